@@ -1,0 +1,2 @@
+/** Headless runs of scenarios that print a transcript. */
+package org.sockscope.cli;

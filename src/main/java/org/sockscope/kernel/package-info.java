@@ -1,0 +1,2 @@
+/** Read-only kernel observation: socket queues and options, pipe fill and capacity, descriptor tables, thread states. */
+package org.sockscope.kernel;
