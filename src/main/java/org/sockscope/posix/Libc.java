@@ -1,0 +1,433 @@
+package org.sockscope.posix;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteOrder;
+
+import static org.sockscope.posix.Native.C_INT;
+import static org.sockscope.posix.Native.C_LONG;
+import static org.sockscope.posix.Native.PTR;
+import static org.sockscope.posix.Native.SIZE_T;
+
+/**
+ * libc through the Foreign Function &amp; Memory API: one method per system call, each returning
+ * the raw result and the errno captured right after it. Nothing is retried, nothing is hidden:
+ * a partial count or -1/EAGAIN comes back exactly as the kernel gave it. {@code send()} always
+ * adds {@code MSG_NOSIGNAL} so a closed peer gives EPIPE instead of killing the app.
+ */
+public final class Libc {
+    private Libc() {
+    }
+
+    static {
+        LinuxAbi.requireSupported();
+    }
+
+    private static final ValueLayout.OfShort NET_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt NET_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final int SOCKADDR_IN_SIZE = 16;
+
+    private static final MethodHandle SOCKET = Native.errnoHandle("socket", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
+    private static final MethodHandle SETSOCKOPT = Native.errnoHandle("setsockopt", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, PTR, C_INT));
+    private static final MethodHandle GETSOCKOPT = Native.errnoHandle("getsockopt", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, PTR, PTR));
+    private static final MethodHandle BIND = Native.errnoHandle("bind", FunctionDescriptor.of(C_INT, C_INT, PTR, C_INT));
+    private static final MethodHandle LISTEN = Native.errnoHandle("listen", FunctionDescriptor.of(C_INT, C_INT, C_INT));
+    private static final MethodHandle ACCEPT = Native.errnoHandle("accept", FunctionDescriptor.of(C_INT, C_INT, PTR, PTR));
+    private static final MethodHandle CONNECT = Native.errnoHandle("connect", FunctionDescriptor.of(C_INT, C_INT, PTR, C_INT));
+    private static final MethodHandle GETSOCKNAME = Native.errnoHandle("getsockname", FunctionDescriptor.of(C_INT, C_INT, PTR, PTR));
+    private static final MethodHandle GETPEERNAME = Native.errnoHandle("getpeername", FunctionDescriptor.of(C_INT, C_INT, PTR, PTR));
+    private static final MethodHandle SEND = Native.errnoHandle("send", FunctionDescriptor.of(C_LONG, C_INT, PTR, SIZE_T, C_INT));
+    private static final MethodHandle RECV = Native.errnoHandle("recv", FunctionDescriptor.of(C_LONG, C_INT, PTR, SIZE_T, C_INT));
+    private static final MethodHandle READ = Native.errnoHandle("read", FunctionDescriptor.of(C_LONG, C_INT, PTR, SIZE_T));
+    private static final MethodHandle WRITE = Native.errnoHandle("write", FunctionDescriptor.of(C_LONG, C_INT, PTR, SIZE_T));
+    private static final MethodHandle CLOSE = Native.errnoHandle("close", FunctionDescriptor.of(C_INT, C_INT));
+    private static final MethodHandle SHUTDOWN = Native.errnoHandle("shutdown", FunctionDescriptor.of(C_INT, C_INT, C_INT));
+    private static final MethodHandle FCNTL_INT = Native.errnoHandle("fcntl", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT),
+            Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle IOCTL_PTR = Native.errnoHandle("ioctl", FunctionDescriptor.of(C_INT, C_INT, C_LONG, PTR),
+            Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle PIPE = Native.errnoHandle("pipe", FunctionDescriptor.of(C_INT, PTR));
+    private static final MethodHandle POLL = Native.errnoHandle("poll", FunctionDescriptor.of(C_INT, PTR, C_LONG, C_INT));
+    private static final MethodHandle SELECT = Native.errnoHandle("select", FunctionDescriptor.of(C_INT, C_INT, PTR, PTR, PTR, PTR));
+    private static final MethodHandle GETTID = Native.plainHandle("gettid", FunctionDescriptor.of(C_INT));
+    private static final MethodHandle GETPID = Native.plainHandle("getpid", FunctionDescriptor.of(C_INT));
+
+    // ---- sockets -------------------------------------------------------------------------
+
+    /** {@code socket(domain, type, protocol)}. */
+    public static SysResult socket(int domain, int type, int protocol) {
+        Native.Scratch s = Native.scratch();
+        return result(call(() -> (int) SOCKET.invokeExact(s.errno, domain, type, protocol)), s);
+    }
+
+    /** {@code setsockopt(fd, level, name, &value, sizeof(int))}. */
+    public static SysResult setsockoptInt(int fd, int level, int name, int value) {
+        Native.Scratch s = Native.scratch();
+        s.int1.set(C_INT, 0, value);
+        return result(call(() -> (int) SETSOCKOPT.invokeExact(s.errno, fd, level, name, s.int1, 4)), s);
+    }
+
+    /** {@code getsockopt(fd, level, name, &value, &len)} for an int option; the value on success. */
+    public static SysResult getsockoptInt(int fd, int level, int name) {
+        Native.Scratch s = Native.scratch();
+        s.len.set(C_INT, 0, 4);
+        int rc = call(() -> (int) GETSOCKOPT.invokeExact(s.errno, fd, level, name, s.int1, s.len));
+        return rc == -1 ? new SysResult(-1, Native.errno(s.errno)) : SysResult.ok(s.int1.get(C_INT, 0));
+    }
+
+    /** {@code setsockopt} with a {@code struct timeval} (SO_SNDTIMEO, SO_RCVTIMEO); 0 disables the timeout. */
+    public static SysResult setsockoptTimeval(int fd, int name, long millis) {
+        Native.Scratch s = Native.scratch();
+        s.timeval.set(C_LONG, 0, millis / 1000);
+        s.timeval.set(C_LONG, 8, (millis % 1000) * 1000);
+        return result(call(() -> (int) SETSOCKOPT.invokeExact(s.errno, fd, LinuxAbi.SOL_SOCKET, name, s.timeval, 16)), s);
+    }
+
+    /** {@code getsockopt} of a {@code struct timeval} option, as milliseconds on success. */
+    public static SysResult getsockoptTimeval(int fd, int name) {
+        Native.Scratch s = Native.scratch();
+        s.len.set(C_INT, 0, 16);
+        int rc = call(() -> (int) GETSOCKOPT.invokeExact(s.errno, fd, LinuxAbi.SOL_SOCKET, name, s.timeval, s.len));
+        if (rc == -1) {
+            return new SysResult(-1, Native.errno(s.errno));
+        }
+        return SysResult.ok(s.timeval.get(C_LONG, 0) * 1000 + s.timeval.get(C_LONG, 8) / 1000);
+    }
+
+    /** {@code setsockopt(SO_LINGER)}: {@code onoff} and {@code seconds}. */
+    public static SysResult setLinger(int fd, boolean onoff, int seconds) {
+        Native.Scratch s = Native.scratch();
+        s.timeval.set(C_INT, 0, onoff ? 1 : 0);
+        s.timeval.set(C_INT, 4, seconds);
+        return result(call(() -> (int) SETSOCKOPT.invokeExact(s.errno, fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_LINGER, s.timeval, 8)), s);
+    }
+
+    /** {@code getsockopt(IPPROTO_TCP, TCP_INFO)}: the fields of {@link TcpInfo}, or the errno. */
+    public static TcpInfoResult tcpInfo(int fd) {
+        Native.Scratch s = Native.scratch();
+        s.len.set(C_INT, 0, TcpInfo.BUFFER_SIZE);
+        int rc = call(() -> (int) GETSOCKOPT.invokeExact(s.errno, fd, LinuxAbi.IPPROTO_TCP, LinuxAbi.TCP_INFO, s.tcpInfo, s.len));
+        if (rc == -1) {
+            return new TcpInfoResult(null, Native.errno(s.errno));
+        }
+        if (s.len.get(C_INT, 0) < TcpInfo.MIN_LENGTH) {
+            return new TcpInfoResult(null, Errno.ENOPROTOOPT);
+        }
+        MemorySegment t = s.tcpInfo;
+        return new TcpInfoResult(new TcpInfo(
+                Byte.toUnsignedInt(t.get(ValueLayout.JAVA_BYTE, TcpInfo.OFF_STATE)),
+                t.get(C_INT, TcpInfo.OFF_UNACKED),
+                t.get(C_INT, TcpInfo.OFF_RTT),
+                t.get(C_LONG, TcpInfo.OFF_BYTES_ACKED),
+                t.get(C_LONG, TcpInfo.OFF_BYTES_RECEIVED),
+                t.get(C_INT, TcpInfo.OFF_NOTSENT),
+                t.get(C_INT, TcpInfo.OFF_SND_WND),
+                t.get(C_INT, TcpInfo.OFF_RCV_WND)), 0);
+    }
+
+    /** The outcome of {@link #tcpInfo}: the info, or null with the errno. */
+    public record TcpInfoResult(TcpInfo info, int errno) {
+    }
+
+    /**
+     * {@code bind(fd, {AF_INET, addr, port})}. Only loopback addresses are accepted: SockScope never
+     * binds anything else.
+     */
+    public static SysResult bind(int fd, SockAddr addr) {
+        requireLoopback(addr);
+        Native.Scratch s = Native.scratch();
+        writeSockaddrIn(s.sockaddr, addr);
+        return result(call(() -> (int) BIND.invokeExact(s.errno, fd, s.sockaddr, SOCKADDR_IN_SIZE)), s);
+    }
+
+    /** {@code listen(fd, backlog)}. */
+    public static SysResult listen(int fd, int backlog) {
+        Native.Scratch s = Native.scratch();
+        return result(call(() -> (int) LISTEN.invokeExact(s.errno, fd, backlog)), s);
+    }
+
+    /** {@code accept(fd, NULL, NULL)}: the new descriptor. */
+    public static SysResult accept(int fd) {
+        Native.Scratch s = Native.scratch();
+        return result(call(() -> (int) ACCEPT.invokeExact(s.errno, fd, MemorySegment.NULL, MemorySegment.NULL)), s);
+    }
+
+    /** {@code connect(fd, {AF_INET, addr, port})}, loopback only. */
+    public static SysResult connect(int fd, SockAddr addr) {
+        requireLoopback(addr);
+        Native.Scratch s = Native.scratch();
+        writeSockaddrIn(s.sockaddr, addr);
+        return result(call(() -> (int) CONNECT.invokeExact(s.errno, fd, s.sockaddr, SOCKADDR_IN_SIZE)), s);
+    }
+
+    /** {@code getsockname(fd)}; null when it failed or the socket is not AF_INET. */
+    public static SockAddr getsockname(int fd) {
+        return name(GETSOCKNAME, fd);
+    }
+
+    /** {@code getpeername(fd)}; null when it failed (not connected) or not AF_INET. */
+    public static SockAddr getpeername(int fd) {
+        return name(GETPEERNAME, fd);
+    }
+
+    private static SockAddr name(MethodHandle h, int fd) {
+        Native.Scratch s = Native.scratch();
+        s.len.set(C_INT, 0, 128);
+        int rc = call(() -> (int) h.invokeExact(s.errno, fd, s.sockaddr, s.len));
+        if (rc == -1 || Short.toUnsignedInt(s.sockaddr.get(ValueLayout.JAVA_SHORT, 0)) != LinuxAbi.AF_INET) {
+            return null;
+        }
+        int port = Short.toUnsignedInt(s.sockaddr.get(NET_SHORT, 2));
+        int a = s.sockaddr.get(NET_INT, 4);
+        String host = ((a >>> 24) & 0xff) + "." + ((a >>> 16) & 0xff) + "." + ((a >>> 8) & 0xff) + "." + (a & 0xff);
+        return new SockAddr(host, port);
+    }
+
+    /**
+     * {@code send(fd, data + offset, length, flags | MSG_NOSIGNAL)}: the count the kernel copied,
+     * or -1 with errno.
+     */
+    public static SysResult send(int fd, byte[] data, int offset, int length, int flags) {
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
+        int f = flags | LinuxAbi.MSG_NOSIGNAL;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, length));
+            MemorySegment.copy(data, offset, buf, ValueLayout.JAVA_BYTE, 0, length);
+            Native.Scratch s = Native.scratch();
+            return result(callLong(() -> (long) SEND.invokeExact(s.errno, fd, buf, (long) length, f)), s);
+        }
+    }
+
+    /** {@code recv(fd, into, length, flags)}: bytes copied into {@code into[0..]}, 0 at end of stream, or -1. */
+    public static SysResult recv(int fd, byte[] into, int length, int flags) {
+        java.util.Objects.checkFromIndexSize(0, length, into.length);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, length));
+            Native.Scratch s = Native.scratch();
+            SysResult r = result(callLong(() -> (long) RECV.invokeExact(s.errno, fd, buf, (long) length, flags)), s);
+            copyOut(buf, into, r);
+            return r;
+        }
+    }
+
+    /** {@code read(fd, into, length)}. */
+    public static SysResult read(int fd, byte[] into, int length) {
+        java.util.Objects.checkFromIndexSize(0, length, into.length);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, length));
+            Native.Scratch s = Native.scratch();
+            SysResult r = result(callLong(() -> (long) READ.invokeExact(s.errno, fd, buf, (long) length)), s);
+            copyOut(buf, into, r);
+            return r;
+        }
+    }
+
+    /** {@code write(fd, data + offset, length)}. On a pipe whose reader is gone this gives EPIPE (SIGPIPE is ignored by the JVM). */
+    public static SysResult write(int fd, byte[] data, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, length));
+            MemorySegment.copy(data, offset, buf, ValueLayout.JAVA_BYTE, 0, length);
+            Native.Scratch s = Native.scratch();
+            return result(callLong(() -> (long) WRITE.invokeExact(s.errno, fd, buf, (long) length)), s);
+        }
+    }
+
+    /** {@code close(fd)}. */
+    public static SysResult close(int fd) {
+        Native.Scratch s = Native.scratch();
+        return result(call(() -> (int) CLOSE.invokeExact(s.errno, fd)), s);
+    }
+
+    /** {@code shutdown(fd, how)}. */
+    public static SysResult shutdown(int fd, int how) {
+        Native.Scratch s = Native.scratch();
+        return result(call(() -> (int) SHUTDOWN.invokeExact(s.errno, fd, how)), s);
+    }
+
+    // ---- fcntl / ioctl --------------------------------------------------------------------
+
+    /** {@code fcntl(fd, cmd, arg)} with an int argument (F_GETFL ignores it). */
+    public static SysResult fcntl(int fd, int cmd, int arg) {
+        Native.Scratch s = Native.scratch();
+        return result(call(() -> (int) FCNTL_INT.invokeExact(s.errno, fd, cmd, arg)), s);
+    }
+
+    /** Sets or clears {@code O_NONBLOCK} with F_GETFL then F_SETFL, as the lecture's code does. */
+    public static SysResult setNonBlocking(int fd, boolean on) {
+        SysResult flags = fcntl(fd, LinuxAbi.F_GETFL, 0);
+        if (flags.failed()) {
+            return flags;
+        }
+        int f = flags.intValue();
+        return fcntl(fd, LinuxAbi.F_SETFL, on ? f | LinuxAbi.O_NONBLOCK : f & ~LinuxAbi.O_NONBLOCK);
+    }
+
+    /** {@code ioctl(fd, request, &int)}: the int the kernel wrote, or -1 with errno. */
+    public static SysResult ioctlInt(int fd, long request) {
+        Native.Scratch s = Native.scratch();
+        int rc = call(() -> (int) IOCTL_PTR.invokeExact(s.errno, fd, request, s.int1));
+        return rc == -1 ? new SysResult(-1, Native.errno(s.errno)) : SysResult.ok(s.int1.get(C_INT, 0));
+    }
+
+    // ---- pipes, poll, select ---------------------------------------------------------------
+
+    /** {@code pipe(fds)}: the read and write ends, or the errno. */
+    public static PipeFds pipe() {
+        Native.Scratch s = Native.scratch();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment fds = arena.allocate(C_INT, 2);
+            int rc = call(() -> (int) PIPE.invokeExact(s.errno, fds));
+            if (rc == -1) {
+                return new PipeFds(-1, -1, Native.errno(s.errno));
+            }
+            return new PipeFds(fds.getAtIndex(C_INT, 0), fds.getAtIndex(C_INT, 1), 0);
+        }
+    }
+
+    /** The two ends of a pipe, or errno when pipe() failed. */
+    public record PipeFds(int readFd, int writeFd, int errno) {
+        /** True when pipe() failed. */
+        public boolean failed() {
+            return readFd < 0;
+        }
+    }
+
+    /** {@code poll(fds, n, timeoutMillis)}: the count of ready entries; {@code fds} is updated with revents. */
+    public static SysResult poll(PollFd[] fds, int timeoutMillis) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment arr = arena.allocate(8L * Math.max(1, fds.length), 4);
+            for (int i = 0; i < fds.length; i++) {
+                arr.set(C_INT, i * 8L, fds[i].fd());
+                arr.set(ValueLayout.JAVA_SHORT, i * 8L + 4, fds[i].events());
+                arr.set(ValueLayout.JAVA_SHORT, i * 8L + 6, (short) 0);
+            }
+            Native.Scratch s = Native.scratch();
+            long n = fds.length;
+            SysResult r = result(call(() -> (int) POLL.invokeExact(s.errno, arr, n, timeoutMillis)), s);
+            for (int i = 0; i < fds.length; i++) {
+                fds[i] = new PollFd(fds[i].fd(), fds[i].events(), arr.get(ValueLayout.JAVA_SHORT, i * 8L + 6));
+            }
+            return r;
+        }
+    }
+
+    /**
+     * {@code select(nfds, read, write, except, timeout)}. Any set may be null. The sets are replaced
+     * by what the kernel left in them (the ready descriptors). A negative timeout waits forever.
+     */
+    public static SysResult select(int nfds, FdSet read, FdSet write, FdSet except, long timeoutMicros) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment r = toNative(arena, read);
+            MemorySegment w = toNative(arena, write);
+            MemorySegment e = toNative(arena, except);
+            MemorySegment tv = MemorySegment.NULL;
+            if (timeoutMicros >= 0) {
+                tv = arena.allocate(16, 8);
+                tv.set(C_LONG, 0, timeoutMicros / 1_000_000);
+                tv.set(C_LONG, 8, timeoutMicros % 1_000_000);
+            }
+            MemorySegment tvf = tv;
+            Native.Scratch s = Native.scratch();
+            SysResult res = result(call(() -> (int) SELECT.invokeExact(s.errno, nfds, r, w, e, tvf)), s);
+            fromNative(r, read);
+            fromNative(w, write);
+            fromNative(e, except);
+            return res;
+        }
+    }
+
+    private static MemorySegment toNative(Arena arena, FdSet set) {
+        if (set == null) {
+            return MemorySegment.NULL;
+        }
+        MemorySegment seg = arena.allocate(C_LONG, FdSet.WORDS);
+        for (int i = 0; i < FdSet.WORDS; i++) {
+            seg.setAtIndex(C_LONG, i, set.word(i));
+        }
+        return seg;
+    }
+
+    private static void fromNative(MemorySegment seg, FdSet set) {
+        if (set != null) {
+            for (int i = 0; i < FdSet.WORDS; i++) {
+                set.word(i, seg.getAtIndex(C_LONG, i));
+            }
+        }
+    }
+
+    // ---- identity -------------------------------------------------------------------------
+
+    /** {@code gettid()}: the kernel's id of the calling thread. */
+    public static int gettid() {
+        return call(() -> (int) GETTID.invokeExact());
+    }
+
+    /** {@code getpid()}. */
+    public static int getpid() {
+        return call(() -> (int) GETPID.invokeExact());
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------
+
+    private static void requireLoopback(SockAddr addr) {
+        if (!addr.host().startsWith("127.")) {
+            throw new IllegalArgumentException("SockScope only uses loopback addresses (127.0.0.0/8), not " + addr.host());
+        }
+    }
+
+    private static void writeSockaddrIn(MemorySegment sa, SockAddr addr) {
+        String[] parts = addr.host().split("\\.");
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("not an IPv4 address: " + addr.host());
+        }
+        int a = 0;
+        for (String p : parts) {
+            a = (a << 8) | (Integer.parseInt(p) & 0xff);
+        }
+        sa.fill((byte) 0);
+        sa.set(ValueLayout.JAVA_SHORT, 0, (short) LinuxAbi.AF_INET);
+        sa.set(NET_SHORT, 2, (short) addr.port());
+        sa.set(NET_INT, 4, a);
+    }
+
+    private static void copyOut(MemorySegment buf, byte[] into, SysResult r) {
+        if (r.value() > 0) {
+            MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, into, 0, (int) r.value());
+        }
+    }
+
+    private static SysResult result(long value, Native.Scratch s) {
+        return value == -1 ? new SysResult(-1, Native.errno(s.errno)) : SysResult.ok(value);
+    }
+
+    @FunctionalInterface
+    private interface IntCall {
+        int invoke() throws Throwable;
+    }
+
+    @FunctionalInterface
+    private interface LongCall {
+        long invoke() throws Throwable;
+    }
+
+    private static int call(IntCall c) {
+        try {
+            return c.invoke();
+        } catch (Throwable t) {
+            throw new IllegalStateException("native call failed to link or run", t);
+        }
+    }
+
+    private static long callLong(LongCall c) {
+        try {
+            return c.invoke();
+        } catch (Throwable t) {
+            throw new IllegalStateException("native call failed to link or run", t);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.sockscope.trace;
+
+/**
+ * A system call as the program asked for it, before the kernel answered.
+ *
+ * @param name   the call's C name ({@code send}, {@code recv}, {@code read}, {@code fcntl}, …)
+ * @param fd     the descriptor it acts on (-1 when none, e.g. {@code socket()} or {@code pipe()})
+ * @param length the application buffer's byte count (the {@code len} argument), 0 when none
+ * @param flags  the flags argument as the program passed it (before SockScope adds MSG_NOSIGNAL)
+ * @param text   the call as C code writes it: {@code recv(5, r_buf, 200, MSG_DONTWAIT)}
+ */
+public record CallSpec(String name, int fd, long length, int flags, String text) {
+
+    /** True for calls that move bytes between an application buffer and the kernel. */
+    public boolean movesBytes() {
+        return switch (name) {
+            case "send", "recv", "read", "write" -> true;
+            default -> false;
+        };
+    }
+
+    /** True for calls that copy bytes into the kernel (send, write). */
+    public boolean isWrite() {
+        return name.equals("send") || name.equals("write");
+    }
+}
