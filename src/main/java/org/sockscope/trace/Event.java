@@ -74,10 +74,16 @@ public sealed interface Event {
         }
     }
 
-    /** A descriptor appeared in a process's table; {@code label} is the lab's name for it ({@code client}). */
-    record DescriptorOpened(long seq, long nanos, String process, Descriptor descriptor, String label) implements Event {
+    /**
+     * A descriptor appeared in a process's table. {@code label} is the lab's name for it
+     * ({@code client}); {@code peerFd} is the other end of a connection or pipe (-1 when none);
+     * {@code requestedSndbuf}/{@code requestedRcvbuf} are the sizes the program asked for with
+     * setsockopt (0: not set, the kernel autotunes).
+     */
+    record DescriptorOpened(long seq, long nanos, String process, Descriptor descriptor, String label, int peerFd,
+                            int requestedSndbuf, int requestedRcvbuf) implements Event {
         public Event withSeq(long s) {
-            return new DescriptorOpened(s, nanos, process, descriptor, label);
+            return new DescriptorOpened(s, nanos, process, descriptor, label, peerFd, requestedSndbuf, requestedRcvbuf);
         }
     }
 

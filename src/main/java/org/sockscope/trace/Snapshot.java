@@ -48,7 +48,8 @@ public record Snapshot(long index, long nanos, Map<String, ActorView> actors,
             case Event.CallReturned cr -> a = withActor(cr.actor(), v -> v.returned(cr.call(), cr.outcome(), cr.data()));
             case Event.DescriptorOpened o -> {
                 d = new TreeMap<>(descriptors);
-                d.put(o.descriptor().fd(), new DescriptorView(o.process(), o.descriptor(), o.label()));
+                d.put(o.descriptor().fd(), new DescriptorView(o.process(), o.descriptor(), o.label(), o.peerFd(),
+                        o.requestedSndbuf(), o.requestedRcvbuf()));
             }
             case Event.DescriptorClosed c -> {
                 d = new TreeMap<>(descriptors);

@@ -1,0 +1,73 @@
+package org.sockscope.kernel;
+
+import org.sockscope.posix.LinuxAbi;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A thread's kernel state from {@code /proc/<pid>/task/<tid>/{stat,wchan,syscall}}. Java's
+ * {@code Thread.getState()} says RUNNABLE for a thread asleep in a system call; this is the truth.
+ */
+public final class ThreadProbe {
+    private ThreadProbe() {
+    }
+
+    private static final LinuxAbi.Arch ARCH = LinuxAbi.currentArch().orElse(LinuxAbi.Arch.X86_64);
+
+    /** The state of thread {@code tid} of process {@code pid}, or null when it has gone. */
+    public static ThreadState read(int pid, int tid) {
+        Path task = Path.of("/proc", Integer.toString(pid), "task", Integer.toString(tid));
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            // "tid (comm) S …": comm may hold spaces and parentheses, so split at the last ')'.
+            int close = stat.lastIndexOf(')');
+            char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+            String wchan = readOr(task.resolve("wchan"), "");
+            if ("0".equals(wchan)) {
+                wchan = "";
+            }
+            String syscall = readOr(task.resolve("syscall"), "").trim();
+            return parse(state, wchan, syscall);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Builds a state from the three files' text ({@code syscall}: "45 0x5 0x… …", "running" or "-1 …"). */
+    static ThreadState parse(char state, String wchan, String syscall) {
+        int nr = -1;
+        long arg0 = -1;
+        String[] parts = syscall.split("\\s+");
+        if (parts.length > 0 && !parts[0].isEmpty() && !"running".equals(parts[0])) {
+            try {
+                nr = Integer.parseInt(parts[0]);
+                if (nr >= 0 && parts.length > 1) {
+                    arg0 = Long.parseUnsignedLong(parts[1].replaceFirst("^0x", ""), 16);
+                }
+            } catch (NumberFormatException e) {
+                nr = -1;
+            }
+        }
+        String name = nr >= 0 ? LinuxAbi.syscallName(ARCH, nr) : "";
+        return new ThreadState(state, wchan, nr, name, arg0);
+    }
+
+    /** Number of threads of this process. */
+    public static int countSelf() {
+        try (var s = Files.list(Path.of("/proc/self/task"))) {
+            return (int) s.count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String readOr(Path p, String fallback) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+}

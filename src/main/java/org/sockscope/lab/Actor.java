@@ -1,0 +1,177 @@
+package org.sockscope.lab;
+
+import org.sockscope.posix.Libc;
+import org.sockscope.trace.CallOutcome;
+import org.sockscope.trace.CallSpec;
+import org.sockscope.trace.Event;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A named platform thread that makes one call at a time from its queue: one thread of a process
+ * in the lecture's pictures. Platform, never virtual: a blocking write on a virtual thread returns
+ * short counts (measured), which would teach the wrong lesson.
+ */
+public final class Actor {
+    private static final AtomicLong CALL_IDS = new AtomicLong();
+
+    private final Lab lab;
+    private final String name;
+    private final String process;
+    private final Thread thread;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile int tid = -1;
+    private volatile boolean stopping;
+
+    /** The call in progress, read by the sampler to detect blocking; guarded by {@code this}. */
+    private Pending current;
+
+    private record Pending(Call call, CompletableFuture<CallOutcome> future) {
+    }
+
+    /** A call in progress as the sampler sees it. */
+    record InFlight(long callId, Call call, boolean blockedReported) {
+    }
+
+    Actor(Lab lab, String name, String process) {
+        this.lab = lab;
+        this.name = name;
+        this.process = process;
+        this.thread = Thread.ofPlatform().name("actor-" + name).daemon(true).unstarted(this::run);
+        thread.start();
+        try {
+            if (!started.await(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("actor thread " + name + " did not start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting actor " + name, e);
+        }
+    }
+
+    /** The actor's name ({@code P1}). */
+    public String name() {
+        return name;
+    }
+
+    /** The process this actor is a thread of. */
+    public String process() {
+        return process;
+    }
+
+    /** The kernel's id of this actor's thread. */
+    public int tid() {
+        return tid;
+    }
+
+    /** Queues {@code call}; the future completes with the kernel's answer once it returns. */
+    public CompletableFuture<CallOutcome> submit(Call call) {
+        CompletableFuture<CallOutcome> f = new CompletableFuture<>();
+        if (stopping) {
+            f.completeExceptionally(new IllegalStateException("actor " + name + " has stopped"));
+            return f;
+        }
+        queue.add(new Pending(call, f));
+        return f;
+    }
+
+    /** True while a call runs or is queued. */
+    public synchronized boolean busy() {
+        return current != null || !queue.isEmpty();
+    }
+
+    /** The call in progress, or null. */
+    synchronized InFlight inFlight() {
+        return current == null ? null : new InFlight(currentId, current.call(), blockedReported);
+    }
+
+    private long currentId;
+    private boolean blockedReported;
+
+    /** Records that the kernel says this actor sleeps in call {@code callId}, once, if it still runs. */
+    synchronized boolean markBlocked(long callId, String syscall, String wchan) {
+        if (current == null || currentId != callId || blockedReported) {
+            return false;
+        }
+        blockedReported = true;
+        lab.trace().append(new Event.CallBlocked(0, lab.trace().now(), name, callId, syscall, wchan));
+        return true;
+    }
+
+    private void run() {
+        tid = Libc.gettid();
+        lab.trace().append(new Event.ActorChanged(0, lab.trace().now(), name, process, tid, true));
+        started.countDown();
+        while (!stopping) {
+            Pending p;
+            try {
+                p = queue.poll(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (p != null) {
+                execute(p);
+            }
+        }
+        for (Pending p; (p = queue.poll()) != null; ) {
+            p.future().completeExceptionally(new IllegalStateException("actor " + name + " stopped before the call ran"));
+        }
+        lab.trace().append(new Event.ActorChanged(0, lab.trace().now(), name, process, tid, false));
+    }
+
+    private void execute(Pending p) {
+        long id = CALL_IDS.incrementAndGet();
+        CallSpec spec = p.call().spec();
+        synchronized (this) {
+            current = p;
+            currentId = id;
+            blockedReported = false;
+            lab.trace().append(new Event.CallStarted(0, lab.trace().now(), name, id, spec));
+        }
+        long t0 = System.nanoTime();
+        Call.Result r;
+        try {
+            if (p.call() instanceof Call.Close) {
+                // Close under the registry lock so the sampler never probes a number the JVM reuses.
+                synchronized (lab.registryLock) {
+                    r = p.call().execute(id);
+                }
+            } else {
+                r = p.call().execute(id);
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                current = null;
+            }
+            p.future().completeExceptionally(e);
+            return;
+        }
+        long dt = System.nanoTime() - t0;
+        CallOutcome outcome;
+        synchronized (this) {
+            outcome = new CallOutcome(r.sys().value(), r.sys().errno(), dt, blockedReported);
+            lab.afterCall(this, p.call(), r.sys());
+            lab.trace().append(new Event.CallReturned(0, lab.trace().now(), name, id, spec, outcome, r.data()));
+            current = null;
+        }
+        lab.sampler().sampleNow();
+        p.future().complete(outcome);
+    }
+
+    /** Asks the thread to stop after its current call and waits up to {@code millis} for it. */
+    boolean stop(long millis) {
+        stopping = true;
+        thread.interrupt();
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+}

@@ -1,0 +1,310 @@
+package org.sockscope.lab;
+
+import org.sockscope.kernel.Descriptor;
+import org.sockscope.kernel.DescriptorTable;
+import org.sockscope.posix.Errno;
+import org.sockscope.posix.Libc;
+import org.sockscope.posix.LinuxAbi;
+import org.sockscope.posix.SockAddr;
+import org.sockscope.posix.SysResult;
+import org.sockscope.trace.Event;
+import org.sockscope.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The live world: real sockets and pipes on loopback, actors that make calls on them, a sampler
+ * that watches the kernel, and the trace that records it all. Everything the lab opens it closes
+ * again in {@link #reset()}.
+ */
+public final class Lab implements AutoCloseable {
+    /** Default sampling rate of the kernel probes. */
+    public static final int DEFAULT_HZ = 60;
+
+    private final Trace trace = new Trace();
+    private final Map<String, Actor> actors = new LinkedHashMap<>();
+    /** Descriptors the lab owns; the sampler probes only these, under {@link #registryLock}. */
+    private final Map<Integer, Endpoint> registry = new TreeMap<>();
+    final Object registryLock = new Object();
+    private final Sampler sampler;
+
+    /** A lab sampling at {@link #DEFAULT_HZ}. */
+    public Lab() {
+        this(DEFAULT_HZ);
+    }
+
+    /** A lab sampling the kernel {@code hz} times a second. */
+    public Lab(int hz) {
+        LinuxAbi.requireSupported();
+        sampler = new Sampler(this, hz);
+        sampler.start();
+    }
+
+    /** The trace everything is recorded in. */
+    public Trace trace() {
+        return trace;
+    }
+
+    /** The sampler. */
+    public Sampler sampler() {
+        return sampler;
+    }
+
+    /** The actor called {@code name}, started as a thread of {@code process} if new. */
+    public synchronized Actor actor(String name, String process) {
+        return actors.computeIfAbsent(name, n -> new Actor(this, n, process));
+    }
+
+    /** The actor called {@code name}, started as a thread of a process of the same name if new. */
+    public Actor actor(String name) {
+        return actor(name, name);
+    }
+
+    /** Every actor, in order of creation. */
+    public synchronized List<Actor> actors() {
+        return List.copyOf(actors.values());
+    }
+
+    /** A connected TCP pair over 127.0.0.1. */
+    public record Connection(int clientFd, int serverFd, int port) {
+    }
+
+    /** The two ends of a pipe. */
+    public record PipeEnds(int readFd, int writeFd) {
+    }
+
+    /**
+     * Connects a client socket of {@code clientProcess} to a server socket of {@code serverProcess}
+     * over 127.0.0.1. RCVBUF is set before listen()/connect() (so the window scale fits it and
+     * accepted sockets inherit it); SNDBUF and TCP_NODELAY on the connected sockets. The listener
+     * is closed once the connection is accepted.
+     */
+    public Connection connect(String clientProcess, String serverProcess, SocketOptions client, SocketOptions server)
+            throws LabException {
+        List<Integer> opened = new ArrayList<>();
+        try {
+            int listener = check(Libc.socket(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0), "socket(AF_INET, SOCK_STREAM, 0)");
+            opened.add(listener);
+            check(Libc.setsockoptInt(listener, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_REUSEADDR, 1), "setsockopt(SO_REUSEADDR)");
+            applyRcvbuf(listener, server.rcvbuf());
+            check(Libc.bind(listener, SockAddr.loopback(0)), "bind(127.0.0.1:0)");
+            check(Libc.listen(listener, 1), "listen(" + listener + ", 1)");
+            int port = Libc.getsockname(listener).port();
+
+            int c = check(Libc.socket(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0), "socket(AF_INET, SOCK_STREAM, 0)");
+            opened.add(c);
+            applyRcvbuf(c, client.rcvbuf());
+            check(Libc.connect(c, SockAddr.loopback(port)), "connect(127.0.0.1:" + port + ")");
+            int s = check(Libc.accept(listener), "accept(" + listener + ")");
+            opened.add(s);
+            Libc.close(listener);
+            opened.remove(Integer.valueOf(listener));
+
+            applySndbufAndNodelay(c, client);
+            applySndbufAndNodelay(s, server);
+            register(new Endpoint.Socket(c, clientProcess, "client", s), client);
+            register(new Endpoint.Socket(s, serverProcess, "server", c), server);
+            note("connected " + clientProcess + " fd " + c + " (127.0.0.1:" + Libc.getsockname(c).port()
+                    + ") to " + serverProcess + " fd " + s + " (127.0.0.1:" + port + ")");
+            sampler.sampleNow();
+            return new Connection(c, s, port);
+        } catch (LabException e) {
+            opened.forEach(Libc::close);
+            throw e;
+        }
+    }
+
+    /** A listening socket of {@code process} on 127.0.0.1 (kernel-chosen port), for accept() calls. */
+    public int listen(String process, SocketOptions options, int backlog) throws LabException {
+        int l = check(Libc.socket(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0), "socket(AF_INET, SOCK_STREAM, 0)");
+        try {
+            check(Libc.setsockoptInt(l, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_REUSEADDR, 1), "setsockopt(SO_REUSEADDR)");
+            applyRcvbuf(l, options.rcvbuf());
+            check(Libc.bind(l, SockAddr.loopback(0)), "bind(127.0.0.1:0)");
+            check(Libc.listen(l, backlog), "listen(" + l + ", " + backlog + ")");
+        } catch (LabException e) {
+            Libc.close(l);
+            throw e;
+        }
+        register(new Endpoint.Socket(l, process, "listener", -1), options);
+        return l;
+    }
+
+    /** A fresh unconnected TCP socket of {@code process}: {@code socket(AF_INET, SOCK_STREAM, 0)}. */
+    public int socket(String process, String label) throws LabException {
+        int fd = check(Libc.socket(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0), "socket(AF_INET, SOCK_STREAM, 0)");
+        register(new Endpoint.Socket(fd, process, label, -1), SocketOptions.DEFAULTS);
+        return fd;
+    }
+
+    /** A pipe whose write end belongs to {@code writerProcess} and read end to {@code readerProcess}. */
+    public PipeEnds pipe(String writerProcess, String readerProcess) throws LabException {
+        Libc.PipeFds p = Libc.pipe();
+        if (p.failed()) {
+            throw new LabException("pipe() failed: " + Errno.name(p.errno()) + " (" + Errno.message(p.errno()) + ")");
+        }
+        register(new Endpoint.PipeEnd(p.readFd(), readerProcess, "pipe read end", true, p.writeFd()), null);
+        register(new Endpoint.PipeEnd(p.writeFd(), writerProcess, "pipe write end", false, p.readFd()), null);
+        sampler.sampleNow();
+        return new PipeEnds(p.readFd(), p.writeFd());
+    }
+
+    /**
+     * Wakes {@code actor}'s blocked call the only way the kernel allows from outside: a socket is
+     * shut down (recv returns 0, send fails with EPIPE), a pipe's other end is closed (read returns
+     * 0, write fails with EPIPE). Recorded as a cancellation. Returns false when nothing was in flight.
+     */
+    public boolean cancel(Actor actor) {
+        Actor.InFlight f = actor.inFlight();
+        if (f == null || f.call().fd() < 0) {
+            return false;
+        }
+        List<Integer> fds = f.call() instanceof Call.Select sel ? sel.readFds() : List.of(f.call().fd());
+        StringBuilder how = new StringBuilder();
+        for (int fd : fds) {
+            Endpoint e;
+            synchronized (registryLock) {
+                e = registry.get(fd);
+            }
+            if (e instanceof Endpoint.PipeEnd pe && pe.otherFd() >= 0) {
+                how.append(how.isEmpty() ? "" : "; ").append("close(").append(pe.otherFd()).append(")");
+                trace.append(new Event.CallCancelled(0, trace.now(), actor.name(), f.callId(), how.toString()));
+                closeFd(pe.otherFd());
+                return true;
+            }
+            how.append(how.isEmpty() ? "" : "; ").append("shutdown(").append(fd).append(", SHUT_RDWR)");
+        }
+        trace.append(new Event.CallCancelled(0, trace.now(), actor.name(), f.callId(), how.toString()));
+        for (int fd : fds) {
+            Libc.shutdown(fd, LinuxAbi.SHUT_RDWR);
+        }
+        return true;
+    }
+
+    /** Closes every descriptor the lab opened and stops every actor; the trace is kept. */
+    public void reset() {
+        List<Actor> all;
+        synchronized (this) {
+            all = List.copyOf(actors.values());
+            actors.clear();
+        }
+        List<Integer> fds;
+        synchronized (registryLock) {
+            fds = new ArrayList<>(registry.keySet());
+        }
+        for (int fd : fds) {
+            Libc.shutdown(fd, LinuxAbi.SHUT_RDWR); // wakes any call still blocked on it
+        }
+        for (Actor a : all) {
+            a.stop(1000);
+        }
+        for (int fd : fds) {
+            closeFd(fd);
+        }
+    }
+
+    /** Resets the lab and stops the sampler. */
+    @Override
+    public void close() {
+        reset();
+        sampler.stop();
+    }
+
+    /** Number of descriptors the lab holds open. */
+    public int openDescriptors() {
+        synchronized (registryLock) {
+            return registry.size();
+        }
+    }
+
+    // ---- package-private: actors and the sampler ------------------------------------------
+
+    List<Endpoint> endpoints() {
+        return new ArrayList<>(registry.values());
+    }
+
+    /** Keeps the registry in step with what a call did to the descriptor table. */
+    void afterCall(Actor actor, Call call, SysResult r) {
+        if (r.failed()) {
+            return;
+        }
+        if (call instanceof Call.Close c) {
+            forget(c.fd());
+        } else if (call instanceof Call.Accept a) {
+            register(new Endpoint.Socket(r.intValue(), actor.process(), "accepted", -1), SocketOptions.DEFAULTS);
+        }
+    }
+
+    private void closeFd(int fd) {
+        synchronized (registryLock) {
+            if (registry.containsKey(fd)) {
+                Libc.close(fd);
+                forget(fd);
+            }
+        }
+    }
+
+    private void forget(int fd) {
+        Endpoint gone;
+        synchronized (registryLock) {
+            gone = registry.remove(fd);
+            if (gone instanceof Endpoint.PipeEnd pe && pe.otherFd() >= 0
+                    && registry.get(pe.otherFd()) instanceof Endpoint.PipeEnd other) {
+                registry.put(other.fd(), new Endpoint.PipeEnd(other.fd(), other.process(), other.label(), other.readEnd(), -1));
+            }
+        }
+        if (gone != null) {
+            trace.append(new Event.DescriptorClosed(0, trace.now(), gone.process(), fd));
+        }
+    }
+
+    private void register(Endpoint e, SocketOptions requested) {
+        Descriptor d = DescriptorTable.describeOwn(e.fd());
+        if (d == null) {
+            d = Descriptor.of(e.fd(), Descriptor.Kind.OTHER, "?");
+        }
+        int peer = switch (e) {
+            case Endpoint.Socket s -> s.peerFd();
+            case Endpoint.PipeEnd p -> p.otherFd();
+        };
+        String label = switch (e) {
+            case Endpoint.Socket s -> s.label();
+            case Endpoint.PipeEnd p -> p.label();
+        };
+        synchronized (registryLock) {
+            registry.put(e.fd(), e);
+        }
+        trace.append(new Event.DescriptorOpened(0, trace.now(), e.process(), d, label, peer,
+                requested == null ? 0 : requested.sndbuf(), requested == null ? 0 : requested.rcvbuf()));
+    }
+
+    private void note(String text) {
+        trace.append(new Event.Note(0, trace.now(), text));
+    }
+
+    private static void applyRcvbuf(int fd, int rcvbuf) throws LabException {
+        if (rcvbuf > 0) {
+            check(Libc.setsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_RCVBUF, rcvbuf), "setsockopt(" + fd + ", SO_RCVBUF, " + rcvbuf + ")");
+        }
+    }
+
+    private static void applySndbufAndNodelay(int fd, SocketOptions o) throws LabException {
+        if (o.sndbuf() > 0) {
+            check(Libc.setsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_SNDBUF, o.sndbuf()), "setsockopt(" + fd + ", SO_SNDBUF, " + o.sndbuf() + ")");
+        }
+        if (o.nodelay()) {
+            check(Libc.setsockoptInt(fd, LinuxAbi.IPPROTO_TCP, LinuxAbi.TCP_NODELAY, 1), "setsockopt(" + fd + ", TCP_NODELAY, 1)");
+        }
+    }
+
+    private static int check(SysResult r, String call) throws LabException {
+        if (r.failed()) {
+            throw new LabException(call + " failed: " + Errno.name(r.errno()) + " (" + Errno.message(r.errno()) + ")");
+        }
+        return r.intValue();
+    }
+}

@@ -1,0 +1,133 @@
+package org.sockscope.lab;
+
+import org.sockscope.kernel.PipeFigures;
+import org.sockscope.kernel.PipeProbe;
+import org.sockscope.kernel.SocketFigures;
+import org.sockscope.kernel.SocketProbe;
+import org.sockscope.kernel.ThreadProbe;
+import org.sockscope.kernel.ThreadState;
+import org.sockscope.posix.Libc;
+import org.sockscope.trace.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Polls the kernel on its own thread: every live socket's and pipe's figures (recorded only when a
+ * figure changed) and the kernel state of every actor inside a call (recorded once as "blocked"
+ * when the kernel says its thread sleeps in that call).
+ */
+public final class Sampler {
+    private final Lab lab;
+    private final long periodNanos;
+    private final int pid = Libc.getpid();
+    private final Thread thread;
+    private volatile boolean running = true;
+    /** The last recorded figures; guarded by {@code this}. */
+    private List<SocketFigures> lastSockets = List.of();
+    private List<PipeFigures> lastPipes = List.of();
+    private long samples;
+    private long recorded;
+
+    Sampler(Lab lab, int hz) {
+        if (hz < 1 || hz > 1000) {
+            throw new IllegalArgumentException("sampling rate must be 1..1000 Hz, not " + hz);
+        }
+        this.lab = lab;
+        this.periodNanos = TimeUnit.SECONDS.toNanos(1) / hz;
+        this.thread = Thread.ofPlatform().name("kernel-sampler").daemon(true).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The period between polls. */
+    public long periodNanos() {
+        return periodNanos;
+    }
+
+    /** How many polls ran, and how many of them recorded a sample (figures changed). */
+    public synchronized long[] counts() {
+        return new long[] {samples, recorded};
+    }
+
+    private void run() {
+        long next = System.nanoTime();
+        while (running) {
+            sampleNow();
+            checkActors();
+            next += periodNanos;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else {
+                next = System.nanoTime(); // fell behind: don't try to catch up in a burst
+            }
+        }
+    }
+
+    /** Probes every live socket and pipe now and records a sample if any figure changed. */
+    public void sampleNow() {
+        List<SocketFigures> sockets = new ArrayList<>();
+        List<PipeFigures> pipes = new ArrayList<>();
+        synchronized (lab.registryLock) {
+            for (Endpoint e : lab.endpoints()) {
+                switch (e) {
+                    case Endpoint.Socket s -> {
+                        SocketFigures f = SocketProbe.probe(s.fd());
+                        if (f != null) {
+                            sockets.add(f);
+                        }
+                    }
+                    case Endpoint.PipeEnd p when p.readEnd() -> {
+                        PipeFigures f = PipeProbe.probe(p.fd(), p.otherFd());
+                        if (f != null) {
+                            pipes.add(f);
+                        }
+                    }
+                    case Endpoint.PipeEnd p -> {
+                        // the write end alone has no queue to read; its read end is probed
+                    }
+                }
+            }
+            // Record inside the lock: samples stay in the order they were taken.
+            synchronized (this) {
+                samples++;
+                if (sockets.equals(lastSockets) && pipes.equals(lastPipes)) {
+                    return;
+                }
+                lastSockets = List.copyOf(sockets);
+                lastPipes = List.copyOf(pipes);
+                recorded++;
+                lab.trace().append(new Event.KernelSample(0, lab.trace().now(), sockets, pipes));
+            }
+        }
+    }
+
+    /** Reports, once per call, every actor the kernel says is asleep inside its call. */
+    void checkActors() {
+        for (Actor a : lab.actors()) {
+            Actor.InFlight f = a.inFlight();
+            if (f == null || f.blockedReported() || f.call().sleepsIn().isEmpty()) {
+                continue;
+            }
+            ThreadState st = ThreadProbe.read(pid, a.tid());
+            if (st != null && st.sleepingInSyscall() && f.call().sleepsIn().contains(st.syscallName())) {
+                a.markBlocked(f.callId(), st.syscallName(), st.wchan());
+            }
+        }
+    }
+}
