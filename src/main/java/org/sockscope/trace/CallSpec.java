@@ -20,7 +20,7 @@ public record CallSpec(String name, int fd, long length, int flags, String text)
     }
 
     /** True for calls that copy bytes into the kernel (send, write). */
-    public boolean isWrite() {
+    public boolean writesToKernel() {
         return name.equals("send") || name.equals("write");
     }
 }
