@@ -54,6 +54,20 @@ public final class ThreadProbe {
         return new ThreadState(state, wchan, nr, name, arg0);
     }
 
+    /**
+     * Nanoseconds thread {@code tid} has spent on a CPU, from the first field of
+     * {@code /proc/<pid>/task/<tid>/schedstat}; -1 when unavailable.
+     */
+    public static long cpuNanos(int pid, int tid) {
+        String s = readOr(Path.of("/proc", Integer.toString(pid), "task", Integer.toString(tid), "schedstat"), "").trim();
+        int space = s.indexOf(' ');
+        try {
+            return space > 0 ? Long.parseLong(s.substring(0, space)) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** Number of threads of this process. */
     public static int countSelf() {
         try (var s = Files.list(Path.of("/proc/self/task"))) {

@@ -38,4 +38,18 @@ class ThreadProbeTest {
         ThreadState s = ThreadProbe.read((int) ProcessHandle.current().pid(), org.sockscope.posix.Libc.gettid());
         assertEquals('R', s.state(), "a thread reading its own stat is running");
     }
+
+    @Test
+    void cpuTimeGrowsWhileThisThreadWorks() {
+        int pid = (int) ProcessHandle.current().pid();
+        int tid = org.sockscope.posix.Libc.gettid();
+        long before = ThreadProbe.cpuNanos(pid, tid);
+        assertTrue(before > 0);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        long x = 0;
+        while (ThreadProbe.cpuNanos(pid, tid) < before + 5_000_000 && System.nanoTime() < deadline) {
+            x += Long.numberOfTrailingZeros(System.nanoTime());
+        }
+        assertTrue(ThreadProbe.cpuNanos(pid, tid) >= before + 5_000_000, "5 ms of spinning shows in schedstat (" + x + ")");
+    }
 }
