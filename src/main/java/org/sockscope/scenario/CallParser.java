@@ -111,7 +111,8 @@ final class CallParser {
             }
             return s.name(); // connect() names the listener's address, which any process may use
         }
-        if (table != null && !table.equals(s.table())) {
+        // A null table means the set-up line that made this name is wrong and already reported.
+        if (table != null && s.table() != null && !table.equals(s.table())) {
             throw new InlineError(n.at(), "'" + n.name() + "' belongs to process '" + s.table()
                     + "', but this call runs in '" + process + "'",
                     "descriptors of '" + process + "': " + (mine.isEmpty() ? "none" : String.join(", ", mine)));
@@ -146,14 +147,19 @@ final class CallParser {
             try {
                 v = e.eval(java.util.Map.of());
             } catch (ArithmeticException overflow) {
-                throw new InlineError(node.at(), where(param, i) + " overflows", "use smaller numbers");
+                throw new InlineError(start(node), where(param, i) + " overflows", "use smaller numbers");
             }
             if (v < param.min() || v > param.max()) {
-                throw new InlineError(node.at(), where(param, i) + " is " + v + ", outside " + param.min()
+                throw new InlineError(start(node), where(param, i) + " is " + v + ", outside " + param.min()
                         + ".." + param.max(), "use a value in that range");
             }
         }
         return e;
+    }
+
+    /** Where an expression begins: its leftmost operand (a binary node's offset is its operator). */
+    private static int start(Node node) {
+        return node instanceof Bin b ? Math.min(b.at(), start(b.left())) : node.at();
     }
 
     private IntExpr number(Node node, Family family) throws InlineError {

@@ -19,15 +19,22 @@ final class QuestionReader {
 
     private final Problems problems;
     private final Map<String, Step> steps;
+    private final java.util.Set<String> declared;
+    private boolean anyRule;
 
-    private QuestionReader(Problems problems, Map<String, Step> steps) {
+    private QuestionReader(Problems problems, Map<String, Step> steps, java.util.Set<String> declared) {
         this.problems = problems;
         this.steps = steps;
+        this.declared = declared;
     }
 
-    /** Reads the question; {@code steps} maps the ids of the steps that loaded to the steps. */
-    static Question read(Node node, Map<String, Step> steps, Problems problems) {
-        return new QuestionReader(problems, steps).read(node);
+    /**
+     * Reads the question. {@code steps} maps the ids of the steps that loaded to the steps;
+     * {@code declared} holds every id the file declares (null when the steps could not be read),
+     * so a rule naming a step that failed to load is not reported a second time.
+     */
+    static Question read(Node node, Map<String, Step> steps, java.util.Set<String> declared, Problems problems) {
+        return new QuestionReader(problems, steps, declared).read(node);
     }
 
     private Question read(Node node) {
@@ -67,7 +74,7 @@ final class QuestionReader {
             }
             choices.add(c);
         }
-        if (!choices.isEmpty() && choices.stream().allMatch(c -> c.when().isEmpty())) {
+        if (!nodes.isEmpty() && !anyRule) {
             problems.at(m.keyNode("choices"), "no choice has a 'when' rule, so the answer cannot come from the kernel",
                     "give the right choice(s) a rule such as when: {empty: blocks}");
         }
@@ -118,6 +125,7 @@ final class QuestionReader {
                     "e.g. when: {empty: blocks, hundred: returns 100}");
             return false;
         }
+        anyRule = true;
         for (NodeTuple t : map.getValue()) {
             String id = YamlMap.text(t.getKeyNode(), "a step id", problems);
             String text = YamlMap.text(t.getValueNode(), "an outcome", problems);
@@ -130,9 +138,11 @@ final class QuestionReader {
             }
             Step step = steps.get(id);
             if (step == null) {
-                problems.at(t.getKeyNode(), "no step has id '" + id + "'",
-                        Suggest.hint(id, List.copyOf(steps.keySet()), "step ids"));
-                continue;
+                if (declared != null && !declared.contains(id)) {
+                    problems.at(t.getKeyNode(), "no step has id '" + id + "'",
+                            Suggest.hint(id, declared.stream().sorted().toList(), "step ids"));
+                }
+                continue; // a declared step that failed to load has been reported already
             }
             try {
                 OutcomePattern p = OutcomePatternParser.parse(text);

@@ -29,15 +29,23 @@ final class ScenarioReader {
         Map<String, CodeListing> code = code(m.get("code"), setup, problems);
         List<Node> stepNodes = m.list("steps", true, false);
         List<Step> steps = List.of();
+        java.util.Set<String> declaredIds = java.util.Set.of();
+        boolean stepsRead = false;
         if (stepNodes != null && stepNodes.isEmpty()) {
             problems.at(m.get("steps"), "'steps' is empty", "a scenario needs at least one step");
         } else if (stepNodes != null && setup != null && setup.setup() != null) {
-            steps = StepReader.read(stepNodes, setup.setup(), setup.names(), code, problems);
+            StepReader.Result r = StepReader.read(stepNodes, setup.setup(), setup.names(), code, problems);
+            steps = r.steps();
+            declaredIds = r.ids();
+            stepsRead = true;
         }
         Map<String, Step> byId = new LinkedHashMap<>();
         steps.forEach(s -> s.id().ifPresent(i -> byId.put(i, s)));
         Node questionNode = m.get("question");
-        Question question = questionNode == null ? null : QuestionReader.read(questionNode, byId, problems);
+        // When the steps could not be read at all, rules cannot be checked against them: say nothing
+        // about step ids rather than blame every rule for the steps' problem.
+        Question question = questionNode == null ? null
+                : QuestionReader.read(questionNode, byId, stepsRead ? declaredIds : null, problems);
         if (!problems.isEmpty()) {
             return null;
         }

@@ -145,15 +145,15 @@ final class SetupReader {
         for (String s : words(m, "nonblocking", List.of("client", "server"))) {
             nonblocking.add(s.equals("client") ? Side.CLIENT : Side.SERVER);
         }
+        if (name != null) {
+            // Define the ends even when a process is wrong, so steps are not blamed for it too.
+            names.define(new Names.Symbol(name + ".client", Names.Kind.DESCRIPTOR, owner(client)));
+            names.define(new Names.Symbol(name + ".server", Names.Kind.DESCRIPTOR, owner(server)));
+        }
         if (name == null || client == null || server == null) {
             return null;
         }
-        TcpSpec spec = new TcpSpec(name, client, server, sndbuf, rcvbuf, sndtimeo, rcvtimeo,
-                Boolean.TRUE.equals(nodelay), nonblocking);
-        for (Side side : Side.values()) {
-            names.define(new Names.Symbol(spec.end(side), Names.Kind.DESCRIPTOR, tables.get(spec.process(side))));
-        }
-        return spec;
+        return new TcpSpec(name, client, server, sndbuf, rcvbuf, sndtimeo, rcvtimeo, Boolean.TRUE.equals(nodelay), nonblocking);
     }
 
     private PipeSpec pipe(Node node) {
@@ -167,13 +167,14 @@ final class SetupReader {
         // The kernel rounds a pipe's size up to whole pages; 1 MiB is the unprivileged limit.
         OptionalInt capacity = opt(m.integer("capacity", 4096, 1 << 20));
         List<String> nonblocking = words(m, "nonblocking", List.of("read", "write"));
+        if (name != null) {
+            names.define(new Names.Symbol(name + ".write", Names.Kind.DESCRIPTOR, owner(writer)));
+            names.define(new Names.Symbol(name + ".read", Names.Kind.DESCRIPTOR, owner(reader)));
+        }
         if (name == null || writer == null || reader == null) {
             return null;
         }
-        PipeSpec spec = new PipeSpec(name, writer, reader, capacity, nonblocking.contains("write"), nonblocking.contains("read"));
-        names.define(new Names.Symbol(spec.writeEnd(), Names.Kind.DESCRIPTOR, tables.get(writer)));
-        names.define(new Names.Symbol(spec.readEnd(), Names.Kind.DESCRIPTOR, tables.get(reader)));
-        return spec;
+        return new PipeSpec(name, writer, reader, capacity, nonblocking.contains("write"), nonblocking.contains("read"));
     }
 
     private ListenerSpec listener(Node node) {
@@ -186,10 +187,12 @@ final class SetupReader {
         OptionalInt rcvbuf = opt(m.integer("rcvbuf", 1, MAX_BUF));
         OptionalInt backlog = opt(m.integer("backlog", 1, 4096));
         Boolean nonblocking = m.bool("nonblocking");
+        if (name != null) {
+            names.define(new Names.Symbol(name, Names.Kind.LISTENER, owner(process)));
+        }
         if (name == null || process == null) {
             return null;
         }
-        names.define(new Names.Symbol(name, Names.Kind.LISTENER, tables.get(process)));
         return new ListenerSpec(name, process, rcvbuf, backlog, Boolean.TRUE.equals(nonblocking));
     }
 
@@ -267,6 +270,11 @@ final class SetupReader {
             }
         }
         return out;
+    }
+
+    /** The descriptor table of a valid process, or null (ownership is then not checked). */
+    private String owner(String process) {
+        return process == null ? null : tables.get(process);
     }
 
     private static OptionalInt opt(Long v) {

@@ -31,8 +31,12 @@ final class StepReader {
         this.code = code;
     }
 
+    /** The steps that loaded, and every id declared (also by steps that did not load). */
+    record Result(List<Step> steps, java.util.Set<String> ids) {
+    }
+
     /** Reads the steps; a step that has problems is reported and left out. */
-    static List<Step> read(List<Node> nodes, Setup setup, Names names, Map<String, CodeListing> code, Problems problems) {
+    static Result read(List<Node> nodes, Setup setup, Names names, Map<String, CodeListing> code, Problems problems) {
         StepReader r = new StepReader(problems, setup, names, code);
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -41,7 +45,7 @@ final class StepReader {
                 steps.add(s);
             }
         }
-        return steps;
+        return new Result(steps, java.util.Set.copyOf(r.ids.keySet()));
     }
 
     private Step step(Node node, int index) {

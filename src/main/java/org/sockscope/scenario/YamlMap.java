@@ -21,6 +21,7 @@ final class YamlMap {
     private final String what;
     private final Problems problems;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final List<String> unknown = new ArrayList<>();
 
     private YamlMap(MappingNode node, String what, Problems problems) {
         this.node = node;
@@ -48,6 +49,7 @@ final class YamlMap {
             String k = key.getValue();
             if (!fields.contains(k)) {
                 problems.at(key, "unknown field '" + k + "' in " + what, Suggest.hint(k, fields, "allowed"));
+                map.unknown.add(k);
             } else if (map.entries.containsKey(k)) {
                 problems.at(key, "duplicate field '" + k + "' in " + what,
                         "first given at line " + (map.entries.get(k).getKeyNode().getStartMark().getLine() + 1));
@@ -97,7 +99,9 @@ final class YamlMap {
     /** Reports a missing required field; returns the value node or null. */
     Node required(String key) {
         Node v = get(key);
-        if (v == null) {
+        // A misspelt field was reported as unknown with "did you mean"; don't report it missing too.
+        boolean misspelt = unknown.stream().anyMatch(u -> key.equals(Suggest.closest(u, List.of(key))));
+        if (v == null && !misspelt) {
             problems.at(node, "missing field '" + key + "' in " + what, requiredHint(key));
         }
         return v;
