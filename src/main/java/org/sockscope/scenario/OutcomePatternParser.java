@@ -1,0 +1,153 @@
+package org.sockscope.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sockscope.posix.Errno;
+
+/**
+ * Parses outcome patterns: {@code blocks}, {@code busy}, {@code returns N|partial|all|>N|>=N|<N|<=N},
+ * {@code copies …} (same amounts), {@code fails ERRNO}, {@code not P}, {@code P and P}.
+ */
+final class OutcomePatternParser {
+    static final String ALLOWED = "blocks, busy, returns N, returns partial, returns all, returns >N, "
+            + "copies N, copies partial, fails ERRNO, not PATTERN, PATTERN and PATTERN";
+
+    private final String text;
+    private final List<int[]> words = new ArrayList<>(); // [start, end) of each word
+    private int next;
+
+    private OutcomePatternParser(String text) {
+        this.text = text;
+        int i = 0;
+        while (i < text.length()) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            words.add(new int[] {start, i});
+        }
+    }
+
+    /** Parses one pattern; the whole text must be used. */
+    static OutcomePattern parse(String text) throws InlineError {
+        OutcomePatternParser p = new OutcomePatternParser(text);
+        if (p.words.isEmpty()) {
+            throw new InlineError(0, "empty outcome pattern", "write one of: " + ALLOWED);
+        }
+        List<OutcomePattern> parts = new ArrayList<>();
+        parts.add(p.negatable());
+        while (p.next < p.words.size()) {
+            if (!p.word().equals("and")) {
+                throw new InlineError(p.start(), "unexpected '" + p.word() + "' after '" + parts.getLast() + "'",
+                        "join patterns with 'and'");
+            }
+            p.next++;
+            parts.add(p.negatable());
+        }
+        return parts.size() == 1 ? parts.getFirst() : new OutcomePattern.All(parts);
+    }
+
+    private OutcomePattern negatable() throws InlineError {
+        if (next < words.size() && word().equals("not")) {
+            next++;
+            return new OutcomePattern.Not(negatable());
+        }
+        return atom();
+    }
+
+    private OutcomePattern atom() throws InlineError {
+        if (next >= words.size()) {
+            throw new InlineError(text.length(), "pattern ends too early", "write one of: " + ALLOWED);
+        }
+        String w = word().toLowerCase(Locale.ROOT);
+        int at = start();
+        next++;
+        return switch (w) {
+            case "blocks", "block", "blocked" -> new OutcomePattern.Blocks();
+            case "busy" -> new OutcomePattern.Busy();
+            case "returns", "return" -> new OutcomePattern.Returns(amount(at));
+            case "copies", "copy" -> new OutcomePattern.Copies(amount(at));
+            case "fails", "fail" -> errno(at);
+            default -> throw new InlineError(at, "unknown outcome '" + words(at) + "'", "write one of: " + ALLOWED);
+        };
+    }
+
+    private OutcomePattern errno(int at) throws InlineError {
+        if (next >= words.size()) {
+            throw new InlineError(text.length(), "'fails' needs an errno name", "e.g. fails EAGAIN");
+        }
+        String name = word();
+        int value = Errno.valueOf(name);
+        if (value < 0) {
+            throw new InlineError(start(), "unknown errno '" + name + "'", "e.g. EAGAIN, EWOULDBLOCK, EPIPE, ECONNRESET, EBADF");
+        }
+        next++;
+        return new OutcomePattern.Fails(name, value);
+    }
+
+    /** An amount: one word ({@code 100}, {@code partial}, {@code >0}) or an operator and a number ({@code > 0}). */
+    private OutcomePattern.Amount amount(int at) throws InlineError {
+        if (next >= words.size()) {
+            throw new InlineError(text.length(), "'" + text.substring(at).trim() + "' needs an amount",
+                    "a number, partial, all, or a comparison such as >0");
+        }
+        String w = word();
+        int wordStart = start();
+        next++;
+        if (w.equals("partial")) {
+            return new OutcomePattern.Amount(OutcomePattern.Amount.Op.PARTIAL, 0);
+        }
+        if (w.equals("all")) {
+            return new OutcomePattern.Amount(OutcomePattern.Amount.Op.ALL, 0);
+        }
+        OutcomePattern.Amount.Op op = OutcomePattern.Amount.Op.EQ;
+        String number = w;
+        for (String prefix : new String[] {">=", "<=", ">", "<", "=="}) {
+            if (w.startsWith(prefix)) {
+                op = switch (prefix) {
+                    case ">=" -> OutcomePattern.Amount.Op.GE;
+                    case "<=" -> OutcomePattern.Amount.Op.LE;
+                    case ">" -> OutcomePattern.Amount.Op.GT;
+                    case "<" -> OutcomePattern.Amount.Op.LT;
+                    default -> OutcomePattern.Amount.Op.EQ;
+                };
+                number = w.substring(prefix.length());
+                wordStart += prefix.length();
+                if (number.isEmpty() && next < words.size()) { // "> 0"
+                    number = word();
+                    wordStart = start();
+                    next++;
+                }
+                break;
+            }
+        }
+        try {
+            return new OutcomePattern.Amount(op, Long.parseLong(number));
+        } catch (NumberFormatException e) {
+            throw new InlineError(wordStart, "'" + number + "' is not an amount",
+                    "a number, partial, all, or a comparison such as >0");
+        }
+    }
+
+    private String word() {
+        int[] w = words.get(next);
+        return text.substring(w[0], w[1]);
+    }
+
+    private int start() {
+        return words.get(next)[0];
+    }
+
+    private String words(int at) {
+        int end = at;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(at, end);
+    }
+}

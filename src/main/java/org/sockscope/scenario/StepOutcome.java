@@ -1,0 +1,44 @@
+package org.sockscope.scenario;
+
+/**
+ * What the kernel did with one step's call, as the runner observed it: the input to expectations
+ * and to {@link QuestionRules}.
+ *
+ * @param finished   true when the call has returned; false while it is still blocked (or looping)
+ * @param ret        the return value (meaningless while not finished)
+ * @param errno      errno when {@code ret == -1}, else 0
+ * @param blocked    true when the kernel put the thread to sleep inside the call (for a repeated
+ *                   step: inside any of its calls)
+ * @param requested  the length argument the call asked for (0 for calls without one)
+ * @param calls      how many times the call was made (1 unless the step repeats)
+ * @param cpuNanos   CPU time the thread used during the step, or 0 when not measured
+ * @param wallNanos  wall time the step took (so far), or 0 when not measured
+ */
+public record StepOutcome(boolean finished, long ret, int errno, boolean blocked, long requested,
+                          long calls, long cpuNanos, long wallNanos) {
+
+    /** A call that returned {@code ret} (0 or more). */
+    public static StepOutcome returned(long ret, long requested, boolean blocked) {
+        return new StepOutcome(true, ret, 0, blocked, requested, 1, 0, 0);
+    }
+
+    /** A call that returned -1 with {@code errno}. */
+    public static StepOutcome failed(int errno, long requested, boolean blocked) {
+        return new StepOutcome(true, -1, errno, blocked, requested, 1, 0, 0);
+    }
+
+    /** A call still asleep in the kernel. */
+    public static StepOutcome pending(long requested) {
+        return new StepOutcome(false, 0, 0, true, requested, 1, 0, 0);
+    }
+
+    /** The same outcome with CPU and wall time measured over {@code calls} calls. */
+    public StepOutcome measured(long calls, long cpuNanos, long wallNanos) {
+        return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, wallNanos);
+    }
+
+    /** True when the call returned -1. */
+    public boolean failed() {
+        return finished && ret == -1;
+    }
+}
