@@ -30,8 +30,14 @@ public final class Actor {
 
     /** The call in progress, read by the sampler to detect blocking; guarded by {@code this}. */
     private Pending current;
+    private long currentId;
+    private boolean blockedReported;
 
-    private record Pending(Call call, CompletableFuture<CallOutcome> future) {
+    private record Pending(long id, Call call, CompletableFuture<CallOutcome> future) {
+    }
+
+    /** A submitted call: its id (as in the trace's events) and its result to come. */
+    public record Submission(long callId, CompletableFuture<CallOutcome> result) {
     }
 
     /** A call in progress as the sampler sees it. */
@@ -71,13 +77,19 @@ public final class Actor {
 
     /** Queues {@code call}; the future completes with the kernel's answer once it returns. */
     public CompletableFuture<CallOutcome> submit(Call call) {
+        return submitTracked(call).result();
+    }
+
+    /** Queues {@code call} and tells the id its events will carry. */
+    public Submission submitTracked(Call call) {
         CompletableFuture<CallOutcome> f = new CompletableFuture<>();
+        long id = CALL_IDS.incrementAndGet();
         if (stopping) {
             f.completeExceptionally(new IllegalStateException("actor " + name + " has stopped"));
-            return f;
+        } else {
+            queue.add(new Pending(id, call, f));
         }
-        queue.add(new Pending(call, f));
-        return f;
+        return new Submission(id, f);
     }
 
     /** True while a call runs or is queued. */
@@ -89,9 +101,6 @@ public final class Actor {
     synchronized InFlight inFlight() {
         return current == null ? null : new InFlight(currentId, current.call(), blockedReported);
     }
-
-    private long currentId;
-    private boolean blockedReported;
 
     /** Records that the kernel says this actor sleeps in call {@code callId}, once, if it still runs. */
     synchronized boolean markBlocked(long callId, String syscall, String wchan) {
@@ -112,7 +121,7 @@ public final class Actor {
             try {
                 p = queue.poll(50, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
-                break;
+                continue; // a cancelled loop's interrupt, or stop(): the loop condition decides
             }
             if (p != null) {
                 execute(p);
@@ -125,7 +134,7 @@ public final class Actor {
     }
 
     private void execute(Pending p) {
-        long id = CALL_IDS.incrementAndGet();
+        long id = p.id();
         CallSpec spec = p.call().spec();
         synchronized (this) {
             current = p;
@@ -154,13 +163,18 @@ public final class Actor {
         long dt = System.nanoTime() - t0;
         CallOutcome outcome;
         synchronized (this) {
-            outcome = new CallOutcome(r.sys().value(), r.sys().errno(), dt, blockedReported);
+            outcome = new CallOutcome(r.sys().value(), r.sys().errno(), dt, blockedReported, r.calls());
             lab.afterCall(this, p.call(), r.sys());
             lab.trace().append(new Event.CallReturned(0, lab.trace().now(), name, id, spec, outcome, r.data()));
             current = null;
         }
         lab.sampler().sampleNow();
         p.future().complete(outcome);
+    }
+
+    /** Interrupts a running loop ({@link Call.Repeat}, fill, drain): it ends after its current system call. */
+    void interruptLoop() {
+        thread.interrupt();
     }
 
     /** Asks the thread to stop after its current call and waits up to {@code millis} for it. */

@@ -29,8 +29,15 @@ public sealed interface Call {
     /** Runs the call on the current thread. */
     Result execute(long callId);
 
-    /** What a call returned, and the bytes it copied out (run-length text) for read-side calls. */
-    record Result(SysResult sys, String data) {
+    /**
+     * What a call returned, the bytes it copied out (run-length text) for read-side calls, and how
+     * many system calls it made (more than one for loops).
+     */
+    record Result(SysResult sys, String data, long calls) {
+        /** One system call's result. */
+        public Result(SysResult sys, String data) {
+            this(sys, data, 1);
+        }
     }
 
     /** {@code send(fd, s_buf, length, flags)}. */
@@ -113,11 +120,10 @@ public sealed interface Call {
         }
     }
 
-    /** {@code setsockopt(fd, SOL_SOCKET, SO_SNDBUF|SO_RCVBUF, &value, sizeof value)}. */
-    record SetBufferSize(int fd, int option, int value) implements Call {
+    /** {@code setsockopt(fd, level, name, &value, sizeof(int))}; {@code text} names the option as C writes it. */
+    record SetSockOptInt(int fd, int level, int name, int value, String text) implements Call {
         public CallSpec spec() {
-            String name = option == LinuxAbi.SO_SNDBUF ? "SO_SNDBUF" : "SO_RCVBUF";
-            return new CallSpec("setsockopt", fd, 0, 0, "setsockopt(" + fd + ", SOL_SOCKET, " + name + ", " + value + ")");
+            return new CallSpec("setsockopt", fd, 0, 0, text);
         }
 
         public Set<String> sleepsIn() {
@@ -125,7 +131,22 @@ public sealed interface Call {
         }
 
         public Result execute(long callId) {
-            return new Result(Libc.setsockoptInt(fd, LinuxAbi.SOL_SOCKET, option, value), "");
+            return new Result(Libc.setsockoptInt(fd, level, name, value), "");
+        }
+    }
+
+    /** {@code fcntl(fd, cmd, arg)}; {@code text} as C writes it ({@code fcntl(5, F_GETFL)}). */
+    record Fcntl(int fd, int cmd, int arg, String text) implements Call {
+        public CallSpec spec() {
+            return new CallSpec("fcntl", fd, 0, 0, text);
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of();
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.fcntl(fd, cmd, arg), "");
         }
     }
 
@@ -181,24 +202,43 @@ public sealed interface Call {
     }
 
     /**
-     * {@code select(nfds, &readfds, NULL, NULL, timeout)} on {@code readFds}; the data text lists
-     * the descriptors the kernel left in the set (the ready ones). Negative timeout: wait forever.
+     * {@code select(nfds, &readfds, &writefds, NULL, timeout)}; the data text lists the descriptors
+     * the kernel left in the sets (the ready ones). Negative timeout: wait forever.
      */
-    record Select(List<Integer> readFds, long timeoutMicros) implements Call {
+    record Select(List<Integer> readFds, List<Integer> writeFds, long timeoutMicros) implements Call {
         public Select {
             readFds = List.copyOf(readFds);
+            writeFds = List.copyOf(writeFds);
+        }
+
+        /** Watch {@code readFds} for reading, with no timeout. */
+        public Select(List<Integer> readFds) {
+            this(readFds, List.of(), -1);
         }
 
         public int fd() {
-            return readFds.isEmpty() ? -1 : readFds.getFirst();
+            return readFds.isEmpty() ? (writeFds.isEmpty() ? -1 : writeFds.getFirst()) : readFds.getFirst();
+        }
+
+        /** Every watched descriptor. */
+        public List<Integer> watched() {
+            List<Integer> all = new ArrayList<>(readFds);
+            writeFds.stream().filter(f -> !all.contains(f)).forEach(all::add);
+            return all;
         }
 
         public CallSpec spec() {
-            FdSet set = new FdSet();
-            readFds.forEach(set::set);
             String tv = timeoutMicros < 0 ? "NULL" : "{" + timeoutMicros / 1_000_000 + "s " + timeoutMicros % 1_000_000 + "us}";
-            return new CallSpec("select", fd(), 0, 0, "select(" + set.nfds() + ", {" + readFds.stream().map(String::valueOf)
-                    .collect(Collectors.joining(",")) + "}, NULL, NULL, " + tv + ")");
+            return new CallSpec("select", fd(), 0, 0, "select(" + nfds() + ", " + setText(readFds) + ", "
+                    + setText(writeFds) + ", NULL, " + tv + ")");
+        }
+
+        private int nfds() {
+            return watched().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        }
+
+        private static String setText(List<Integer> fds) {
+            return fds.isEmpty() ? "NULL" : "{" + fds.stream().map(String::valueOf).collect(Collectors.joining(",")) + "}";
         }
 
         public Set<String> sleepsIn() {
@@ -206,11 +246,132 @@ public sealed interface Call {
         }
 
         public Result execute(long callId) {
-            FdSet set = new FdSet();
-            readFds.forEach(set::set);
-            SysResult r = Libc.select(set.nfds(), set, null, null, timeoutMicros);
-            List<Integer> ready = r.failed() ? List.of() : new ArrayList<>(set.members());
-            return new Result(r, r.failed() ? "" : "ready " + ready);
+            FdSet r = new FdSet();
+            FdSet w = new FdSet();
+            readFds.forEach(r::set);
+            writeFds.forEach(w::set);
+            SysResult res = Libc.select(nfds(), readFds.isEmpty() ? null : r, writeFds.isEmpty() ? null : w, null, timeoutMicros);
+            if (res.failed()) {
+                return new Result(res, "");
+            }
+            String text = "readable " + (readFds.isEmpty() ? "[]" : r.members()) + (writeFds.isEmpty() ? "" : " writable " + w.members());
+            return new Result(res, text);
+        }
+    }
+
+    /** {@code socket(domain, type, protocol)}; the lab registers the new descriptor. */
+    record Socket(int domain, int type, int protocol) implements Call {
+        /** {@code socket(AF_INET, SOCK_STREAM, 0)}. */
+        public Socket() {
+            this(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0);
+        }
+
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            String d = domain == LinuxAbi.AF_INET ? "AF_INET" : domain == LinuxAbi.AF_INET6 ? "AF_INET6" : Integer.toString(domain);
+            String t = type == LinuxAbi.SOCK_STREAM ? "SOCK_STREAM" : Integer.toString(type);
+            return new CallSpec("socket", -1, 0, 0, "socket(" + d + ", " + t + ", " + protocol + ")");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of();
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.socket(domain, type, protocol), "");
+        }
+    }
+
+    /** {@code connect(fd, 127.0.0.1:port)}. */
+    record Connect(int fd, int port) implements Call {
+        public CallSpec spec() {
+            return new CallSpec("connect", fd, 0, 0, "connect(" + fd + ", {127.0.0.1:" + port + "}, 16)");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of("connect");
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.connect(fd, org.sockscope.posix.SockAddr.loopback(port)), "");
+        }
+    }
+
+    /** {@code usleep(micros)}: the thread waits; not a call on a descriptor. */
+    record Pause(long micros) implements Call {
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("usleep", -1, 0, 0, "usleep(" + micros + ")");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of("nanosleep", "clock_nanosleep");
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.usleep(micros), "");
+        }
+    }
+
+    /**
+     * SockScope's helper {@code fill(fd)}: {@code send(fd, …, MSG_DONTWAIT)} until EAGAIN, again
+     * after every ACK has come back, until the buffers are really full. Returns the bytes sent.
+     */
+    record Fill(int fd) implements Call {
+        public CallSpec spec() {
+            return new CallSpec("fill", fd, 0, LinuxAbi.MSG_DONTWAIT, "fill(" + fd + ") /* send(" + fd + ", …, MSG_DONTWAIT) until EAGAIN */");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of();
+        }
+
+        public Result execute(long callId) {
+            return Loops.fill(fd, callId);
+        }
+    }
+
+    /** SockScope's helper {@code drain(fd)}: {@code recv(fd, …, MSG_DONTWAIT)} until EAGAIN or end of stream. */
+    record Drain(int fd) implements Call {
+        public CallSpec spec() {
+            return new CallSpec("drain", fd, 0, LinuxAbi.MSG_DONTWAIT, "drain(" + fd + ") /* recv(" + fd + ", …, MSG_DONTWAIT) until EAGAIN */");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of();
+        }
+
+        public Result execute(long callId) {
+            return Loops.drain(fd);
+        }
+    }
+
+    /**
+     * {@code call} made again and again until {@code until} accepts its result or {@code max} calls
+     * were made, as a busy loop does. Recorded as one entry; its data text says how many calls ran.
+     */
+    record Repeat(Call call, java.util.function.Predicate<SysResult> until, long max) implements Call {
+        public int fd() {
+            return call.fd();
+        }
+
+        public CallSpec spec() {
+            CallSpec inner = call.spec();
+            return new CallSpec(inner.name(), inner.fd(), inner.length(), inner.flags(), "loop: " + inner.text());
+        }
+
+        public Set<String> sleepsIn() {
+            return call.sleepsIn();
+        }
+
+        public Result execute(long callId) {
+            return Loops.repeat(this, callId);
         }
     }
 

@@ -160,16 +160,21 @@ public final class Lab implements AutoCloseable {
      */
     public boolean cancel(Actor actor) {
         Actor.InFlight f = actor.inFlight();
-        if (f == null || f.call().fd() < 0) {
+        if (f == null) {
             return false;
         }
-        List<Integer> fds = f.call() instanceof Call.Select sel ? sel.readFds() : List.of(f.call().fd());
+        if (f.call() instanceof Call.Repeat || f.call() instanceof Call.Fill || f.call() instanceof Call.Drain) {
+            trace.append(new Event.CallCancelled(0, trace.now(), actor.name(), f.callId(), "stop the loop"));
+            actor.interruptLoop();
+            return true;
+        }
+        if (f.call().fd() < 0) {
+            return false;
+        }
+        List<Integer> fds = f.call() instanceof Call.Select sel ? sel.watched() : List.of(f.call().fd());
         StringBuilder how = new StringBuilder();
         for (int fd : fds) {
-            Endpoint e;
-            synchronized (registryLock) {
-                e = registry.get(fd);
-            }
+            Endpoint e = endpoint(fd);
             if (e instanceof Endpoint.PipeEnd pe && pe.otherFd() >= 0) {
                 how.append(how.isEmpty() ? "" : "; ").append("close(").append(pe.otherFd()).append(")");
                 trace.append(new Event.CallCancelled(0, trace.now(), actor.name(), f.callId(), how.toString()));
@@ -232,11 +237,44 @@ public final class Lab implements AutoCloseable {
         if (r.failed()) {
             return;
         }
-        if (call instanceof Call.Close c) {
-            forget(c.fd());
-        } else if (call instanceof Call.Accept a) {
-            register(new Endpoint.Socket(r.intValue(), actor.process(), "accepted", -1), SocketOptions.DEFAULTS);
+        switch (call) {
+            case Call.Close c -> forget(c.fd());
+            case Call.Socket s -> register(new Endpoint.Socket(r.intValue(), actor.process(), "socket", -1), SocketOptions.DEFAULTS);
+            case Call.Accept a -> {
+                int fd = r.intValue();
+                int peer = findPeer(fd);
+                register(new Endpoint.Socket(fd, actor.process(), "accepted", peer), SocketOptions.DEFAULTS);
+                if (peer >= 0 && endpoint(peer) instanceof Endpoint.Socket p) {
+                    register(new Endpoint.Socket(peer, p.process(), p.label(), fd), SocketOptions.DEFAULTS);
+                }
+            }
+            case Call.Connect c when endpoint(c.fd()) instanceof Endpoint.Socket s ->
+                    register(s, SocketOptions.DEFAULTS); // re-described: it now has a local and a remote address
+            default -> {
+            }
         }
+    }
+
+    private Endpoint endpoint(int fd) {
+        synchronized (registryLock) {
+            return registry.get(fd);
+        }
+    }
+
+    /** The lab's socket whose address is the remote address of {@code fd}, or -1. */
+    private int findPeer(int fd) {
+        SockAddr remote = Libc.getpeername(fd);
+        if (remote == null) {
+            return -1;
+        }
+        synchronized (registryLock) {
+            for (Endpoint e : registry.values()) {
+                if (e instanceof Endpoint.Socket s && remote.equals(Libc.getsockname(s.fd()))) {
+                    return s.fd();
+                }
+            }
+        }
+        return -1;
     }
 
     private void closeFd(int fd) {

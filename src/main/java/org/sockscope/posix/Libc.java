@@ -53,6 +53,7 @@ public final class Libc {
     private static final MethodHandle PIPE = Native.errnoHandle("pipe", FunctionDescriptor.of(C_INT, PTR));
     private static final MethodHandle POLL = Native.errnoHandle("poll", FunctionDescriptor.of(C_INT, PTR, C_LONG, C_INT));
     private static final MethodHandle SELECT = Native.errnoHandle("select", FunctionDescriptor.of(C_INT, C_INT, PTR, PTR, PTR, PTR));
+    private static final MethodHandle USLEEP = Native.errnoHandle("usleep", FunctionDescriptor.of(C_INT, C_INT));
     private static final MethodHandle GETTID = Native.plainHandle("gettid", FunctionDescriptor.of(C_INT));
     private static final MethodHandle GETPID = Native.plainHandle("getpid", FunctionDescriptor.of(C_INT));
 
@@ -358,6 +359,13 @@ public final class Libc {
                 set.word(i, seg.getAtIndex(C_LONG, i));
             }
         }
+    }
+
+    /** {@code usleep(micros)}: the calling thread sleeps in the kernel (clock_nanosleep). */
+    public static SysResult usleep(long micros) {
+        Native.Scratch s = Native.scratch();
+        int us = (int) Math.min(Integer.MAX_VALUE, Math.max(0, micros));
+        return result(call(() -> (int) USLEEP.invokeExact(s.errno, us)), s);
     }
 
     // ---- identity -------------------------------------------------------------------------

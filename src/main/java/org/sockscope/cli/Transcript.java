@@ -1,0 +1,118 @@
+package org.sockscope.cli;
+
+import org.sockscope.kernel.PipeFigures;
+import org.sockscope.kernel.SocketFigures;
+import org.sockscope.posix.Errno;
+import org.sockscope.scenario.Choice;
+import org.sockscope.scenario.Question;
+import org.sockscope.scenario.Scenario;
+import org.sockscope.scenario.StepOutcome;
+import org.sockscope.scenario.StepReport;
+import org.sockscope.trace.DescriptorView;
+import org.sockscope.trace.Snapshot;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/** Prints a scenario run as text: each call, what the kernel returned, and the buffers after it. */
+final class Transcript {
+    private final PrintStream out;
+
+    Transcript(PrintStream out) {
+        this.out = out;
+    }
+
+    void header(Scenario s) {
+        out.println("Scenario: " + s.title() + "  [" + s.id() + "]");
+        out.println("Slide:    " + s.slide());
+        s.question().ifPresent(q -> {
+            out.println("Question: " + q.prompt());
+            for (Choice c : q.choices()) {
+                out.println("  " + c.letter() + ". " + c.text());
+            }
+        });
+        out.println();
+    }
+
+    void step(StepReport r, Snapshot after) {
+        out.printf("Step %d  %-8s %s%n", r.step().index() + 1, r.step().process(), r.callText());
+        out.println("        " + describe(r));
+        buffers(after);
+    }
+
+    /** A step that finished after the run moved on (it had blocked, or was looping). */
+    void late(StepReport r) {
+        out.printf("  ↳ step %d (%s) then returned: %s%n", r.step().index() + 1, r.step().process(), describe(r));
+    }
+
+    void question(Question q, List<String> letters) {
+        out.println();
+        out.println("Answer from the kernel: " + (letters.isEmpty() ? "no choice matches" : String.join(", ", letters)));
+        for (String l : letters) {
+            q.choice(l).ifPresent(c -> {
+                out.println("  " + c.letter() + ". " + c.text());
+                if (!c.caveat().isEmpty()) {
+                    out.println("     note: " + c.caveat());
+                }
+            });
+        }
+    }
+
+    void expectations(List<StepReport> reports) {
+        int checked = 0;
+        int failed = 0;
+        for (StepReport r : reports) {
+            checked += r.step().expect().size();
+            failed += r.unmet().size();
+            if (!r.unmet().isEmpty()) {
+                out.println("EXPECTATION FAILED at step " + (r.step().index() + 1) + " (line " + r.step().sourceLine() + "): "
+                        + r.unmet() + " — the kernel did: " + describe(r));
+            }
+        }
+        out.println();
+        out.println("expectations: " + (checked - failed) + " passed, " + failed + " failed");
+    }
+
+    static String describe(StepReport r) {
+        StepOutcome o = r.outcome();
+        StringBuilder sb = new StringBuilder();
+        if (!o.finished()) {
+            sb.append(o.blocked() ? "BLOCKED in " + r.syscall() + (r.wchan().isEmpty() ? "" : " (" + r.wchan() + ")")
+                    : "still running");
+            if (o.calls() > 1 || r.step().repeat().isPresent()) {
+                sb.append(", looping");
+            }
+            return sb.toString();
+        }
+        sb.append("returned ").append(o.failed() ? "-1 " + Errno.nameWithAlias(o.errno()) : Long.toString(o.ret()));
+        if (o.requested() > 0 && !o.failed()) {
+            sb.append(" of ").append(o.requested()).append(" asked");
+        }
+        sb.append(o.blocked() ? ", after blocking " : ", without blocking, in ").append(String.format("%.1f ms", o.wallNanos() / 1e6));
+        if (o.calls() > 1) {
+            sb.append(String.format(", %d calls, CPU %.1f ms", o.calls(), o.cpuNanos() / 1e6));
+        }
+        if (!r.data().isEmpty()) {
+            sb.append("  [").append(r.data()).append(']');
+        }
+        return sb.toString();
+    }
+
+    private void buffers(Snapshot s) {
+        Map<Integer, DescriptorView> d = s.descriptors();
+        for (SocketFigures f : s.sockets().values()) {
+            DescriptorView v = d.get(f.fd());
+            String who = v == null ? "" : v.process() + " ";
+            out.printf("        fd %-3d %-10s recv queue %6d of %-7d send queue %6d (not sent %d, in flight* %d) of %d%n",
+                    f.fd(), who, f.inq(), f.rcvbuf(), f.outq(), f.notSent(), f.inFlight(), f.sndbuf());
+        }
+        for (PipeFigures p : s.pipes().values()) {
+            out.printf("        pipe %d←%d  queued %d of %d%n", p.readFd(), p.writeFd(), p.queued(), p.capacity());
+        }
+    }
+
+    void footnote() {
+        out.println("(* derived: send queue − not sent. Every other figure is a kernel reading or a return value.)");
+    }
+}

@@ -1,0 +1,155 @@
+package org.sockscope.scenario;
+
+import org.sockscope.posix.Libc;
+import org.sockscope.posix.LinuxAbi;
+import org.sockscope.posix.SockAddr;
+import org.sockscope.posix.SysResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Turns a scenario's call, written as C, into the lab's call on real descriptors, using the
+ * descriptors and numbers bound so far.
+ */
+final class CallBinder {
+    private final Map<String, Integer> fds;
+    private final Map<String, Long> vars;
+
+    CallBinder(Map<String, Integer> fds, Map<String, Long> vars) {
+        this.fds = fds;
+        this.vars = vars;
+    }
+
+    /** Thrown when a name the call uses is not bound yet (its step has not returned). */
+    static final class Unbound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String name;
+
+        Unbound(String name) {
+            super("'" + name + "' has no value yet");
+            this.name = name;
+        }
+    }
+
+    /** The names the call needs that are not bound yet. */
+    List<String> missing(Call call) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String d : call.descriptors()) {
+            if (!fds.containsKey(d)) {
+                out.add(d);
+            }
+        }
+        for (Arg a : call.args()) {
+            IntExpr e = a instanceof Arg.Int i ? i.expr() : a instanceof Arg.Buffer b ? b.offset() : null;
+            if (e != null) {
+                try {
+                    e.eval(vars);
+                } catch (java.util.NoSuchElementException ex) {
+                    out.add(ex.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The lab call for {@code call}; a {@code repeat} wraps it in a loop. */
+    org.sockscope.lab.Call bind(Call call, java.util.Optional<Repeat> repeat) {
+        org.sockscope.lab.Call c = bindOne(call);
+        if (repeat.isEmpty()) {
+            return c;
+        }
+        Repeat r = repeat.get();
+        long requested = requested(call);
+        Predicate<SysResult> until = r.until().<Predicate<SysResult>>map(p -> res -> p.matches(res.failed()
+                ? StepOutcome.failed(res.errno(), requested, false)
+                : StepOutcome.returned(res.value(), requested, false))).orElse(res -> false);
+        return new org.sockscope.lab.Call.Repeat(c, until, r.max());
+    }
+
+    /** The value of the call's length argument, 0 when it has none. */
+    long requested(Call call) {
+        IntExpr len = call.length();
+        return len == null ? 0 : len.eval(vars);
+    }
+
+    private org.sockscope.lab.Call bindOne(Call call) {
+        return switch (call.name()) {
+            case "send" -> new org.sockscope.lab.Call.Send(fd(call, 0), num(call, 2), num(call, 3));
+            case "recv" -> new org.sockscope.lab.Call.Recv(fd(call, 0), num(call, 2), num(call, 3));
+            case "write" -> new org.sockscope.lab.Call.Write(fd(call, 0), num(call, 2));
+            case "read" -> new org.sockscope.lab.Call.Read(fd(call, 0), num(call, 2));
+            case "close" -> new org.sockscope.lab.Call.Close(fd(call, 0));
+            case "shutdown" -> new org.sockscope.lab.Call.Shutdown(fd(call, 0), num(call, 1));
+            case "accept" -> new org.sockscope.lab.Call.Accept(fd(call, 0));
+            case "fill" -> new org.sockscope.lab.Call.Fill(fd(call, 0));
+            case "drain" -> new org.sockscope.lab.Call.Drain(fd(call, 0));
+            case "socket" -> new org.sockscope.lab.Call.Socket(num(call, 0), num(call, 1), num(call, 2));
+            case "connect" -> connect(call);
+            case "fcntl" -> new org.sockscope.lab.Call.Fcntl(fd(call, 0), num(call, 1),
+                    call.args().size() > 2 ? num(call, 2) : 0, resolvedText(call));
+            case "setsockopt" -> setsockopt(call);
+            case "select" -> select(call);
+            case "sleep" -> new org.sockscope.lab.Call.Pause(call.number(0).eval(vars) * 1_000_000L);
+            case "usleep" -> new org.sockscope.lab.Call.Pause(call.number(0).eval(vars));
+            default -> throw new IllegalArgumentException("the runner cannot make " + call.name() + "()");
+        };
+    }
+
+    private org.sockscope.lab.Call connect(Call call) {
+        int listener = fd(call, 1);
+        SockAddr addr = Libc.getsockname(listener);
+        if (addr == null) {
+            throw new IllegalStateException(call.fd(1) + " (fd " + listener + ") has no address to connect to");
+        }
+        return new org.sockscope.lab.Call.Connect(fd(call, 0), addr.port());
+    }
+
+    private org.sockscope.lab.Call setsockopt(Call call) {
+        int fd = fd(call, 0);
+        int level = num(call, 1);
+        int name = num(call, 2);
+        int value = num(call, 3);
+        if (level == LinuxAbi.SOL_SOCKET && (name == LinuxAbi.SO_SNDTIMEO || name == LinuxAbi.SO_RCVTIMEO)) {
+            return new org.sockscope.lab.Call.SetTimeout(fd, name, value);
+        }
+        return new org.sockscope.lab.Call.SetSockOptInt(fd, level, name, value, resolvedText(call));
+    }
+
+    private org.sockscope.lab.Call select(Call call) {
+        List<Integer> read = call.fdSet(0).names().stream().map(this::fd).toList();
+        List<Integer> write = call.args().size() > 1 && call.args().get(1) instanceof Arg.FdSet w
+                ? w.names().stream().map(this::fd).toList() : List.of();
+        long timeoutMicros = call.args().size() > 2 && call.args().get(2) instanceof Arg.Int t ? t.expr().eval(vars) * 1000 : -1;
+        return new org.sockscope.lab.Call.Select(read, write, timeoutMicros);
+    }
+
+    /** The call's text with each descriptor name followed by its number: {@code recv(conn.server=6, …)}. */
+    String resolvedText(Call call) {
+        String text = call.text();
+        for (String d : call.descriptors()) {
+            Integer fd = fds.get(d);
+            if (fd != null) {
+                text = text.replaceFirst("\\b" + java.util.regex.Pattern.quote(d) + "\\b(?!=)", d + "=" + fd);
+            }
+        }
+        return text;
+    }
+
+    private int fd(Call call, int i) {
+        return fd(call.fd(i));
+    }
+
+    private int fd(String name) {
+        Integer fd = fds.get(name);
+        if (fd == null) {
+            throw new Unbound(name);
+        }
+        return fd;
+    }
+
+    private int num(Call call, int i) {
+        return Math.toIntExact(call.number(i).eval(vars));
+    }
+}

@@ -1,0 +1,96 @@
+package org.sockscope.scenario;
+
+import org.sockscope.lab.Actor;
+import org.sockscope.lab.Call;
+import org.sockscope.lab.Lab;
+import org.sockscope.lab.LabException;
+import org.sockscope.lab.SocketOptions;
+import org.sockscope.posix.LinuxAbi;
+import org.sockscope.trace.CallOutcome;
+
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Builds a scenario's world: connections, pipes and listeners, then the options and set-up actions
+ * as real calls made by the processes that own the descriptors (so they show in the call log).
+ */
+final class SetupRunner {
+    private SetupRunner() {
+    }
+
+    static void run(Setup setup, Lab lab, Map<String, Integer> fds, Function<String, Actor> actors) throws LabException {
+        for (ProcessSpec p : setup.processes()) {
+            actors.apply(p.name());
+        }
+        for (TcpSpec t : setup.tcp()) {
+            SocketOptions o = ScenarioSession.options(t);
+            Lab.Connection c = lab.connect(t.client(), t.server(), o, o);
+            fds.put(t.end(Side.CLIENT), c.clientFd());
+            fds.put(t.end(Side.SERVER), c.serverFd());
+            for (Side side : Side.values()) {
+                int fd = side == Side.CLIENT ? c.clientFd() : c.serverFd();
+                Actor a = actors.apply(t.process(side));
+                timeout(a, fd, LinuxAbi.SO_SNDTIMEO, t.sndtimeoMs());
+                timeout(a, fd, LinuxAbi.SO_RCVTIMEO, t.rcvtimeoMs());
+                if (t.nonblocking().contains(side)) {
+                    must(a, new Call.SetNonBlocking(fd, true));
+                }
+            }
+        }
+        for (PipeSpec p : setup.pipes()) {
+            Lab.PipeEnds e = lab.pipe(p.writer(), p.reader());
+            fds.put(p.writeEnd(), e.writeFd());
+            fds.put(p.readEnd(), e.readFd());
+            Actor w = actors.apply(p.writer());
+            if (p.capacity().isPresent()) {
+                must(w, new Call.Fcntl(e.writeFd(), LinuxAbi.F_SETPIPE_SZ, p.capacity().getAsInt(),
+                        "fcntl(" + e.writeFd() + ", F_SETPIPE_SZ, " + p.capacity().getAsInt() + ")"));
+            }
+            if (p.nonblockingWrite()) {
+                must(w, new Call.SetNonBlocking(e.writeFd(), true));
+            }
+            if (p.nonblockingRead()) {
+                must(actors.apply(p.reader()), new Call.SetNonBlocking(e.readFd(), true));
+            }
+        }
+        for (ListenerSpec l : setup.listeners()) {
+            int fd = lab.listen(l.process(), new SocketOptions(0, l.rcvbuf().orElse(0), false), l.backlog().orElse(16));
+            fds.put(l.name(), fd);
+            if (l.nonblocking()) {
+                must(actors.apply(l.process()), new Call.SetNonBlocking(fd, true));
+            }
+        }
+        CallBinder binder = new CallBinder(fds, Map.of());
+        for (SetupAction a : setup.actions()) {
+            CallOutcome o = await(actors.apply(a.process()), binder.bind(a.call(), java.util.Optional.empty()), a.call().text());
+            if (o.failed() && !a.call().name().equals("fill") && !a.call().name().equals("drain")) {
+                throw new LabException("set-up action " + a.call().text() + " (line " + a.sourceLine() + ") failed: " + o.display());
+            }
+        }
+        lab.sampler().sampleNow();
+    }
+
+    private static void timeout(Actor a, int fd, int option, OptionalInt ms) throws LabException {
+        if (ms.isPresent()) {
+            must(a, new Call.SetTimeout(fd, option, ms.getAsInt()));
+        }
+    }
+
+    private static void must(Actor a, Call call) throws LabException {
+        CallOutcome o = await(a, call, call.spec().text());
+        if (o.failed()) {
+            throw new LabException(call.spec().text() + " failed: " + o.display());
+        }
+    }
+
+    private static CallOutcome await(Actor a, Call call, String text) throws LabException {
+        try {
+            return a.submit(call).get(ScenarioSession.STEP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new LabException("set-up call " + text + " did not return within " + ScenarioSession.STEP_WAIT.toSeconds() + " s");
+        }
+    }
+}
