@@ -19,6 +19,9 @@ final class Names {
     record Symbol(String name, Kind kind, String table) {
     }
 
+    /** The table of a process whose declaration is wrong (already reported): ownership is not checked. */
+    static final String UNKNOWN_TABLE = "";
+
     private final Map<String, Symbol> symbols = new LinkedHashMap<>();
     private final Map<String, String> tables;
 
@@ -37,7 +40,8 @@ final class Names {
 
     /** The descriptor table process {@code process} uses, or null for an unknown process. */
     String tableOf(String process) {
-        return process == null ? null : tables.get(process);
+        String table = process == null ? null : tables.get(process);
+        return UNKNOWN_TABLE.equals(table) ? null : table;
     }
 
     boolean isProcess(String name) {

@@ -125,7 +125,11 @@ final class QuestionReader {
                     "e.g. when: {empty: blocks, hundred: returns 100}");
             return false;
         }
-        anyRule = true;
+        anyRule = true; // an attempt at a rule: report what is wrong with it, not that there is none
+        if (map.getValue().isEmpty()) {
+            problems.at(node, "'when' is empty", "name at least one step: when: {step_id: blocks}");
+            return false;
+        }
         for (NodeTuple t : map.getValue()) {
             String id = YamlMap.text(t.getKeyNode(), "a step id", problems);
             String text = YamlMap.text(t.getValueNode(), "an outcome", problems);

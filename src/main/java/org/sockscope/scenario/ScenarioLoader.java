@@ -52,6 +52,14 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw fail(name, 1, 1, "cannot read the file: " + e, "check the path and its permissions");
         }
+        return load(name, bytes);
+    }
+
+    /** Loads a scenario from the bytes of a UTF-8 file; {@code name} is used for the id and in errors. */
+    public static Scenario load(String name, byte[] bytes) throws ScenarioException {
+        if (bytes.length > MAX_CHARS * 4L) {
+            throw fail(name, 1, 1, "the file is too large for a scenario", "scenarios are at most " + MAX_CHARS + " characters");
+        }
         return parse(name, decode(name, bytes));
     }
 
@@ -104,7 +112,7 @@ public final class ScenarioLoader {
             if (in == null) {
                 throw fail(source, 1, 1, "bundled scenario '" + file + "' is listed in index.txt but missing", "rebuild the jar");
             }
-            return parse(source, decode(source, in.readAllBytes()));
+            return load(source, in.readAllBytes());
         } catch (IOException e) {
             throw fail(source, 1, 1, "cannot read the bundled scenario: " + e, "rebuild the jar");
         }

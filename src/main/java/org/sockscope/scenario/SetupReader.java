@@ -115,11 +115,13 @@ final class SetupReader {
         for (var e : threadOf.entrySet()) {
             String parent = ident(e.getValue(), "'thread_of'");
             if (parent == null) {
+                tables.put(e.getKey(), Names.UNKNOWN_TABLE);
                 continue;
             }
             if (!tables.containsKey(parent) || threadOf.containsKey(parent)) {
                 problems.at(e.getValue(), "'" + parent + "' is not a process this thread can belong to",
                         Suggest.hint(parent, tables.keySet().stream().filter(p -> !threadOf.containsKey(p)).toList(), "processes"));
+                tables.put(e.getKey(), Names.UNKNOWN_TABLE); // its steps are not blamed for this line
                 continue;
             }
             tables.put(e.getKey(), parent);

@@ -257,12 +257,14 @@ final class StepReader {
         }
         Names.Kind kind = CallSignatures.returnsDescriptor(callName) ? Names.Kind.DESCRIPTOR : Names.Kind.NUMBER;
         var old = names.get(name);
+        Names.Symbol symbol = new Names.Symbol(name, kind, kind == Names.Kind.NUMBER ? null : names.tableOf(process));
         if (old.isPresent() && old.get().kind() != kind) {
             problems.at(n, "'" + name + "' already names " + (old.get().kind() == Names.Kind.NUMBER ? "a number" : "a descriptor"),
                     "choose another name");
+            names.define(symbol); // later steps follow the newest meaning instead of failing too
             return null;
         }
-        names.define(new Names.Symbol(name, kind, kind == Names.Kind.NUMBER ? null : names.tableOf(process)));
+        names.define(symbol);
         return name;
     }
 }
