@@ -91,7 +91,8 @@ final class Transcript {
         }
         sb.append(o.blocked() ? ", after blocking " : ", without blocking, in ").append(String.format("%.1f ms", o.wallNanos() / 1e6));
         if (o.calls() > 1) {
-            sb.append(String.format(", %d calls, CPU %.1f ms", o.calls(), o.cpuNanos() / 1e6));
+            sb.append(String.format(", %d calls, on a CPU %.1f ms + waiting for one %.1f ms", o.calls(),
+                    o.cpuNanos() / 1e6, o.waitNanos() / 1e6));
         }
         if (!r.data().isEmpty()) {
             sb.append("  [").append(r.data()).append(']');

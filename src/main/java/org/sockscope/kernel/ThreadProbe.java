@@ -59,12 +59,21 @@ public final class ThreadProbe {
      * {@code /proc/<pid>/task/<tid>/schedstat}; -1 when unavailable.
      */
     public static long cpuNanos(int pid, int tid) {
+        return schedstat(pid, tid)[0];
+    }
+
+    /**
+     * The first two fields of {@code /proc/<pid>/task/<tid>/schedstat}: nanoseconds on a CPU and
+     * nanoseconds runnable but waiting for one. Their sum is the time the thread wanted a CPU; a
+     * thread asleep in a system call adds to neither. {-1, -1} when unavailable.
+     */
+    public static long[] schedstat(int pid, int tid) {
         String s = readOr(Path.of("/proc", Integer.toString(pid), "task", Integer.toString(tid), "schedstat"), "").trim();
-        int space = s.indexOf(' ');
+        String[] f = s.split("\\s+");
         try {
-            return space > 0 ? Long.parseLong(s.substring(0, space)) : -1;
+            return f.length >= 2 ? new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])} : new long[] {-1, -1};
         } catch (NumberFormatException e) {
-            return -1;
+            return new long[] {-1, -1};
         }
     }
 

@@ -80,12 +80,14 @@ public sealed interface OutcomePattern {
     }
 
     /**
-     * The thread kept a CPU busy: over at least a millisecond, CPU time was at least half the wall
-     * time. A thread asleep in the kernel uses almost none; a polling loop uses nearly all.
+     * The thread kept wanting a CPU: over at least a millisecond, the time it ran plus the time it
+     * was runnable but waiting for a CPU (schedstat) was at least half the wall time. A thread
+     * asleep in the kernel adds to neither; a polling loop fills nearly all of it, even on a
+     * machine whose other cores are busy.
      */
     record Busy() implements OutcomePattern {
         public boolean matches(StepOutcome o) {
-            return o.wallNanos() >= 1_000_000 && o.cpuNanos() * 2 >= o.wallNanos();
+            return o.wallNanos() >= 1_000_000 && (o.cpuNanos() + o.waitNanos()) * 2 >= o.wallNanos();
         }
 
         @Override

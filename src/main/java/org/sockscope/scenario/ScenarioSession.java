@@ -45,7 +45,7 @@ public final class ScenarioSession implements AutoCloseable {
 
     /** A step's call in the lab. */
     private record Running(Step step, String text, Actor actor, Actor.Submission submission, long requested,
-                           long cpuStart, long wallStart) {
+                           long[] schedStart, long wallStart) {
     }
 
     /** Sets up the scenario's world on a fresh lab; a failed set-up closes everything and says why. */
@@ -115,9 +115,9 @@ public final class ScenarioSession implements AutoCloseable {
         org.sockscope.lab.Call call = binder.bind(step.call(), step.repeat());
         long requested = binder.requested(step.call());
         String text = binder.resolvedText(step.call());
-        long cpu = ThreadProbe.cpuNanos(pid, actor.tid());
+        long[] sched = ThreadProbe.schedstat(pid, actor.tid());
         Actor.Submission sub = actor.submitTracked(call);
-        Running r = new Running(step, text, actor, sub, requested, cpu, System.nanoTime());
+        Running r = new Running(step, text, actor, sub, requested, sched, System.nanoTime());
         running.add(r);
         sub.result().thenAccept(o -> bind(step, o));
         awaitSettled(r);
@@ -230,17 +230,24 @@ public final class ScenarioSession implements AutoCloseable {
             CallOutcome o = f.join();
             StepOutcome base = o.failed() ? StepOutcome.failed(o.errno(), r.requested(), o.blocked())
                     : StepOutcome.returned(o.ret(), r.requested(), o.blocked());
-            long cpu = cpuSince(r);
-            return base.measured(o.calls(), cpu, o.durationNanos());
+            long[] used = schedSince(r);
+            return base.measured(o.calls(), used[0], used[1], o.durationNanos());
         }
-        StepOutcome p = new StepOutcome(false, 0, 0, wasBlocked, r.requested(), 1, 0, 0);
-        return p.measured(1, cpuSince(r), System.nanoTime() - r.wallStart());
+        StepOutcome p = new StepOutcome(false, 0, 0, wasBlocked, r.requested(), 1, 0, 0, 0);
+        long[] used = schedSince(r);
+        return p.measured(1, used[0], used[1], System.nanoTime() - r.wallStart());
     }
 
-    /** CPU the step's thread used since the step began; exact for loops, which own their thread. */
-    private long cpuSince(Running r) {
-        long now = ThreadProbe.cpuNanos(pid, r.actor().tid());
-        return now < 0 || r.cpuStart() < 0 ? 0 : Math.max(0, now - r.cpuStart());
+    /**
+     * CPU time and run-queue wait of the step's thread since the step began (schedstat); exact for
+     * a loop, which has its thread to itself while it runs.
+     */
+    private long[] schedSince(Running r) {
+        long[] now = ThreadProbe.schedstat(pid, r.actor().tid());
+        if (now[0] < 0 || r.schedStart()[0] < 0) {
+            return new long[] {0, 0};
+        }
+        return new long[] {Math.max(0, now[0] - r.schedStart()[0]), Math.max(0, now[1] - r.schedStart()[1])};
     }
 
     private StepReport report(Running r) {

@@ -12,29 +12,35 @@ package org.sockscope.scenario;
  * @param requested  the length argument the call asked for (0 for calls without one)
  * @param calls      how many times the call was made (1 unless the step repeats)
  * @param cpuNanos   CPU time the thread used during the step, or 0 when not measured
+ * @param waitNanos  time the thread was runnable but waiting for a CPU (other work had it), or 0
  * @param wallNanos  wall time the step took (so far), or 0 when not measured
  */
 public record StepOutcome(boolean finished, long ret, int errno, boolean blocked, long requested,
-                          long calls, long cpuNanos, long wallNanos) {
+                          long calls, long cpuNanos, long waitNanos, long wallNanos) {
 
     /** A call that returned {@code ret} (0 or more). */
     public static StepOutcome returned(long ret, long requested, boolean blocked) {
-        return new StepOutcome(true, ret, 0, blocked, requested, 1, 0, 0);
+        return new StepOutcome(true, ret, 0, blocked, requested, 1, 0, 0, 0);
     }
 
     /** A call that returned -1 with {@code errno}. */
     public static StepOutcome failed(int errno, long requested, boolean blocked) {
-        return new StepOutcome(true, -1, errno, blocked, requested, 1, 0, 0);
+        return new StepOutcome(true, -1, errno, blocked, requested, 1, 0, 0, 0);
     }
 
     /** A call still asleep in the kernel. */
     public static StepOutcome pending(long requested) {
-        return new StepOutcome(false, 0, 0, true, requested, 1, 0, 0);
+        return new StepOutcome(false, 0, 0, true, requested, 1, 0, 0, 0);
     }
 
     /** The same outcome with CPU and wall time measured over {@code calls} calls. */
     public StepOutcome measured(long calls, long cpuNanos, long wallNanos) {
-        return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, wallNanos);
+        return measured(calls, cpuNanos, 0, wallNanos);
+    }
+
+    /** The same outcome with CPU time, run-queue wait and wall time measured over {@code calls} calls. */
+    public StepOutcome measured(long calls, long cpuNanos, long waitNanos, long wallNanos) {
+        return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, waitNanos, wallNanos);
     }
 
     /** True when the call returned -1. */
