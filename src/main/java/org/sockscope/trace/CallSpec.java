@@ -19,8 +19,9 @@ public record CallSpec(String name, int fd, long length, int flags, String text)
         };
     }
 
-    /** True for calls that copy bytes into the kernel (send, write). */
-    public boolean writesToKernel() {
+    /** True for calls that copy bytes into the kernel (send, write). Not a JSON property. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isWrite() {
         return name.equals("send") || name.equals("write");
     }
 }
