@@ -47,6 +47,12 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /** Default options: SO_SNDBUF = SO_RCVBUF = 4096 on both sides, so buffers fill visibly. */
     public static final SocketOptions DEFAULT_OPTIONS = SocketOptions.buffers(4096);
     static final int MAX_LOG = 5000;
+    /** Lines appended per frame at most; a faster stream is summarised (the trace keeps every event). */
+    static final int MAX_LOG_PER_FRAME = 60;
+    /** The log's list changes at most this often while calls stream (a table re-layout costs a frame's time). */
+    static final long LOG_FLUSH_NANOS = 100_000_000L;
+    /** Trim the log in chunks of this many lines, not every frame. */
+    static final int LOG_TRIM_CHUNK = 500;
 
     private final Trace trace;
     private final LabDriver driver;
@@ -71,6 +77,10 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final ObjectProperty<SocketOptions> clientOptions = new SimpleObjectProperty<>(this, "clientOptions", DEFAULT_OPTIONS);
     private final ObjectProperty<SocketOptions> serverOptions = new SimpleObjectProperty<>(this, "serverOptions", DEFAULT_OPTIONS);
     private List<Event> lastBatch = List.of();
+    private long lastRefreshNanos;
+    private final List<LogEntry> pendingLog = new ArrayList<>();
+    private long lastLogFlush = Long.MIN_VALUE / 2;
+    private long logFlushNanos = LOG_FLUSH_NANOS;
     private int foldedCount;
     private volatile boolean closed;
     private boolean rescan = true;
@@ -116,10 +126,14 @@ public final class PlaygroundViewModel implements AutoCloseable {
         if (f != null && !f.equals(folded.get())) {
             folded.set(f);
         }
+        if (!pendingLog.isEmpty() && System.nanoTime() - lastLogFlush >= logFlushNanos) {
+            flushLog();
+        }
         if (trace.size() == foldedCount) {
             lastBatch = List.of();
             return;
         }
+        long t0 = System.nanoTime();
         List<Event> batch = trace.eventsFrom(foldedCount);
         List<LogEntry> lines = new ArrayList<>();
         for (Event e : batch) {
@@ -136,12 +150,21 @@ public final class PlaygroundViewModel implements AutoCloseable {
                 w.set(p);
             }
         }
-        appendLog(lines);
+        pendingLog.addAll(lines);
+        int excess = pendingLog.size() - MAX_LOG_PER_FRAME;
+        if (excess > 0) {
+            pendingLog.subList(0, excess).clear();
+            skippedLog += excess;
+        }
+        if (System.nanoTime() - lastLogFlush >= logFlushNanos) {
+            flushLog();
+        }
         eventCount.set(foldedCount);
         if (rescan) {
             rescan = false;
             scanDescriptors(snap);
         }
+        lastRefreshNanos = System.nanoTime() - t0;
     }
 
     private void fold(Event e, List<LogEntry> lines) {
@@ -164,17 +187,30 @@ public final class PlaygroundViewModel implements AutoCloseable {
         }
     }
 
-    private void appendLog(List<LogEntry> lines) {
-        if (lines.isEmpty()) {
+    private long skippedLog;
+
+    /**
+     * Moves the pending lines into the log: the newest {@value #MAX_LOG_PER_FRAME} at most, after a
+     * note saying how many were left out (calls returned faster than anyone can read; the trace
+     * keeps every event). Interactive calls arrive one at a time and are listed at once.
+     */
+    private void flushLog() {
+        lastLogFlush = System.nanoTime();
+        if (pendingLog.isEmpty()) {
             return;
         }
-        if (lines.size() >= MAX_LOG) {
-            log.setAll(lines.subList(lines.size() - MAX_LOG, lines.size()));
-            return;
+        List<LogEntry> lines = new ArrayList<>(pendingLog.size() + 1);
+        if (skippedLog > 0) {
+            LogEntry first = pendingLog.getFirst();
+            lines.add(new LogEntry(first.seq(), first.nanos(), "lab", "… " + skippedLog + " lines not listed: calls"
+                    + " returned faster than the log can show (the trace keeps them all)", "", "", -1, LogEntry.Kind.NOTE));
+            skippedLog = 0;
         }
+        lines.addAll(pendingLog);
+        pendingLog.clear();
         int overflow = log.size() + lines.size() - MAX_LOG;
         if (overflow > 0) {
-            log.remove(0, overflow);
+            log.remove(0, Math.min(log.size(), overflow + LOG_TRIM_CHUNK));
         }
         log.addAll(lines);
     }
@@ -360,6 +396,16 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /** Clears the error line. */
     public void dismissError() {
         error.set("");
+    }
+
+    /** How long the last {@link #refresh()} that folded events took on the FX thread, for measurements. */
+    public long lastRefreshNanos() {
+        return lastRefreshNanos;
+    }
+
+    /** Changes how often the log's list may change (tests: 0, every refresh). */
+    void setLogFlushNanos(long nanos) {
+        logFlushNanos = nanos;
     }
 
     /** Sets the error line (the settings panel reports invalid input through it). */

@@ -101,8 +101,11 @@ public class AppBufferView extends HBox {
                     continue;
                 }
                 Label b = block(used++);
-                b.getStyleClass().setAll("byte-block", CallColors.styleClass(p.letter()));
-                b.setText(pw >= 18 ? String.valueOf(p.letter()) : "");
+                CallColors.style(b, p.letter());
+                String text = pw >= 18 ? String.valueOf(p.letter()) : "";
+                if (!text.equals(b.getText())) {
+                    b.setText(text);
+                }
                 b.resizeRelocate(x, in.getTop(), pw, h);
                 b.setVisible(true);
                 x += pw;

@@ -134,7 +134,9 @@ final class BufferViewSkin extends SkinBase<BufferView> {
 
     /** The to-scale drawing: capacity is the track's width. */
     private final class Track extends Pane {
-        private final List<Label> blocks = new ArrayList<>();
+        /** Blocks per colour class, never restyled (a style-class change costs a CSS pass). */
+        private final Map<String, List<Label>> blocks = new java.util.HashMap<>();
+        private final Map<String, Integer> used = new java.util.HashMap<>();
         private final Region inFlightOverlay = new Region();
         private final Region divider = new Region();
 
@@ -163,7 +165,7 @@ final class BufferViewSkin extends SkinBase<BufferView> {
             double h = getHeight() - in.getTop() - in.getBottom();
             List<BufferContent.Segment> unlabelled = new ArrayList<>();
             if (c.capacity() <= 0 || b.length < 2 || w <= 0) {
-                blocks.forEach(l -> l.setVisible(false));
+                blocks.values().forEach(list -> list.forEach(l -> l.setVisible(false)));
                 inFlightOverlay.setVisible(false);
                 divider.setVisible(false);
                 updateLegend(c.segments());
@@ -183,7 +185,7 @@ final class BufferViewSkin extends SkinBase<BufferView> {
                 }
             }
             segs.addAll(c.segments());
-            int used = 0;
+            used.clear();
             for (BufferContent.Segment s : segs) {
                 double from = Math.max(s.from(), head);
                 double to = Math.min(s.to(), tail);
@@ -198,14 +200,13 @@ final class BufferViewSkin extends SkinBase<BufferView> {
                     }
                     continue;
                 }
-                Label block = block(used++);
-                block.getStyleClass().setAll("byte-block", CallColors.styleClass(s.letter()));
+                Label block = block(CallColors.styleClass(s.letter()));
                 String full = s.letter() + " " + s.bytes();
                 double width = x1 - x0;
                 if (width >= full.length() * CHAR_WIDTH + 8) {
-                    block.setText(full);
+                    setIfChanged(block, full);
                 } else {
-                    block.setText(width >= LETTER_MIN_WIDTH ? String.valueOf(s.letter()) : "");
+                    setIfChanged(block, width >= LETTER_MIN_WIDTH ? String.valueOf(s.letter()) : "");
                     if (s.from() >= targetHead) {
                         unlabelled.add(s);
                     }
@@ -213,9 +214,11 @@ final class BufferViewSkin extends SkinBase<BufferView> {
                 block.resizeRelocate(x0, in.getTop(), width, h);
                 block.setVisible(true);
             }
-            for (int i = used; i < blocks.size(); i++) {
-                blocks.get(i).setVisible(false);
-            }
+            blocks.forEach((style, list) -> {
+                for (int i = used.getOrDefault(style, 0); i < list.size(); i++) {
+                    list.get(i).setVisible(false);
+                }
+            });
             layoutSendSpans(c, b, scale, in, h);
             updateLegend(unlabelled);
         }
@@ -238,16 +241,25 @@ final class BufferViewSkin extends SkinBase<BufferView> {
             divider.toFront();
         }
 
-        private Label block(int i) {
-            while (blocks.size() <= i) {
+        private Label block(String style) {
+            List<Label> list = blocks.computeIfAbsent(style, k -> new ArrayList<>());
+            int i = used.merge(style, 1, Integer::sum) - 1;
+            while (list.size() <= i) {
                 Label l = new Label();
+                l.getStyleClass().setAll("byte-block", style);
                 l.setMinSize(0, 0);
                 l.setManaged(false);
                 l.setMouseTransparent(true);
-                blocks.add(l);
+                list.add(l);
                 getChildren().add(0, l);
             }
-            return blocks.get(i);
+            return list.get(i);
+        }
+    }
+
+    private static void setIfChanged(Label l, String text) {
+        if (!text.equals(l.getText())) {
+            l.setText(text);
         }
     }
 

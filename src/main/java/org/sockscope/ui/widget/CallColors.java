@@ -20,6 +20,18 @@ public final class CallColors {
         return (letter - 'A') % COUNT;
     }
 
+    /**
+     * Gives {@code block} the classes {@code byte-block} and {@code letter}'s colour class, touching
+     * its style classes only when they change (a change makes JavaFX re-apply CSS to the node).
+     */
+    public static void style(javafx.scene.Node block, char letter) {
+        String wanted = styleClass(letter);
+        var classes = block.getStyleClass();
+        if (classes.size() != 2 || !classes.get(0).equals("byte-block") || !classes.get(1).equals(wanted)) {
+            classes.setAll("byte-block", wanted);
+        }
+    }
+
     /** The style class of {@code letter}'s bytes ({@code call-3}; {@code call-mixed} for others). */
     public static String styleClass(char letter) {
         int i = index(letter);

@@ -36,21 +36,26 @@ final class CallLogSkin extends SkinBase<CallLog> {
 
     private final TableView<LogEntry> table = new TableView<>();
     private long flashedUpTo = -1;
+    private boolean scrollToEnd;
 
     CallLogSkin(CallLog log) {
         super(log);
         table.setItems(log.getItems());
         table.setId("callLogTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No calls yet: use the buttons above to make one."));
-        table.getColumns().add(column("time", 110, LogEntry::time, "Seconds since the lab started (trace clock)."));
+        TableColumn<LogEntry, String> call = column("call", 400, LogEntry::call, "The call as C writes it: what the program asked the kernel.");
+        table.getColumns().add(column("time", 105, LogEntry::time, "Seconds since the lab started (trace clock)."));
         table.getColumns().add(column("process", 80, LogEntry::process, "The actor (a thread) that made the call."));
-        table.getColumns().add(column("call", 330, LogEntry::call, "The call as C writes it: what the program asked the kernel."));
-        table.getColumns().add(column("return", 120, e -> e.kind() == LogEntry.Kind.FAILED ? "-1" : e.ret(),
-                "Source: syscall — the value the system call returned."));
-        table.getColumns().add(column("errno", 110, LogEntry::errno, "Source: syscall — errno, captured right after the call."));
-        table.getColumns().add(column("duration", 110, LogEntry::duration, "Seconds from entering the call to its return."));
+        table.getColumns().add(call);
+        table.getColumns().add(column("return", 230, e -> e.kind() == LogEntry.Kind.FAILED ? "-1" : e.ret(),
+                "Source: syscall — the value the system call returned (and, for recv(), the bytes it copied by letter)."));
+        table.getColumns().add(column("errno", 95, LogEntry::errno, "Source: syscall — errno, captured right after the call."));
+        table.getColumns().add(column("duration", 100, LogEntry::duration, "Seconds from entering the call to its return."));
+        // The call column takes whatever width the others leave.
+        call.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(300,
+                table.widthProperty().subtract(105 + 80 + 230 + 95 + 100 + 20)));
         table.setRowFactory(t -> new Row());
         table.setOnKeyPressed(e -> {
             if (COPY.match(e)) {
@@ -72,12 +77,24 @@ final class CallLogSkin extends SkinBase<CallLog> {
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(4, head, table);
         getChildren().add(box);
+        // Newest last and in view: scroll once the table knows the new row count (after its layout).
         log.getItems().addListener((ListChangeListener<LogEntry>) c -> {
+            scrollToEnd = true;
+            log.requestLayout();
+        });
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        super.layoutChildren(x, y, w, h);
+        if (scrollToEnd) {
+            scrollToEnd = false;
             int n = table.getItems().size();
             if (n > 0) {
+                table.getParent().layout(); // the table learns its new row count, then can scroll to the last
                 table.scrollTo(n - 1);
             }
-        });
+        }
     }
 
     private static TableColumn<LogEntry, String> column(String name, double width, Function<LogEntry, String> value, String tip) {

@@ -26,8 +26,8 @@ final class ThreadLaneSkin extends SkinBase<ThreadLane> {
         clock.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(10, call, spacer);
-        HBox bottom = new HBox(10, detail, clock);
+        HBox top = new HBox(10, call, spacer, clock);
+        HBox bottom = new HBox(10, detail);
         VBox text = new VBox(1, top, bottom);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -77,7 +77,7 @@ final class ThreadLaneSkin extends SkinBase<ThreadLane> {
         String text;
         if (s.inCall()) {
             long elapsed = Math.max(0, getSkinnable().nowNanosProperty().get() - s.startedNanos());
-            text = "⏱ " + LaneState.formatDuration(elapsed);
+            text = "for " + LaneState.formatDuration(elapsed);
             Source.DERIVED.install(clock, "Time since the call started (SockScope's trace clock), running while it lasts.");
         } else if (s.status() == LaneState.Status.IDLE || s.status() == LaneState.Status.STOPPED) {
             text = "";

@@ -38,31 +38,15 @@ class PlaygroundScreenshotTest {
     @Test
     void rendersAKnownState(FxRobot robot) throws Exception {
         PlaygroundViewModel vm = app.viewModel();
-        Fx.await(10, "the connection", () -> vm.process(Side.CLIENT).get().fd() >= 0 && vm.process(Side.SERVER).get().fd() >= 0);
-        // P1 sends three times without waiting: 3000, 3000, then 6000 (partial), then EAGAIN.
-        for (int n : new int[] {3000, 3000, 6000, 1000}) {
-            long before = Fx.on(() -> vm.eventCountProperty().get());
-            Fx.run(() -> vm.send(Side.CLIENT, n, true));
-            Fx.await(5, "send returns", () -> vm.eventCountProperty().get() > before
-                    && !vm.process(Side.CLIENT).get().lane().inCall()
-                    && vm.process(Side.CLIENT).get().lane().status() != LaneState.Status.IDLE);
-        }
-        Fx.run(() -> vm.recv(Side.SERVER, 200, false));
-        Fx.await(5, "recv returns", () -> vm.process(Side.SERVER).get().lane().status() == LaneState.Status.RETURNED);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Fx.run(() -> DemoScript.play(vm, () -> done.set(true)));
+        Fx.await(15, "the demo script's state", done::get);
+        assertTrue(Fx.on(() -> vm.process(Side.CLIENT).get().lane().status() == LaneState.Status.BLOCKED));
         BufferView p2 = robot.lookup("#p2RecvBuffer").queryAs(BufferView.class);
         BufferView p1 = robot.lookup("#p1SendBuffer").queryAs(BufferView.class);
         Fx.await(5, "drawing settled", () -> p1.settledProperty().get() && p2.settledProperty().get());
         Fx.await(5, "highlights faded", () -> stage.getScene().getRoot().lookupAll("*").stream()
                 .noneMatch(n -> n.getPseudoClassStates().contains(org.sockscope.ui.widget.Flash.CHANGED)));
-        Fx.run(() -> {
-            var root = stage.getScene().getRoot();
-            System.out.println("DEBUG scene " + stage.getScene().getWidth() + "x" + stage.getScene().getHeight()
-                    + " root " + root.getLayoutBounds() + " pref " + root.prefHeight(1280));
-            for (String id : new String[] {"#playground", "#p1View", "#callLog", "#statusBar", "#menuBar", "#honesty"}) {
-                var n = root.lookup(id);
-                System.out.println("DEBUG " + id + " " + n.getBoundsInParent() + " min " + n.minHeight(-1) + " pref " + n.prefHeight(-1));
-            }
-        });
         Path png = Fx.snapshot(stage.getScene().getRoot(), Path.of("target", "playground-test.png"));
         assertTrue(Files.size(png) > 10_000);
     }

@@ -25,6 +25,10 @@ class PlaygroundViewModelTest {
     private final Events events = new Events();
     private final PlaygroundViewModel vm = new PlaygroundViewModel(events.trace(), null);
 
+    {
+        vm.setLogFlushNanos(0);
+    }
+
     @AfterEach
     void close() {
         vm.close();
@@ -174,7 +178,12 @@ class PlaygroundViewModelTest {
         }
         vm.refresh();
         assertEquals(1, changes.get(), "one render for a thousand calls");
-        assertEquals(logBefore + 1000, vm.log().size());
+        assertEquals(logBefore + 1 + PlaygroundViewModel.MAX_LOG_PER_FRAME, vm.log().size(), "a summary and the newest lines");
+        LogEntry summary = vm.log().get(logBefore);
+        assertEquals(LogEntry.Kind.NOTE, summary.kind());
+        assertTrue(summary.call().startsWith("… " + (1000 - PlaygroundViewModel.MAX_LOG_PER_FRAME) + " lines not listed"),
+                summary.call());
+        assertEquals("send(5, s_buf, 100, 0)", vm.log().getLast().call());
         assertEquals(100_000, p2().socket().receive().bytes(Kind.QUEUED));
         vm.refresh();
         assertEquals(1, changes.get(), "no new events: nothing re-rendered");
@@ -182,13 +191,33 @@ class PlaygroundViewModelTest {
     }
 
     @Test
+    void whileCallsStreamTheLogListChangesAtMostTenTimesASecond() {
+        vm.setLogFlushNanos(PlaygroundViewModel.LOG_FLUSH_NANOS);
+        events.connected();
+        events.call("P1", new Call.Send(5, 1, 0), 1, 0, "");
+        vm.refresh();
+        int n = vm.log().size();
+        assertEquals("send(5, s_buf, 1, 0)", vm.log().getLast().call(), "a single call is listed at once");
+        events.call("P1", new Call.Send(5, 2, 0), 2, 0, "");
+        vm.refresh();
+        assertEquals(2, p1().lane().result().length() == 1 ? Integer.parseInt(p1().lane().result()) : -1,
+                "the lane shows the newest call in this frame");
+        assertEquals(n, vm.log().size(), "the log waits for the next flush");
+    }
+
+    @Test
     void theLogKeepsOnlyTheNewestLines() {
         events.connected();
         for (int i = 0; i < PlaygroundViewModel.MAX_LOG + 10; i++) {
             events.call("P1", new Call.Send(5, 1, 0), 1, 0, "");
+            if (i % 50 == 0) {
+                vm.refresh();
+            }
         }
         vm.refresh();
-        assertEquals(PlaygroundViewModel.MAX_LOG, vm.log().size());
+        int n = vm.log().size();
+        assertTrue(n <= PlaygroundViewModel.MAX_LOG && n >= PlaygroundViewModel.MAX_LOG - PlaygroundViewModel.LOG_TRIM_CHUNK, "" + n);
+        assertEquals(LogEntry.Kind.RETURNED, vm.log().getLast().kind());
     }
 
     @Test
