@@ -1,0 +1,79 @@
+package org.sockscope.ui.scenario;
+
+import org.sockscope.kernel.PipeFigures;
+import org.sockscope.kernel.SocketFigures;
+import org.sockscope.posix.Errno;
+import org.sockscope.scenario.StepOutcome;
+import org.sockscope.scenario.StepReport;
+import org.sockscope.trace.Snapshot;
+
+/** Says in words what a step did and what a buffer held, the way the CLI transcript does. */
+final class Describe {
+    private Describe() {
+    }
+
+    /** {@code returned 100 of 200 asked, without blocking, in 0.2 ms} or {@code BLOCKED in recvfrom (wait_woken)}. */
+    static String outcome(StepReport r) {
+        StepOutcome o = r.outcome();
+        StringBuilder sb = new StringBuilder();
+        if (!o.finished()) {
+            sb.append(o.blocked() ? "BLOCKED: asleep in " + (r.syscall().isEmpty() ? "the kernel" : r.syscall())
+                    + (r.wchan().isEmpty() ? "" : " (" + r.wchan() + ")") : "still running");
+            if (r.step().repeat().isPresent()) {
+                sb.append(", looping");
+                cpu(sb, o);
+            }
+            return sb.toString();
+        }
+        sb.append("returned ").append(returned(o));
+        if (o.requested() > 0 && !o.failed()) {
+            sb.append(" of ").append(o.requested()).append(" asked");
+        }
+        sb.append(o.blocked() ? ", after blocking " : ", without blocking, in ").append(millis(o.wallNanos()));
+        cpu(sb, o);
+        if (!r.data().isEmpty()) {
+            sb.append("  [").append(r.data()).append(']');
+        }
+        return sb.toString();
+    }
+
+    /** {@code 100} or {@code -1 EAGAIN}. */
+    static String returned(StepOutcome o) {
+        return o.failed() ? "-1 " + Errno.nameWithAlias(o.errno()) : Long.toString(o.ret());
+    }
+
+    private static void cpu(StringBuilder sb, StepOutcome o) {
+        if (o.calls() > 1) {
+            sb.append(String.format(", %,d calls: on a CPU %s + waiting for one %s of %s", o.calls(),
+                    millis(o.cpuNanos()), millis(o.waitNanos()), millis(o.wallNanos())));
+        }
+    }
+
+    static String millis(long nanos) {
+        return String.format("%.1f ms", nanos / 1e6);
+    }
+
+    /**
+     * The figure that decides a call on {@code fd}: the receive queue for a read-side call, the
+     * send queue (and the peer's receive queue) for a write-side call, a pipe's fill. Empty when
+     * the snapshot has no figures for it.
+     */
+    static String figures(Snapshot s, int fd, String call) {
+        for (PipeFigures p : s.pipes().values()) {
+            if (p.readFd() == fd || p.writeFd() == fd) {
+                return "pipe holds " + p.queued() + " of " + p.capacity() + " B";
+            }
+        }
+        SocketFigures f = s.sockets().get(fd);
+        if (f == null) {
+            return "";
+        }
+        if (StreamLedger.writes(call)) {
+            var d = s.descriptors().get(fd);
+            SocketFigures peer = d == null || d.peerFd() < 0 ? null : s.sockets().get(d.peerFd());
+            return "send queue " + f.outq() + " B (not sent " + f.notSent() + ") of " + f.sndbuf() + " B"
+                    + (peer == null ? "" : "; peer's receive queue " + peer.inq() + " of " + peer.rcvbuf() + " B");
+        }
+        return "receive queue " + f.inq() + " of " + f.rcvbuf() + " B";
+    }
+}

@@ -1,0 +1,402 @@
+package org.sockscope.ui.scenario;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.sockscope.scenario.Question;
+import org.sockscope.scenario.Scenario;
+import org.sockscope.scenario.ScenarioError;
+import org.sockscope.scenario.ScenarioSession;
+import org.sockscope.ui.widget.FoldedDescriptors;
+import org.sockscope.ui.widget.LogEntry;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The scenario mode's one view-model. Commands return at once: session work (set-up, steps, the
+ * reveal) runs on {@link SessionRunner}'s thread and its answers arrive in an inbox that
+ * {@link #refresh()} drains once per frame on the FX thread; refresh also folds the trace's new
+ * events and maps the Snapshot on screen (the newest, or a recorded one while reviewing).
+ */
+public final class ScenarioViewModel implements AutoCloseable {
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final SessionRunner runner = new SessionRunner(inbox::add);
+    private final RunView view = new RunView();
+    private long generation = -1;
+    private int inFlight;
+    private boolean closed;
+
+    private final ReadOnlyObjectWrapper<List<ScenarioFiles.Entry>> catalogue = new ReadOnlyObjectWrapper<>(this, "catalogue", List.of());
+    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
+    private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.EMPTY);
+    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
+    private final ReadOnlyIntegerWrapper stepsRun = new ReadOnlyIntegerWrapper(this, "stepsRun");
+    private final ReadOnlyIntegerWrapper totalSteps = new ReadOnlyIntegerWrapper(this, "totalSteps");
+    private final ReadOnlyBooleanWrapper reviewing = new ReadOnlyBooleanWrapper(this, "reviewing");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+    private final ReadOnlyBooleanWrapper predictNow = new ReadOnlyBooleanWrapper(this, "predictNow");
+    private final ReadOnlyStringWrapper pick = new ReadOnlyStringWrapper(this, "pick", "");
+    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<List<ScenarioError>> loadErrors = new ReadOnlyObjectWrapper<>(this, "loadErrors", List.of());
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<LogEntry> highlighted = new ReadOnlyObjectWrapper<>(this, "highlighted");
+    private final ReadOnlyLongWrapper clock = new ReadOnlyLongWrapper(this, "clock");
+    private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper(this, "eventCount");
+    private final ReadOnlyObjectWrapper<FoldedDescriptors> others = new ReadOnlyObjectWrapper<>(this, "others", FoldedDescriptors.UNKNOWN);
+    private final BooleanProperty allBuffers = new SimpleBooleanProperty(this, "allBuffers");
+    private final DoubleProperty secondsPerStep = new SimpleDoubleProperty(this, "secondsPerStep", 3);
+    private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
+    private final FilteredList<LogEntry> shownLog = new FilteredList<>(log);
+    private final Autoplay autoplay = new Autoplay(this);
+
+    /** A view-model with no scenario loaded; the bundled list is read in the background. */
+    public ScenarioViewModel() {
+        inFlight++;
+        busy.set(true);
+        runner.call(ScenarioFiles::catalogue, list -> {
+            catalogue.set(list);
+            done();
+        });
+        allBuffers.addListener((o, a, b) -> view.invalidate());
+    }
+
+    // ---- per frame -------------------------------------------------------------------------
+
+    /** Drains the inbox, folds new events, renders the Snapshot on screen. FX thread; never blocks. */
+    public void refresh() {
+        if (closed) {
+            return;
+        }
+        for (Runnable r; (r = inbox.poll()) != null; ) {
+            r.run();
+        }
+        view.refresh(this);
+    }
+
+    // ---- commands (FX thread; none blocks) ---------------------------------------------------
+
+    /** Loads a bundled scenario by file name or id and sets it up on a fresh lab. */
+    public void loadBundled(String nameOrId) {
+        load(() -> ScenarioFiles.loadBundled(nameOrId));
+    }
+
+    /** Loads a scenario file; a bad file shows its errors and leaves the current scenario as it was. */
+    public void open(Path file) {
+        load(() -> ScenarioFiles.load(file));
+    }
+
+    /** A file path if one exists, else a bundled name (the command line's {@code --scenario}). */
+    public void openAny(String pathOrName) {
+        load(() -> ScenarioFiles.open(pathOrName));
+    }
+
+    private void load(java.util.function.Supplier<ScenarioFiles.Loaded> loader) {
+        inFlight++;
+        busy.set(true);
+        runner.call(loader, loaded -> {
+            done();
+            if (loaded.scenario() == null) {
+                loadErrors.set(loaded.errors());
+                message.set("Not loaded: " + loaded.errors().size() + " problem(s) in the file. "
+                        + (scenario.get() == null ? "" : "“" + scenario.get().title() + "” is still loaded."));
+                return;
+            }
+            loadErrors.set(List.of());
+            Scenario s = loaded.scenario();
+            scenario.set(s);
+            totalSteps.set(s.steps().size());
+            view.scenario(s);
+            pick.set("");
+            start(0, "Setting up “" + s.title() + "” on a fresh lab…");
+        });
+    }
+
+    /** Runs the next step (or, while reviewing, shows the next recorded step). */
+    public void next() {
+        if (!canAct()) {
+            return;
+        }
+        if (reviewing.get()) {
+            showPosition(position.get() + 1);
+            return;
+        }
+        if (stepsRun.get() >= totalSteps.get()) {
+            message.set("That was the last step. Reset (Home) to start again.");
+            autoplay.stop();
+            return;
+        }
+        command();
+        runner.advance(generation, stepsRun.get() + 1, listener());
+    }
+
+    /** Shows the recorded Snapshot after the previous step: review only, the kernel cannot be rewound. */
+    public void previous() {
+        if (!canAct() || position.get() == 0) {
+            return;
+        }
+        autoplay.stop();
+        showPosition(position.get() - 1);
+    }
+
+    /** A fresh lab, set up again, before step 1; the prediction is cleared. */
+    public void reset() {
+        if (scenario.get() != null && !closed) {
+            pick.set("");
+            start(0, "Resetting: a fresh lab…");
+        }
+    }
+
+    /** Runs every remaining step. */
+    public void runToEnd() {
+        if (canAct()) {
+            showPosition(stepsRun.get());
+            command();
+            runner.advance(generation, totalSteps.get(), listener());
+        }
+    }
+
+    /** Replays the scenario from a fresh lab up to the step on screen (the way to "go back" for real). */
+    public void runAgainToHere() {
+        if (canAct()) {
+            int here = position.get();
+            start(here, "Running again from a fresh lab up to step " + here + "…");
+        }
+    }
+
+    /** Picks (or, again, un-picks) a choice of the question before the reveal. */
+    public void pick(String letter) {
+        Optional<Question> q = question();
+        if (q.isEmpty() || verdict.get() != null || q.get().choice(letter).isEmpty()) {
+            return;
+        }
+        pick.set(letter.equals(pick.get()) ? "" : letter);
+    }
+
+    /** Runs the steps the question looks at on real sockets, then shows which choices match. */
+    public void reveal() {
+        Optional<Question> q = question();
+        if (q.isEmpty() || verdict.get() != null || !canAct()) {
+            return;
+        }
+        autoplay.stop();
+        showPosition(stepsRun.get());
+        int target = Math.max(stepsRun.get(), scenario.get().revealAfterIndex().orElse(0) + 1);
+        command();
+        runner.reveal(generation, target, listener(), v -> {
+            verdict.set(v);
+            message.set(v == null ? "" : "The kernel's answer: " + (v.letters().isEmpty() ? "no choice matches" : String.join(", ", v.letters())));
+        });
+    }
+
+    /** Hides the list of a bad file's errors. */
+    public void dismissErrors() {
+        loadErrors.set(List.of());
+        error.set("");
+    }
+
+    /** Stops autoplay, stops the session thread and closes the lab (waking blocked calls) within about {@code millis}. */
+    public boolean close(long millis) {
+        closed = true;
+        autoplay.stop();
+        return runner.close(millis);
+    }
+
+    @Override
+    public void close() {
+        close(800);
+    }
+
+    // ---- internals ---------------------------------------------------------------------------
+
+    private boolean canAct() {
+        return !closed && !busy.get() && ready.get();
+    }
+
+    private void start(int steps, String what) {
+        autoplay.stop();
+        verdict.set(null);
+        error.set("");
+        ready.set(false);
+        message.set(what);
+        command();
+        generation = runner.open(scenario.get(), steps, listener());
+        reviewing.set(false);
+        view.restart();
+    }
+
+    private void command() {
+        inFlight++;
+        busy.set(true);
+    }
+
+    private void done() {
+        inFlight = Math.max(0, inFlight - 1);
+        busy.set(inFlight > 0);
+    }
+
+    private SessionRunner.Listener listener() {
+        return new SessionRunner.Listener() {
+            @Override
+            public void progress(SessionRunner.RunState s) {
+                if (s.generation() != generation) {
+                    return;
+                }
+                ready.set(true);
+                stepsRun.set(s.nextIndex());
+                others.set(s.others());
+                if (!reviewing.get()) {
+                    position.set(s.nextIndex());
+                }
+                if (verdict.get() != null) {
+                    verdict.set(verdict.get().updated(s.reports()));
+                }
+                view.run(s);
+            }
+
+            @Override
+            public void finished() {
+                done();
+                if (message.get().endsWith("…")) {
+                    message.set("");
+                }
+            }
+
+            @Override
+            public void failed(String why) {
+                done();
+                error.set(why);
+                message.set("");
+            }
+        };
+    }
+
+    /** Shows the moment after {@code p} steps: live when that is the newest, else reviewing. */
+    private void showPosition(int p) {
+        int clamped = Math.clamp(p, 0, stepsRun.get());
+        position.set(clamped);
+        reviewing.set(clamped < stepsRun.get());
+        view.invalidate();
+    }
+
+    /** Asks the runner for fresh reports (a blocked step returned); never while a command runs. */
+    void refreshReports() {
+        if (!busy.get() && !closed) {
+            runner.refresh(generation, listener());
+        }
+    }
+
+    /** Called by autoplay's timeline. */
+    void autoStep() {
+        if (busy.get() || !ready.get()) {
+            return;
+        }
+        if (!reviewing.get() && predictNow.get()) {
+            autoplay.stop();
+            message.set("Autoplay paused before the question's step: predict (A–E), then Reveal.");
+        } else if (!reviewing.get() && stepsRun.get() >= totalSteps.get()) {
+            autoplay.stop();
+        } else {
+            next();
+        }
+    }
+
+    Optional<Question> question() {
+        return scenario.get() == null ? Optional.empty() : scenario.get().question();
+    }
+
+    void setClock(long clockNanos, long events) {
+        clock.set(clockNanos);
+        eventCount.set(events);
+    }
+
+    void setScreen(Screen s, LogEntry highlight) {
+        if (!s.equals(screen.get())) {
+            screen.set(s);
+        }
+        highlighted.set(highlight);
+        Scenario sc = scenario.get();
+        predictNow.set(sc != null && verdict.get() == null && !reviewing.get()
+                && sc.predictBeforeIndex().filter(i -> i == stepsRun.get()).isPresent());
+    }
+
+    ObservableList<LogEntry> allLog() {
+        return log;
+    }
+
+    FilteredList<LogEntry> filteredLog() {
+        return shownLog;
+    }
+
+    // ---- properties --------------------------------------------------------------------------
+
+    /** The bundled scenarios (title and slide), in menu order. */
+    public ReadOnlyObjectProperty<List<ScenarioFiles.Entry>> catalogueProperty() { return catalogue.getReadOnlyProperty(); }
+    /** The scenario loaded, or null. */
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() { return scenario.getReadOnlyProperty(); }
+    /** What is drawn: columns, code marks, narration. */
+    public ReadOnlyObjectProperty<Screen> screenProperty() { return screen.getReadOnlyProperty(); }
+    /** The moment on screen: after this many steps. */
+    public ReadOnlyIntegerProperty positionProperty() { return position.getReadOnlyProperty(); }
+    /** Steps run on the live lab so far. */
+    public ReadOnlyIntegerProperty stepsRunProperty() { return stepsRun.getReadOnlyProperty(); }
+    /** The scenario's number of steps. */
+    public ReadOnlyIntegerProperty totalStepsProperty() { return totalSteps.getReadOnlyProperty(); }
+    /** True while an earlier, recorded moment is shown. */
+    public ReadOnlyBooleanProperty reviewingProperty() { return reviewing.getReadOnlyProperty(); }
+    /** True while session work (set-up, a step, the reveal) is in flight: step buttons are disabled. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** True when a live session is set up. */
+    public ReadOnlyBooleanProperty readyProperty() { return ready.getReadOnlyProperty(); }
+    /** True right before the step the question is about, until the reveal. */
+    public ReadOnlyBooleanProperty predictNowProperty() { return predictNow.getReadOnlyProperty(); }
+    /** The class's pick, empty when none. */
+    public ReadOnlyStringProperty pickProperty() { return pick.getReadOnlyProperty(); }
+    /** The reveal, null before it. */
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() { return verdict.getReadOnlyProperty(); }
+    /** A set-up or step failure, empty when none. */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /** Every located error of the file that was just refused, empty when none. */
+    public ReadOnlyObjectProperty<List<ScenarioError>> loadErrorsProperty() { return loadErrors.getReadOnlyProperty(); }
+    /** A short status message. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** The log line of the step on screen, or null. */
+    public ReadOnlyObjectProperty<LogEntry> highlightedProperty() { return highlighted.getReadOnlyProperty(); }
+    /** The trace clock of the moment on screen (for the lanes' running clocks). */
+    public ReadOnlyLongProperty clockProperty() { return clock.getReadOnlyProperty(); }
+    /** Events recorded in the run so far. */
+    public ReadOnlyLongProperty eventCountProperty() { return eventCount.getReadOnlyProperty(); }
+    /** The rest of the process's real descriptor table. */
+    public ReadOnlyObjectProperty<FoldedDescriptors> othersProperty() { return others.getReadOnlyProperty(); }
+    /** Draw both buffers of every socket. */
+    public BooleanProperty allBuffersProperty() { return allBuffers; }
+    /** Autoplay on or off. */
+    public BooleanProperty autoplayProperty() { return autoplay.runningProperty(); }
+    /** Autoplay's pace. */
+    public DoubleProperty secondsPerStepProperty() { return secondsPerStep; }
+    /** The call log up to the moment on screen. */
+    public ObservableList<LogEntry> log() { return shownLog; }
+
+    /** The live session, or null (tests compare the reveal with its {@code matchingChoices()}). */
+    public ScenarioSession session() {
+        return runner.session();
+    }
+}

@@ -1,0 +1,184 @@
+package org.sockscope.ui.scenario;
+
+import org.sockscope.kernel.Descriptor;
+import org.sockscope.kernel.PipeFigures;
+import org.sockscope.kernel.SocketFigures;
+import org.sockscope.lab.Payload;
+import org.sockscope.scenario.ProcessSpec;
+import org.sockscope.scenario.Scenario;
+import org.sockscope.scenario.Step;
+import org.sockscope.scenario.StepReport;
+import org.sockscope.trace.ActorView;
+import org.sockscope.trace.DescriptorView;
+import org.sockscope.trace.Snapshot;
+import org.sockscope.ui.widget.AppBufferState;
+import org.sockscope.ui.widget.DescriptorRow;
+import org.sockscope.ui.widget.LaneState;
+import org.sockscope.ui.widget.SocketCardState;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Maps a Snapshot of a scenario run to what the scenario mode draws. No JavaFX; tested directly. */
+final class ScreenMapper {
+    private final Scenario scenario;
+    private final BufferUse use;
+
+    ScreenMapper(Scenario scenario) {
+        this.scenario = scenario;
+        this.use = BufferUse.of(scenario);
+    }
+
+    /**
+     * The screen after {@code position} steps (0: right after set-up).
+     *
+     * @param snap       the world at that moment
+     * @param ledger     the byte ledger folded up to that moment
+     * @param reports    the run's step reports (at least {@code position} of them once run)
+     * @param names      descriptor → the scenario's name for it
+     * @param allBuffers draw both buffers of every socket, not just the ones the scenario uses
+     */
+    Screen map(Snapshot snap, StreamLedger ledger, List<StepReport> reports, Map<Integer, String> names,
+               int position, boolean allBuffers) {
+        List<ColumnState> columns = new ArrayList<>();
+        for (ProcessSpec p : scenario.setup().processes()) {
+            columns.add(column(p, snap, ledger, names, allBuffers));
+        }
+        Map<String, Screen.CodeMark> code = new HashMap<>();
+        for (String process : scenario.code().keySet()) {
+            for (int i = Math.min(position, scenario.steps().size()) - 1; i >= 0; i--) {
+                Step s = scenario.steps().get(i);
+                if (s.process().equals(process)) {
+                    ActorView a = snap.actors().get(process);
+                    code.put(process, new Screen.CodeMark(s.lines(), i == position - 1,
+                            a != null && a.status() == ActorView.Status.BLOCKED));
+                    break;
+                }
+            }
+        }
+        int total = scenario.steps().size();
+        if (position <= 0) {
+            String about = scenario.about().isBlank() ? "Everything is set up." : scenario.about();
+            return new Screen(columns, code, "Set up · " + total + " steps to go", "",
+                    about + " Press Space (or Next) for step 1.", -1);
+        }
+        Step step = scenario.steps().get(position - 1);
+        StepReport r = position - 1 < reports.size() ? reports.get(position - 1) : null;
+        return new Screen(columns, code, "Step " + position + " of " + total + " · " + step.process(),
+                r == null ? step.call().text() : r.callText(), step.say(), r == null ? -1 : r.callId());
+    }
+
+    private ColumnState column(ProcessSpec p, Snapshot snap, StreamLedger ledger, Map<Integer, String> names,
+                               boolean allBuffers) {
+        String table = p.table();
+        List<DescriptorRow> rows = new ArrayList<>();
+        List<ColumnState.Card> cards = new ArrayList<>();
+        List<ColumnState.PipeState> pipes = new ArrayList<>();
+        for (DescriptorView d : snap.descriptors().values()) {
+            if (!tableOf(d.process()).equals(table)) {
+                continue;
+            }
+            Descriptor k = d.descriptor();
+            String name = names.getOrDefault(d.fd(), d.label());
+            SocketFigures f = snap.sockets().get(d.fd());
+            String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
+            boolean mine = d.process().equals(p.name());
+            rows.add(new DescriptorRow(d.fd(), kindName(k.kind()), name, state, d.process(), mine));
+            if (!mine) {
+                continue;
+            }
+            if (k.kind() == Descriptor.Kind.SOCKET) {
+                BufferUse.Shown shown = allBuffers ? BufferUse.Shown.BOTH : use.shown(List.of(name));
+                cards.add(new ColumnState.Card(card(d, name, state, snap, ledger), shown.send(), shown.receive()));
+            } else if (k.kind() == Descriptor.Kind.PIPE_READ || k.kind() == Descriptor.Kind.PIPE_WRITE) {
+                for (PipeFigures pf : snap.pipes().values()) {
+                    if (pf.readFd() == d.fd() || pf.writeFd() == d.fd()) {
+                        pipes.add(new ColumnState.PipeState(pipeName(name), pf.readFd(), pf.writeFd(), pf.queued(),
+                                pf.capacity(), pf.writeFd() == d.fd()));
+                    }
+                }
+            }
+        }
+        ActorView actor = snap.actors().get(p.name());
+        String kind = p.threadOf().map(t -> "thread of " + t).orElse("process");
+        return new ColumnState(p.name(), kind, lane(p.name(), actor), app(ledger.lastByteCall(p.name()), snap, ledger),
+                rows, cards, pipes);
+    }
+
+    private String tableOf(String process) {
+        return scenario.setup().process(process).map(ProcessSpec::table).orElse(process);
+    }
+
+    private static String pipeName(String endName) {
+        int dot = endName.lastIndexOf('.');
+        return dot > 0 ? endName.substring(0, dot) : endName;
+    }
+
+    private static SocketCardState card(DescriptorView d, String name, String state, Snapshot snap, StreamLedger ledger) {
+        int fd = d.fd();
+        SocketFigures f = snap.sockets().get(fd);
+        SocketFigures peer = d.peerFd() >= 0 ? snap.sockets().get(d.peerFd()) : null;
+        Descriptor k = d.descriptor();
+        return new SocketCardState(fd, name, "AF_INET", "SOCK_STREAM", k.local(), k.remote(), state,
+                ledger.nonBlocking(fd), ledger.sendBuffer(fd, f, peer, d.requestedSndbuf()),
+                ledger.receiveBuffer(fd, f, peer, d.requestedRcvbuf()));
+    }
+
+    static String kindName(Descriptor.Kind kind) {
+        return switch (kind) {
+            case SOCKET -> "socket";
+            case PIPE_READ -> "pipe, read end";
+            case PIPE_WRITE -> "pipe, write end";
+            case FILE -> "file";
+            case ANON_INODE -> "anon inode";
+            case OTHER -> "other";
+        };
+    }
+
+    static LaneState lane(String process, ActorView a) {
+        if (a == null) {
+            return LaneState.idle(process);
+        }
+        LaneState.Status status = switch (a.status()) {
+            case IDLE -> LaneState.Status.IDLE;
+            case RUNNING -> LaneState.Status.RUNNING;
+            case BLOCKED -> LaneState.Status.BLOCKED;
+            case RETURNED -> a.outcome() != null && a.outcome().failed() ? LaneState.Status.FAILED : LaneState.Status.RETURNED;
+            case CANCELLED -> LaneState.Status.CANCELLED;
+            case STOPPED -> LaneState.Status.STOPPED;
+        };
+        String result = a.outcome() == null ? "" : a.outcome().display()
+                + (a.outcome().calls() > 1 ? String.format(" (%,d calls)", a.outcome().calls()) : "");
+        return new LaneState(a.name(), a.tid(), status, a.call() == null ? "" : a.call().text(), a.syscall(), a.wchan(),
+                a.startedNanos(), result, a.outcome() == null ? 0 : a.outcome().durationNanos(),
+                a.outcome() != null && a.outcome().blocked(), a.cancelledBy());
+    }
+
+    /** The application buffer of the actor's last byte-moving call (the slide's {@code r_buf (size 200)}). */
+    static AppBufferState app(StreamLedger.ByteCall c, Snapshot snap, StreamLedger ledger) {
+        if (c == null) {
+            return AppBufferState.NONE;
+        }
+        boolean write = c.call().isWrite();
+        long copied;
+        boolean derived = false;
+        if (!c.running()) {
+            copied = c.outcome() == null ? 0 : Math.max(0, c.outcome().ret());
+        } else if (write) {
+            int fd = c.call().fd();
+            int peer = ledger.peer(fd);
+            copied = ledger.runningCopied(fd, snap.sockets().get(fd), peer >= 0 ? snap.sockets().get(peer) : null);
+            derived = true;
+        } else {
+            copied = 0;
+        }
+        List<AppBufferState.Piece> pieces = write
+                ? (copied > 0 ? List.of(new AppBufferState.Piece(Payload.tag(c.callId()), copied)) : List.of())
+                : AppBufferState.parse(c.data());
+        // The widget words its figures by the slide's names: s_buf (kernel took) and r_buf (got).
+        return new AppBufferState(write ? "s_buf" : "r_buf", c.call().text(), c.call().length(),
+                copied, derived, c.running(), pieces);
+    }
+}

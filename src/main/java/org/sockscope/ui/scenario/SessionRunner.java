@@ -1,0 +1,270 @@
+package org.sockscope.ui.scenario;
+
+import org.sockscope.kernel.Descriptor;
+import org.sockscope.kernel.DescriptorTable;
+import org.sockscope.lab.LabException;
+import org.sockscope.scenario.ListenerSpec;
+import org.sockscope.scenario.PipeSpec;
+import org.sockscope.scenario.Scenario;
+import org.sockscope.scenario.ScenarioSession;
+import org.sockscope.scenario.Side;
+import org.sockscope.scenario.Step;
+import org.sockscope.scenario.StepReport;
+import org.sockscope.scenario.TcpSpec;
+import org.sockscope.trace.Trace;
+import org.sockscope.ui.widget.FoldedDescriptors;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Makes every blocking call of a scenario run (set-up, {@code step()}, {@code close()}) on one
+ * background thread, in order. Answers come back as closures handed to {@code post}, which the
+ * view-model drains on the FX thread once per frame: nothing here touches JavaFX. Each
+ * {@link #open} starts a new generation; work queued for an older one is skipped.
+ */
+final class SessionRunner {
+    /**
+     * The run as the screen needs it after a piece of work.
+     *
+     * @param generation which {@link #open} this belongs to
+     * @param trace      the run's trace (thread-safe; the FX thread polls it)
+     * @param reports    a report on every step started so far
+     * @param marks      marks.get(i): the last trace index before step i ran; the last one: after the last step run
+     * @param nextIndex  the next step to run
+     * @param fdNames    descriptor → the scenario's name for it ({@code empty.client})
+     * @param others     the rest of this process's real descriptor table (not opened by the lab)
+     */
+    record RunState(long generation, Trace trace, List<StepReport> reports, List<Long> marks, int nextIndex,
+                    Map<Integer, String> fdNames, FoldedDescriptors others) {
+        RunState {
+            reports = List.copyOf(reports);
+            marks = List.copyOf(marks);
+            fdNames = Map.copyOf(fdNames);
+        }
+    }
+
+    /** Receives a command's progress on the FX thread. */
+    interface Listener {
+        /** After set-up and after each step. */
+        void progress(RunState s);
+
+        /** The command is over (successfully, or skipped because a newer run started). */
+        void finished();
+
+        /** Set-up or a step failed; the command is over. */
+        void failed(String message);
+    }
+
+    private final ExecutorService exec = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("scenario-session").daemon(true).unstarted(r));
+    private final Consumer<Runnable> post;
+    private final AtomicLong generations = new AtomicLong();
+    private volatile ScenarioSession session;
+    private volatile boolean closed;
+    private final List<Long> marks = new ArrayList<>();
+    private long generation = -1;
+
+    SessionRunner(Consumer<Runnable> post) {
+        this.post = post;
+    }
+
+    /** The live session, or null (tests ask it for the kernel's answer directly). */
+    ScenarioSession session() {
+        return session;
+    }
+
+    /**
+     * Closes the current run and sets up {@code scenario} on a fresh lab, then runs its first
+     * {@code steps} steps. Returns the new run's generation.
+     */
+    long open(Scenario scenario, int steps, Listener l) {
+        long gen = generations.incrementAndGet();
+        submit(() -> {
+            closeSession();
+            if (gen != generations.get()) {
+                post.accept(l::finished);
+                return;
+            }
+            try {
+                session = new ScenarioSession(scenario);
+            } catch (LabException | RuntimeException e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                post.accept(() -> l.failed("Could not set up “" + scenario.title() + "”: " + why));
+                return;
+            }
+            if (closed) {
+                closeSession();
+                return;
+            }
+            generation = gen;
+            marks.clear();
+            marks.add((long) session.trace().size() - 1);
+            publish(l);
+            run(gen, steps, l);
+        });
+        return gen;
+    }
+
+    /** Runs steps until {@code target} steps have run (or all have); publishes after each. */
+    void advance(long gen, int target, Listener l) {
+        submit(() -> {
+            if (current(gen)) {
+                run(gen, target, l);
+            } else {
+                post.accept(l::finished);
+            }
+        });
+    }
+
+    /** Advances to {@code target} steps, then asks the session which choices match what the kernel did. */
+    void reveal(long gen, int target, Listener l, Consumer<Verdict> answer) {
+        submit(() -> {
+            if (!current(gen)) {
+                post.accept(l::finished);
+                return;
+            }
+            if (!runSteps(gen, target, l)) {
+                return; // the listener was told why
+            }
+            ScenarioSession s = session;
+            Verdict v = s.scenario().question().map(q -> Verdict.of(q, s.matchingChoices(), s.reports(), marks,
+                    s.trace(), n -> s.fd(n).orElse(null))).orElse(null);
+            post.accept(() -> answer.accept(v));
+            publish(l);
+            post.accept(l::finished);
+        });
+    }
+
+    /** Runs {@code work} (loading a file, say) in turn with the session work; {@code answer} gets its result. */
+    <T> void call(java.util.function.Supplier<T> work, Consumer<T> answer) {
+        submit(() -> {
+            T t = work.get();
+            post.accept(() -> answer.accept(t));
+        });
+    }
+
+    /** Publishes fresh reports (a blocked step may have returned since). */
+    void refresh(long gen, Listener l) {
+        submit(() -> {
+            if (current(gen)) {
+                publish(l);
+            }
+        });
+    }
+
+    /**
+     * Stops the background thread and closes the session (waking blocked calls) within about
+     * {@code millis}; threads that are still stuck after that are daemons and do not hold the JVM.
+     */
+    boolean close(long millis) {
+        closed = true;
+        generations.incrementAndGet();
+        exec.shutdownNow();
+        ScenarioSession s = session;
+        if (s == null) {
+            return true;
+        }
+        Thread t = Thread.ofPlatform().name("scenario-close").daemon(true).start(s::close);
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
+    }
+
+    // ---- on the session thread -------------------------------------------------------------
+
+    private void submit(Runnable task) {
+        if (!closed) {
+            exec.execute(task);
+        }
+    }
+
+    private boolean current(long gen) {
+        return session != null && gen == generation && gen == generations.get();
+    }
+
+    private void run(long gen, int target, Listener l) {
+        if (runSteps(gen, target, l)) {
+            post.accept(l::finished);
+        }
+    }
+
+    /** Steps up to {@code target}; false (and the listener told) when a step failed. */
+    private boolean runSteps(long gen, int target, Listener l) {
+        ScenarioSession s = session;
+        while (s.nextIndex() < target && !s.done() && gen == generations.get()) {
+            try {
+                StepReport r = s.step();
+                marks.add(r.traceIndex());
+            } catch (RuntimeException e) {
+                publish(l);
+                post.accept(() -> l.failed("Step " + (s.nextIndex() + 1) + " could not run: " + e.getMessage()));
+                return false;
+            }
+            publish(l);
+        }
+        return true;
+    }
+
+    private void publish(Listener l) {
+        ScenarioSession s = session;
+        RunState state = new RunState(generation, s.trace(), s.reports(), marks, s.nextIndex(), names(s), others(s));
+        post.accept(() -> l.progress(state));
+    }
+
+    private void closeSession() {
+        ScenarioSession s = session;
+        session = null;
+        generation = -1;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** Descriptor → scenario name; a name bound by a later step wins (close() then socket() reuses a number). */
+    private static Map<Integer, String> names(ScenarioSession s) {
+        List<String> names = new ArrayList<>();
+        Scenario sc = s.scenario();
+        for (TcpSpec t : sc.setup().tcp()) {
+            names.add(t.end(Side.CLIENT));
+            names.add(t.end(Side.SERVER));
+        }
+        for (PipeSpec p : sc.setup().pipes()) {
+            names.add(p.writeEnd());
+            names.add(p.readEnd());
+        }
+        sc.setup().listeners().stream().map(ListenerSpec::name).forEach(names::add);
+        for (Step step : sc.steps()) {
+            if (step.index() < s.nextIndex()) {
+                step.bind().ifPresent(names::add);
+            }
+        }
+        Map<Integer, String> out = new HashMap<>();
+        for (String n : names) {
+            s.fd(n).ifPresent(fd -> out.put(fd, n));
+        }
+        return out;
+    }
+
+    /** The process's real descriptors the lab did not open (the JVM's jars, the display, …). */
+    private static FoldedDescriptors others(ScenarioSession s) {
+        Set<Integer> lab = s.trace().latest().descriptors().keySet();
+        List<String> lines = new ArrayList<>();
+        for (Descriptor d : DescriptorTable.self()) {
+            if (!lab.contains(d.fd())) {
+                lines.add(String.format("%4d  %s", d.fd(), d.target()));
+            }
+        }
+        return new FoldedDescriptors(lines.size(), "this app's own (stdio, JVM, display…)", lines);
+    }
+}

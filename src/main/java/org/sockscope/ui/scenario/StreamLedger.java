@@ -1,0 +1,216 @@
+package org.sockscope.ui.scenario;
+
+import org.sockscope.kernel.SocketFigures;
+import org.sockscope.lab.Payload;
+import org.sockscope.trace.CallOutcome;
+import org.sockscope.trace.CallSpec;
+import org.sockscope.trace.Event;
+import org.sockscope.ui.widget.BufferContent;
+import org.sockscope.ui.widget.BufferContent.Kind;
+import org.sockscope.ui.widget.BufferContent.Segment;
+import org.sockscope.ui.widget.BufferContent.Span;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Places the bytes the kernel reports in each buffer in their stream, for the scenario mode. TCP
+ * (and a pipe) keeps byte order, so counting return values tells which call wrote which queued
+ * bytes: with W bytes written on fd w and R read on its peer, the receiver queues [R, R + INQ),
+ * the sender holds [W − OUTQ, W). Unlike the playground's ledger it also counts SockScope's
+ * {@code fill()}/{@code drain()} helpers, which scenarios use to set the stage. All derived.
+ */
+final class StreamLedger {
+    static final int MAX_WRITES = 4096;
+    static final int MAX_SEGMENTS = 48;
+
+    /** The last byte-moving call of an actor, for its application buffer. */
+    record ByteCall(long callId, CallSpec call, boolean running, CallOutcome outcome, String data) {
+    }
+
+    private record Write(long callId, long from, long to) {
+    }
+
+    private static final class Stream {
+        long written;
+        long read;
+        final ArrayDeque<Write> writes = new ArrayDeque<>();
+        long runningCall;
+        long runningLength;
+    }
+
+    private final Map<Integer, Stream> byWriter = new HashMap<>();
+    private final Map<Integer, Integer> peers = new HashMap<>();
+    private final Map<String, ByteCall> lastByteCall = new HashMap<>();
+    private final Map<Integer, Boolean> nonBlocking = new HashMap<>();
+
+    /** A ledger that has folded {@code events} in order. */
+    static StreamLedger of(List<Event> events) {
+        StreamLedger l = new StreamLedger();
+        events.forEach(l::fold);
+        return l;
+    }
+
+    static boolean writes(String name) {
+        return name.equals("send") || name.equals("write") || name.equals("fill");
+    }
+
+    static boolean reads(String name) {
+        return name.equals("recv") || name.equals("read") || name.equals("drain");
+    }
+
+    /** Folds one event in (in trace order). */
+    void fold(Event e) {
+        switch (e) {
+            case Event.DescriptorOpened o -> {
+                byWriter.put(o.descriptor().fd(), new Stream());
+                peers.put(o.descriptor().fd(), o.peerFd());
+                nonBlocking.remove(o.descriptor().fd());
+            }
+            case Event.CallStarted s -> {
+                if (writes(s.call().name())) {
+                    Stream st = stream(s.call().fd());
+                    st.runningCall = s.callId();
+                    st.runningLength = s.call().length();
+                }
+                if (s.call().movesBytes()) {
+                    lastByteCall.put(s.actor(), new ByteCall(s.callId(), s.call(), true, null, ""));
+                }
+            }
+            case Event.CallReturned r -> {
+                long ret = r.outcome().ret();
+                if (writes(r.call().name())) {
+                    Stream st = stream(r.call().fd());
+                    if (ret > 0) {
+                        st.writes.addLast(new Write(r.callId(), st.written, st.written + ret));
+                        st.written += ret;
+                        while (st.writes.size() > MAX_WRITES) {
+                            st.writes.pollFirst();
+                        }
+                    }
+                    st.runningCall = 0;
+                } else if (reads(r.call().name()) && ret > 0) {
+                    int writer = peer(r.call().fd());
+                    if (writer >= 0) {
+                        stream(writer).read += ret;
+                    }
+                }
+                if (r.call().movesBytes()) {
+                    lastByteCall.put(r.actor(), new ByteCall(r.callId(), r.call(), false, r.outcome(), r.data()));
+                }
+                String text = r.call().text();
+                if (r.call().name().equals("fcntl") && ret == 0 && text.contains("F_SETFL")) {
+                    nonBlocking.put(r.call().fd(), text.contains("O_NONBLOCK") && !text.contains("~O_NONBLOCK"));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The other end of {@code fd}'s connection or pipe, -1 when none. */
+    int peer(int fd) {
+        return peers.getOrDefault(fd, -1);
+    }
+
+    /** O_NONBLOCK as the last successful fcntl(fd, F_SETFL, …) set it (derived from the calls). */
+    boolean nonBlocking(int fd) {
+        return nonBlocking.getOrDefault(fd, false);
+    }
+
+    /** The actor's last send()/recv()/read()/write(), or null. */
+    ByteCall lastByteCall(String actor) {
+        return lastByteCall.get(actor);
+    }
+
+    /** Bytes the running send() on {@code writerFd} has copied so far (derived), 0 when none runs. */
+    long runningCopied(int writerFd, SocketFigures writer, SocketFigures reader) {
+        Stream s = byWriter.get(writerFd);
+        return s == null || s.runningCall == 0 ? 0 : writtenNow(s, writer, reader) - s.written;
+    }
+
+    /** The send buffer of {@code fd}: its unacknowledged and unsent bytes, placed in its stream. */
+    BufferContent sendBuffer(int fd, SocketFigures own, SocketFigures peer, long requested) {
+        Stream s = byWriter.get(fd);
+        if (own == null || s == null) {
+            return BufferContent.empty(BufferContent.Role.SEND);
+        }
+        long w = writtenNow(s, own, peer);
+        long b = Math.max(0, w - own.notSent());
+        long a = Math.max(0, Math.min(b, w - own.outq()));
+        List<Span> spans = List.of(new Span(a, b, Kind.IN_FLIGHT), new Span(b, w, Kind.NOT_SENT));
+        return new BufferContent(BufferContent.Role.SEND, fd, own.sndbuf(), requested, own.sndWnd(), spans,
+                segments(s, a, w, w));
+    }
+
+    /** The receive buffer of {@code fd}: the queued bytes of the stream its peer writes. */
+    BufferContent receiveBuffer(int fd, SocketFigures own, SocketFigures peer, long requested) {
+        if (own == null) {
+            return BufferContent.empty(BufferContent.Role.RECEIVE);
+        }
+        Stream s = byWriter.get(peer(fd));
+        long r = s == null ? 0 : s.read;
+        long end = r + own.inq();
+        List<Segment> segs = s == null ? (end > r ? List.of(new Segment(r, end, '?')) : List.of())
+                : segments(s, r, end, writtenNow(s, peer, own));
+        return new BufferContent(BufferContent.Role.RECEIVE, fd, own.rcvbuf(), requested, own.rcvWnd(),
+                List.of(new Span(r, end, Kind.QUEUED)), segs);
+    }
+
+    /** Bytes written so far, with the running send()'s copied part: read + INQ(reader) + NSD(writer). */
+    private static long writtenNow(Stream s, SocketFigures writer, SocketFigures reader) {
+        if (s.runningCall == 0) {
+            return s.written;
+        }
+        long kernel = s.read + (reader == null ? 0 : reader.inq()) + (writer == null ? 0 : writer.notSent());
+        long max = s.runningLength > 0 ? s.written + s.runningLength : Long.MAX_VALUE;
+        return Math.clamp(kernel, s.written, max);
+    }
+
+    /** The writes overlapping [from, to); bytes no known write covers are '?'. */
+    private static List<Segment> segments(Stream s, long from, long to, long writtenNow) {
+        List<Segment> out = new ArrayList<>();
+        if (to <= from) {
+            return out;
+        }
+        long covered = from;
+        for (Write w : s.writes) {
+            if (w.to() <= from) {
+                continue;
+            }
+            if (w.from() >= to) {
+                break;
+            }
+            if (w.from() > covered) {
+                out.add(new Segment(covered, w.from(), '?'));
+            }
+            out.add(new Segment(Math.max(from, w.from()), Math.min(to, w.to()), Payload.tag(w.callId())));
+            covered = Math.min(to, w.to());
+        }
+        if (s.runningCall != 0 && writtenNow > s.written && covered < to) {
+            long b = Math.min(to, writtenNow);
+            if (b > covered) {
+                out.add(new Segment(covered, b, Payload.tag(s.runningCall)));
+                covered = b;
+            }
+        }
+        if (covered < to) {
+            out.add(new Segment(covered, to, '?'));
+        }
+        if (out.size() <= MAX_SEGMENTS) {
+            return out;
+        }
+        int keep = MAX_SEGMENTS / 2;
+        List<Segment> capped = new ArrayList<>(out.subList(0, keep - 1));
+        capped.add(new Segment(out.get(keep - 1).from(), out.get(out.size() - keep).to(), '…'));
+        capped.addAll(out.subList(out.size() - keep + 1, out.size()));
+        return capped;
+    }
+
+    private Stream stream(int fd) {
+        return byWriter.computeIfAbsent(fd, k -> new Stream());
+    }
+}
