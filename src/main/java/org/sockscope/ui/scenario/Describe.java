@@ -54,26 +54,35 @@ final class Describe {
     }
 
     /**
-     * The figure that decides a call on {@code fd}: the receive queue for a read-side call, the
-     * send queue (and the peer's receive queue) for a write-side call, a pipe's fill. Empty when
-     * the snapshot has no figures for it.
+     * How the figure that decides a call on {@code fd} changed: the receive queue for a read-side
+     * call, the send queue (and the peer's receive queue) for a write-side call, a pipe's fill.
+     * {@code receive queue 100 B before → 0 B now, of 131072 B}. Empty when there are no figures.
      */
-    static String figures(Snapshot s, int fd, String call) {
-        for (PipeFigures p : s.pipes().values()) {
+    static String figures(Snapshot before, Snapshot now, int fd, String call) {
+        for (PipeFigures p : now.pipes().values()) {
             if (p.readFd() == fd || p.writeFd() == fd) {
-                return "pipe holds " + p.queued() + " of " + p.capacity() + " B";
+                PipeFigures b = before.pipes().get(p.readFd());
+                return change("pipe holds", b == null ? -1 : b.queued(), p.queued()) + ", of " + p.capacity() + " B";
             }
         }
-        SocketFigures f = s.sockets().get(fd);
+        SocketFigures f = now.sockets().get(fd);
         if (f == null) {
             return "";
         }
+        SocketFigures b = before.sockets().get(fd);
         if (StreamLedger.writes(call)) {
-            var d = s.descriptors().get(fd);
-            SocketFigures peer = d == null || d.peerFd() < 0 ? null : s.sockets().get(d.peerFd());
-            return "send queue " + f.outq() + " B (not sent " + f.notSent() + ") of " + f.sndbuf() + " B"
-                    + (peer == null ? "" : "; peer's receive queue " + peer.inq() + " of " + peer.rcvbuf() + " B");
+            var d = now.descriptors().get(fd);
+            SocketFigures peer = d == null || d.peerFd() < 0 ? null : now.sockets().get(d.peerFd());
+            return change("send queue", b == null ? -1 : b.outq(), f.outq()) + " (not sent " + f.notSent() + "), of "
+                    + f.sndbuf() + " B" + (peer == null ? "" : "; peer's receive queue " + peer.inq() + " B now");
         }
-        return "receive queue " + f.inq() + " of " + f.rcvbuf() + " B";
+        return change("receive queue", b == null ? -1 : b.inq(), f.inq()) + ", of " + f.rcvbuf() + " B";
+    }
+
+    private static String change(String what, long before, long now) {
+        if (before < 0) {
+            return what + " " + now + " B now";
+        }
+        return before == now ? what + " " + now + " B before and now" : what + " " + before + " B before → " + now + " B now";
     }
 }

@@ -21,7 +21,6 @@ import org.sockscope.scenario.Question;
 import org.sockscope.scenario.Scenario;
 import org.sockscope.scenario.ScenarioError;
 import org.sockscope.scenario.ScenarioSession;
-import org.sockscope.ui.widget.FoldedDescriptors;
 import org.sockscope.ui.widget.LogEntry;
 
 import java.nio.file.Path;
@@ -61,7 +60,6 @@ public final class ScenarioViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<LogEntry> highlighted = new ReadOnlyObjectWrapper<>(this, "highlighted");
     private final ReadOnlyLongWrapper clock = new ReadOnlyLongWrapper(this, "clock");
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper(this, "eventCount");
-    private final ReadOnlyObjectWrapper<FoldedDescriptors> others = new ReadOnlyObjectWrapper<>(this, "others", FoldedDescriptors.UNKNOWN);
     private final BooleanProperty allBuffers = new SimpleBooleanProperty(this, "allBuffers");
     private final DoubleProperty secondsPerStep = new SimpleDoubleProperty(this, "secondsPerStep", 3);
     private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
@@ -104,12 +102,19 @@ public final class ScenarioViewModel implements AutoCloseable {
         load(() -> ScenarioFiles.load(file));
     }
 
-    /** A file path if one exists, else a bundled name (the command line's {@code --scenario}). */
-    public void openAny(String pathOrName) {
-        load(() -> ScenarioFiles.open(pathOrName));
+    /**
+     * A file path if one exists, else a bundled name, set up and run to {@code steps} steps (the
+     * command line's {@code --scenario NAME --step N}).
+     */
+    public void openAny(String pathOrName, int steps) {
+        load(() -> ScenarioFiles.open(pathOrName), steps);
     }
 
     private void load(java.util.function.Supplier<ScenarioFiles.Loaded> loader) {
+        load(loader, 0);
+    }
+
+    private void load(java.util.function.Supplier<ScenarioFiles.Loaded> loader, int steps) {
         inFlight++;
         busy.set(true);
         runner.call(loader, loaded -> {
@@ -126,7 +131,7 @@ public final class ScenarioViewModel implements AutoCloseable {
             totalSteps.set(s.steps().size());
             view.scenario(s);
             pick.set("");
-            start(0, "Setting up “" + s.title() + "” on a fresh lab…");
+            start(Math.clamp(steps, 0, s.steps().size()), "Setting up “" + s.title() + "” on a fresh lab…");
         });
     }
 
@@ -262,7 +267,6 @@ public final class ScenarioViewModel implements AutoCloseable {
                 }
                 ready.set(true);
                 stepsRun.set(s.nextIndex());
-                others.set(s.others());
                 if (!reviewing.get()) {
                     position.set(s.nextIndex());
                 }
@@ -384,8 +388,6 @@ public final class ScenarioViewModel implements AutoCloseable {
     public ReadOnlyLongProperty clockProperty() { return clock.getReadOnlyProperty(); }
     /** Events recorded in the run so far. */
     public ReadOnlyLongProperty eventCountProperty() { return eventCount.getReadOnlyProperty(); }
-    /** The rest of the process's real descriptor table. */
-    public ReadOnlyObjectProperty<FoldedDescriptors> othersProperty() { return others.getReadOnlyProperty(); }
     /** Draw both buffers of every socket. */
     public BooleanProperty allBuffersProperty() { return allBuffers; }
     /** Autoplay on or off. */

@@ -1,7 +1,5 @@
 package org.sockscope.ui.scenario;
 
-import org.sockscope.kernel.Descriptor;
-import org.sockscope.kernel.DescriptorTable;
 import org.sockscope.lab.LabException;
 import org.sockscope.scenario.ListenerSpec;
 import org.sockscope.scenario.PipeSpec;
@@ -12,13 +10,11 @@ import org.sockscope.scenario.Step;
 import org.sockscope.scenario.StepReport;
 import org.sockscope.scenario.TcpSpec;
 import org.sockscope.trace.Trace;
-import org.sockscope.ui.widget.FoldedDescriptors;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,10 +36,9 @@ final class SessionRunner {
      * @param marks      marks.get(i): the last trace index before step i ran; the last one: after the last step run
      * @param nextIndex  the next step to run
      * @param fdNames    descriptor → the scenario's name for it ({@code empty.client})
-     * @param others     the rest of this process's real descriptor table (not opened by the lab)
      */
     record RunState(long generation, Trace trace, List<StepReport> reports, List<Long> marks, int nextIndex,
-                    Map<Integer, String> fdNames, FoldedDescriptors others) {
+                    Map<Integer, String> fdNames) {
         RunState {
             reports = List.copyOf(reports);
             marks = List.copyOf(marks);
@@ -218,7 +213,7 @@ final class SessionRunner {
 
     private void publish(Listener l) {
         ScenarioSession s = session;
-        RunState state = new RunState(generation, s.trace(), s.reports(), marks, s.nextIndex(), names(s), others(s));
+        RunState state = new RunState(generation, s.trace(), s.reports(), marks, s.nextIndex(), names(s));
         post.accept(() -> l.progress(state));
     }
 
@@ -254,17 +249,5 @@ final class SessionRunner {
             s.fd(n).ifPresent(fd -> out.put(fd, n));
         }
         return out;
-    }
-
-    /** The process's real descriptors the lab did not open (the JVM's jars, the display, …). */
-    private static FoldedDescriptors others(ScenarioSession s) {
-        Set<Integer> lab = s.trace().latest().descriptors().keySet();
-        List<String> lines = new ArrayList<>();
-        for (Descriptor d : DescriptorTable.self()) {
-            if (!lab.contains(d.fd())) {
-                lines.add(String.format("%4d  %s", d.fd(), d.target()));
-            }
-        }
-        return new FoldedDescriptors(lines.size(), "this app's own (stdio, JVM, display…)", lines);
     }
 }

@@ -70,10 +70,7 @@ record Verdict(List<String> letters, List<Evidence> evidence) {
                 if (!names.isEmpty() && s.index() < marks.size()) {
                     Integer fd = fdOf.apply(names.getFirst());
                     if (fd != null) {
-                        String before = Describe.figures(trace.snapshotAt(marks.get(s.index())), fd, s.call().name());
-                        String after = Describe.figures(now, fd, s.call().name());
-                        figures = before.isEmpty() ? "" : before.equals(after) ? before + " (before and after)"
-                                : "before: " + before + " → now: " + after;
+                        figures = Describe.figures(trace.snapshotAt(marks.get(s.index())), now, fd, s.call().name());
                     }
                 }
                 ev.add(new Evidence(s.index() + 1, id, s.process(), r.callText(), r.pending(), r.outcome().blocked(),

@@ -155,7 +155,7 @@ class ScenarioViewModelTest {
         assertTrue(empty.figures().contains("receive queue 0"), empty.figures());
         Verdict.Evidence hundred = v.evidence().get(1);
         assertTrue(hundred.outcome().startsWith("returned 100 of 200"), hundred.outcome());
-        assertTrue(hundred.figures().contains("before: receive queue 100"), hundred.figures());
+        assertTrue(hundred.figures().contains("receive queue 100 B before → 0 B now"), hundred.figures());
         vm.pick("B");
         assertEquals("A", vm.pickProperty().get(), "picks are locked once revealed");
         step(); // the peer's send wakes app_empty: the evidence says what it did then

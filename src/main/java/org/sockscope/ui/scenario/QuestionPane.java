@@ -1,0 +1,232 @@
+package org.sockscope.ui.scenario;
+
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.sockscope.scenario.Choice;
+import org.sockscope.scenario.Question;
+import org.sockscope.scenario.Scenario;
+import org.sockscope.ui.widget.Source;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The clicker question as on the slide (its table's columns, rows A–E as toggle buttons), the
+ * Reveal button, and after the reveal the kernel's answer with its evidence and the caveats where
+ * Linux differs from the slide. Which choice is right comes from the real run, never from the file.
+ */
+final class QuestionPane extends VBox {
+    private static final PseudoClass KERNEL = PseudoClass.getPseudoClass("kernel");
+    private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
+    private static final PseudoClass PREDICT = PseudoClass.getPseudoClass("predict");
+    private final ScenarioViewModel vm;
+    private final Label slide = new Label();
+    private final Label prompt = new Label();
+    private final Label note = new Label();
+    private final Label predict = new Label("Predict now: pick a choice (keys A–E), then Reveal (Enter). Space skips.");
+    private final VBox choices = new VBox();
+    private final Button reveal = new Button("Reveal: run it on real sockets  ⏎");
+    private final VBox answer = new VBox();
+    private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
+    private final Map<String, Label> markers = new LinkedHashMap<>();
+
+    QuestionPane(ScenarioViewModel vm) {
+        this.vm = vm;
+        setId("questionPane");
+        getStyleClass().add("question-pane");
+        slide.getStyleClass().add("slide-title");
+        prompt.getStyleClass().add("question-prompt");
+        prompt.setWrapText(true);
+        note.getStyleClass().add("question-note");
+        note.setWrapText(true);
+        predict.setId("predictBanner");
+        predict.getStyleClass().add("predict-banner");
+        predict.setWrapText(true);
+        predict.visibleProperty().bind(vm.predictNowProperty());
+        predict.managedProperty().bind(predict.visibleProperty());
+        choices.getStyleClass().add("choices");
+        reveal.setId("reveal");
+        reveal.getStyleClass().add("reveal-button");
+        reveal.setMaxWidth(Double.MAX_VALUE);
+        reveal.setOnAction(e -> vm.reveal());
+        reveal.disableProperty().bind(vm.busyProperty().or(vm.readyProperty().not()).or(vm.verdictProperty().isNotNull()));
+        reveal.visibleProperty().bind(vm.verdictProperty().isNull());
+        reveal.managedProperty().bind(reveal.visibleProperty());
+        answer.setId("answer");
+        answer.getStyleClass().add("answer");
+        getChildren().addAll(slide, prompt, note, predict, choices, reveal, answer);
+        vm.scenarioProperty().addListener((o, a, s) -> build(s));
+        vm.pickProperty().addListener((o, a, b) -> update());
+        vm.verdictProperty().addListener((o, a, b) -> update());
+        vm.predictNowProperty().addListener((o, a, b) -> pseudoClassStateChanged(PREDICT, b));
+        build(vm.scenarioProperty().get());
+    }
+
+    private void build(Scenario s) {
+        buttons.clear();
+        markers.clear();
+        choices.getChildren().clear();
+        Question q = s == null ? null : s.question().orElse(null);
+        setVisible(q != null);
+        setManaged(q != null);
+        if (q == null) {
+            return;
+        }
+        slide.setText("Slide · " + s.slide());
+        prompt.setText(q.prompt());
+        note.setText(q.note());
+        note.setManaged(!q.note().isEmpty());
+        if (!q.columns().isEmpty()) {
+            HBox head = new HBox();
+            head.getStyleClass().add("choice-head");
+            Region gap = new Region();
+            gap.getStyleClass().add("choice-head-gap");
+            head.getChildren().add(gap);
+            for (String c : q.columns()) {
+                Label l = new Label(c);
+                l.getStyleClass().addAll("choice-cell", "choice-column");
+                head.getChildren().add(l);
+            }
+            choices.getChildren().add(head);
+        }
+        for (Choice c : q.choices()) {
+            Label letter = new Label(c.letter());
+            letter.getStyleClass().add("choice-letter");
+            Label marker = new Label();
+            marker.getStyleClass().add("choice-marker");
+            HBox graphic = new HBox(marker, letter);
+            graphic.getStyleClass().add("choice-graphic");
+            if (!q.columns().isEmpty() && !c.cells().isEmpty()) {
+                for (String cell : c.cells()) {
+                    Label l = new Label(cell);
+                    l.getStyleClass().add("choice-cell");
+                    graphic.getChildren().add(l);
+                }
+            } else {
+                Label l = new Label(c.text());
+                l.getStyleClass().add("choice-text");
+                l.setWrapText(true);
+                l.setMinWidth(0);
+                HBox.setHgrow(l, Priority.ALWAYS);
+                graphic.getChildren().add(l);
+            }
+            ToggleButton b = new ToggleButton();
+            b.setId("choice-" + c.letter());
+            b.getStyleClass().add("choice");
+            b.setGraphic(graphic);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(e -> {
+                vm.pick(c.letter());
+                update();
+            });
+            buttons.put(c.letter(), b);
+            markers.put(c.letter(), marker);
+            choices.getChildren().add(b);
+        }
+        update();
+    }
+
+    private void update() {
+        Verdict v = vm.verdictProperty().get();
+        String pick = vm.pickProperty().get();
+        buttons.forEach((letter, b) -> {
+            boolean picked = letter.equals(pick);
+            boolean kernel = v != null && v.matches(letter);
+            b.setSelected(picked);
+            b.pseudoClassStateChanged(KERNEL, kernel);
+            b.pseudoClassStateChanged(WRONG, picked && v != null && !kernel);
+            // A glyph, not just the colour: ★ the pick before the reveal, ✓ what the kernel did, ✗ a pick it did not do.
+            markers.get(letter).setText(v == null ? (picked ? "★" : "") : kernel ? "✓" : picked ? "✗" : "");
+        });
+        answer.getChildren().setAll(v == null ? java.util.List.of() : answerNodes(v, pick));
+    }
+
+    private java.util.List<javafx.scene.Node> answerNodes(Verdict v, String pick) {
+        Question q = vm.question().orElseThrow();
+        java.util.List<javafx.scene.Node> out = new java.util.ArrayList<>();
+        Label did = new Label(v.letters().isEmpty() ? "No choice matches what the kernel did"
+                : "The kernel did: " + String.join(" and ", v.letters()));
+        did.setId("kernelLetters");
+        did.getProperties().put("letters", v.letters());
+        did.getStyleClass().add("verdict");
+        did.setWrapText(true);
+        Source.SYSCALL.install(did, "Decided now, from this run's return values and blocked states (the scenario file"
+                + " stores rules, not the answer).");
+        Label mine = new Label(pick.isEmpty() ? "No prediction was made."
+                : v.matches(pick) ? "✓ Your pick " + pick + " matches." : "✗ Your pick " + pick + " does not match.");
+        mine.setId("pickVerdict");
+        mine.getStyleClass().add("pick-verdict");
+        out.add(did);
+        out.add(mine);
+        Label evidenceTitle = new Label("Evidence, from the kernel");
+        evidenceTitle.getStyleClass().add("answer-title");
+        VBox evidence = new VBox();
+        evidence.setId("evidence");
+        evidence.getStyleClass().add("evidence");
+        for (Verdict.Evidence e : v.evidence()) {
+            evidence.getChildren().add(evidenceBox(e));
+        }
+        out.add(evidenceTitle);
+        out.add(evidence);
+        Set<String> about = new LinkedHashSet<>(v.letters());
+        if (!pick.isEmpty()) {
+            about.add(pick);
+        }
+        VBox caveats = new VBox();
+        caveats.setId("caveats");
+        caveats.getStyleClass().add("caveats");
+        for (String letter : about) {
+            q.choice(letter).filter(c -> !c.caveat().isEmpty()).ifPresent(c -> {
+                Label l = new Label(c.letter() + ": " + c.caveat());
+                l.setWrapText(true);
+                l.getStyleClass().add("caveat");
+                caveats.getChildren().add(l);
+            });
+        }
+        if (!caveats.getChildren().isEmpty()) {
+            Label t = new Label("Where Linux differs from the slide");
+            t.getStyleClass().add("answer-title");
+            out.add(t);
+            out.add(caveats);
+        }
+        return out;
+    }
+
+    private static VBox evidenceBox(Verdict.Evidence e) {
+        Label step = new Label("Step " + e.step() + " · " + e.process() + " (" + e.id() + ")");
+        step.getStyleClass().add("evidence-step");
+        Label call = new Label(e.call());
+        call.getStyleClass().add("evidence-call");
+        call.setWrapText(true);
+        Label outcome = new Label((e.blocked() ? "‖ " : "↩ ") + e.outcome());
+        outcome.getStyleClass().add("evidence-outcome");
+        outcome.setWrapText(true);
+        Source.SYSCALL.install(outcome, "The return value and errno the call gave, and whether the kernel reported the"
+                + " thread asleep in it (/proc/…/task/…/stat, wchan, syscall).");
+        VBox box = new VBox(step, call, outcome);
+        if (!e.figures().isEmpty()) {
+            Label f = new Label(e.figures());
+            f.getStyleClass().add("evidence-figures");
+            f.setWrapText(true);
+            Source.KERNEL.install(f, "ioctl(SIOCINQ / SIOCOUTQ / SIOCOUTQNSD, FIONREAD), getsockopt(SO_RCVBUF/SO_SNDBUF),"
+                    + " recorded before the step and at the reveal.");
+            box.getChildren().add(f);
+        }
+        if (!e.later().isEmpty()) {
+            Label l = new Label(e.later());
+            l.getStyleClass().add("evidence-later");
+            l.setWrapText(true);
+            box.getChildren().add(l);
+        }
+        box.getStyleClass().add("evidence-item");
+        return box;
+    }
+}
