@@ -24,6 +24,7 @@ public final class MainWindow extends BorderPane {
     private final Label live = new Label();
     private final Label kernel = new Label();
     private PlaygroundView playground;
+    private org.sockscope.ui.scenario.ScenarioMode scenarioMode;
 
     /** The shell with an empty centre saying why (live mode is not available). */
     public MainWindow() {
@@ -55,6 +56,7 @@ public final class MainWindow extends BorderPane {
         javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(12, menu, playground.headerItems());
         top.getStyleClass().add("top-bar");
         setTop(top);
+        scenarioMode = new org.sockscope.ui.scenario.ScenarioMode(this, menu, top, playground.headerItems());
         PlaygroundViewModel vm = playground.viewModel();
         statusBar.textProperty().bind(vm.messageProperty());
         kernel.textProperty().bind(vm.kernelVersionProperty());
@@ -76,6 +78,11 @@ public final class MainWindow extends BorderPane {
     /** The window's status bar. */
     public StatusBar statusBar() {
         return statusBar;
+    }
+
+    /** Playground | Scenarios switching and File ▸ Open scenario…, or null in the placeholder shell. */
+    public org.sockscope.ui.scenario.ScenarioMode scenarioMode() {
+        return scenarioMode;
     }
 
     /** The playground shown, or null. */
