@@ -1,0 +1,98 @@
+package org.sockscope.ui.scenario;
+
+import org.junit.jupiter.api.Test;
+import org.sockscope.kernel.SocketFigures;
+import org.sockscope.scenario.Scenario;
+import org.sockscope.scenario.ScenarioLoader;
+import org.sockscope.scenario.ScenarioSession;
+import org.sockscope.trace.Snapshot;
+import org.sockscope.ui.widget.BufferContent.Kind;
+import org.sockscope.ui.widget.LaneState;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Snapshot and reports of a real run → what the scenario mode draws. Plain JUnit: no JavaFX needed. */
+class ScreenMapperTest {
+
+    private static Screen screen(ScenarioSession s, ScreenMapper m, int position) {
+        Snapshot snap = s.trace().latest();
+        Map<Integer, String> names = new HashMap<>();
+        for (String n : List.of("full.client", "full.server", "room.client", "room.server", "p.read", "p.write")) {
+            s.fd(n).ifPresent(fd -> names.put(fd, n));
+        }
+        return m.map(snap, StreamLedger.of(s.trace().events()), s.reports(), names, position, false);
+    }
+
+    private static ColumnState column(Screen s, String process) {
+        return s.columns().stream().filter(c -> c.process().equals(process)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aFilledConnectionShowsTheKernelsFiguresInTheBuffersItUses() throws Exception {
+        Scenario sc = ScenarioLoader.loadBundled("04a_send_blocking");
+        try (ScenarioSession s = new ScenarioSession(sc)) {
+            ScreenMapper m = new ScreenMapper(sc);
+            Screen before = screen(s, m, 0);
+            assertTrue(before.title().startsWith("Set up"), before.title());
+            assertTrue(before.narration().contains("Press Space"));
+            assertTrue(before.code().isEmpty(), "no line marked before step 1");
+
+            int fd = s.fd("full.client").orElseThrow();
+            SocketFigures kernel = s.trace().latest().sockets().get(fd);
+            ColumnState.Card card = column(before, "app_full").sockets().getFirst();
+            assertTrue(card.send() && !card.receive(), "app_full sends: its send buffer is drawn");
+            assertEquals(fd, card.state().fd());
+            assertEquals("full.client", card.state().label());
+            assertEquals(kernel.notSent(), card.state().send().bytes(Kind.NOT_SENT), "not sent = SIOCOUTQNSD");
+            assertEquals(kernel.sndbuf(), card.state().send().capacity(), "capacity = SO_SNDBUF as the kernel stores it");
+            assertEquals(4096, card.state().send().requested());
+            assertTrue(kernel.notSent() > 0, "fill() left bytes in the send buffer");
+
+            int server = s.fd("full.server").orElseThrow();
+            ColumnState.Card peer = column(before, "peer").sockets().stream().filter(c -> c.state().fd() == server)
+                    .findFirst().orElseThrow();
+            assertTrue(peer.receive() && !peer.send());
+            assertEquals(s.trace().latest().sockets().get(server).inq(), peer.state().receive().bytes(Kind.QUEUED));
+
+            s.step();
+            Screen after = screen(s, m, 1);
+            assertTrue(after.title().startsWith("Step 1 of 4 · app_full"), after.title());
+            assertTrue(after.call().startsWith("send(full.client=" + fd), after.call());
+            assertEquals(new Screen.CodeMark(List.of(3), true, true), after.code().get("app_full"), "line 3, asleep");
+            assertEquals(LaneState.Status.BLOCKED, column(after, "app_full").lane().status());
+            assertEquals("s_buf", column(after, "app_full").app().name());
+            assertTrue(column(after, "app_full").app().running());
+            assertEquals(s.reports().getFirst().callId(), after.highlightCallId());
+        }
+    }
+
+    @Test
+    void aPipeIsDrawnInBothProcessesColumns() throws Exception {
+        Scenario sc = ScenarioLoader.loadBundled("01_pipe_ipc");
+        try (ScenarioSession s = new ScenarioSession(sc)) {
+            ScreenMapper m = new ScreenMapper(sc);
+            for (int i = 0; i < 3; i++) {
+                s.step();
+            }
+            s.settle(java.time.Duration.ofSeconds(2));
+            Screen screen = screen(s, m, 3);
+            ColumnState.PipeState w = column(screen, "P1").pipes().getFirst();
+            ColumnState.PipeState r = column(screen, "P2").pipes().getFirst();
+            assertTrue(w.writer());
+            assertFalse(r.writer());
+            assertEquals("p", w.name());
+            assertEquals(s.trace().latest().pipes().get(w.readFd()).queued(), w.queued(), "FIONREAD");
+            assertEquals(w.capacity(), w.queued(), "the 64 KiB write filled the pipe");
+            assertEquals(List.of(3), screen.code().get("P1").lines());
+            assertTrue(screen.code().get("P1").current(), "step 3 is P1's");
+            assertFalse(screen.code().get("P2").current(), "P2's last step is marked lightly");
+            assertTrue(column(screen, "P1").rows().stream().allMatch(row -> row.kind().startsWith("pipe")));
+        }
+    }
+}

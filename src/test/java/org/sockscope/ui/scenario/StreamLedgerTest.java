@@ -1,0 +1,92 @@
+package org.sockscope.ui.scenario;
+
+import org.junit.jupiter.api.Test;
+import org.sockscope.kernel.Descriptor;
+import org.sockscope.kernel.SocketFigures;
+import org.sockscope.lab.Payload;
+import org.sockscope.scenario.ScenarioException;
+import org.sockscope.scenario.ScenarioLoader;
+import org.sockscope.trace.CallOutcome;
+import org.sockscope.trace.CallSpec;
+import org.sockscope.trace.Event;
+import org.sockscope.ui.widget.BufferContent;
+import org.sockscope.ui.widget.BufferContent.Kind;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The scenario mode's byte ledger (fill and drain count too) and which buffers a card draws. */
+class StreamLedgerTest {
+    private static Event opened(int fd, int peer) {
+        return new Event.DescriptorOpened(0, 0, "p" + fd, new Descriptor(fd, Descriptor.Kind.SOCKET, "socket:[1]",
+                "127.0.0.1:1", "127.0.0.1:2", "ESTABLISHED"), "client", peer, 0, 0);
+    }
+
+    private static Event started(long id, String name, int fd, long length) {
+        return new Event.CallStarted(0, 0, "p" + fd, id, new CallSpec(name, fd, length, 0, name + "(" + fd + ")"));
+    }
+
+    private static Event returned(long id, String name, int fd, long length, long ret) {
+        return new Event.CallReturned(0, 0, "p" + fd, id, new CallSpec(name, fd, length, 0, name + "(" + fd + ")"),
+                new CallOutcome(ret, 0, 1000, false), "");
+    }
+
+    private static SocketFigures figures(int fd, int inq, int outq, int notSent) {
+        return new SocketFigures(fd, inq, outq, notSent, 8192, 8192, 1, 4096, 4096);
+    }
+
+    @Test
+    void fillAndDrainPlaceBytesLikeSendAndRecv() {
+        StreamLedger l = StreamLedger.of(List.of(opened(5, 6), opened(6, 5),
+                started(1, "send", 5, 100), returned(1, "send", 5, 100, 100),
+                started(2, "fill", 5, 0), returned(2, "fill", 5, 0, 300),
+                started(3, "drain", 6, 0), returned(3, "drain", 6, 0, 250)));
+        BufferContent recv = l.receiveBuffer(6, figures(6, 150, 0, 0), figures(5, 0, 0, 0), 0);
+        assertEquals(150, recv.bytes(Kind.QUEUED));
+        assertEquals(250, recv.head(), "the drained bytes are gone from the head");
+        assertEquals(List.of(new BufferContent.Segment(250, 400, Payload.tag(2))), recv.segments(), "fill()'s bytes, lettered");
+    }
+
+    @Test
+    void aRunningBlockingSendHasCopiedWhatTheKernelHolds() {
+        StreamLedger l = StreamLedger.of(List.of(opened(5, 6), opened(6, 5),
+                started(1, "send", 5, 400), returned(1, "send", 5, 400, 400),
+                started(2, "recv", 6, 250), returned(2, "recv", 6, 250, 250),
+                started(3, "send", 5, 1000)));
+        // written so far = read 250 + receiver's queue 500 + sender's unsent 100 = 850: the running send copied 450.
+        assertEquals(450, l.runningCopied(5, figures(5, 0, 100, 100), figures(6, 500, 0, 0)));
+        BufferContent send = l.sendBuffer(5, figures(5, 0, 100, 100), figures(6, 500, 0, 0), 4096);
+        assertEquals(100, send.bytes(Kind.NOT_SENT));
+        assertEquals(Payload.tag(3), send.segments().getLast().letter());
+        assertEquals("send", l.lastByteCall("p5").call().name());
+        assertTrue(l.lastByteCall("p5").running());
+    }
+
+    @Test
+    void fcntlSetsTheBlockingModeShown() {
+        StreamLedger l = StreamLedger.of(List.of(opened(5, 6),
+                new Event.CallReturned(0, 0, "p5", 1, new CallSpec("fcntl", 5, 0, 0, "fcntl(5, F_SETFL, flags | O_NONBLOCK)"),
+                        new CallOutcome(0, 0, 10, false), "")));
+        assertTrue(l.nonBlocking(5));
+        l.fold(new Event.CallReturned(0, 0, "p5", 2, new CallSpec("fcntl", 5, 0, 0, "fcntl(5, F_SETFL, flags & ~O_NONBLOCK)"),
+                new CallOutcome(0, 0, 10, false), ""));
+        assertFalse(l.nonBlocking(5));
+    }
+
+    @Test
+    void cardsDrawTheBuffersTheScenarioUses() throws ScenarioException {
+        BufferUse recv = BufferUse.of(ScenarioLoader.loadBundled("03_recv_empty_vs_100"));
+        assertEquals(new BufferUse.Shown(false, true), recv.shown(List.of("empty.client")), "recv() reads its receive buffer");
+        assertEquals(new BufferUse.Shown(true, false), recv.shown(List.of("hundred.server")), "the peer's send() writes its send buffer");
+        BufferUse send = BufferUse.of(ScenarioLoader.loadBundled("04a_send_blocking"));
+        assertEquals(new BufferUse.Shown(true, false), send.shown(List.of("full.client")));
+        assertEquals(new BufferUse.Shown(false, true), send.shown(List.of("room.server")), "where app_room's bytes arrive");
+        BufferUse select = BufferUse.of(ScenarioLoader.loadBundled("09_select"));
+        assertTrue(select.shown(List.of("a.server")).receive(), "select()'s read set waits on receive buffers");
+        BufferUse sockets = BufferUse.of(ScenarioLoader.loadBundled("02_socket_descriptor"));
+        assertEquals(BufferUse.Shown.NONE, sockets.shown(List.of("sock")), "a fresh socket moves no bytes: no buffers");
+    }
+}
