@@ -250,6 +250,8 @@ public final class Lab implements AutoCloseable {
             }
             case Call.Connect c when endpoint(c.fd()) instanceof Endpoint.Socket s ->
                     register(s, SocketOptions.DEFAULTS); // re-described: it now has a local and a remote address
+            // A loop's result is its last call's: a busy-polling accept() that succeeded opened a socket too.
+            case Call.Repeat rep -> afterCall(actor, rep.call(), r);
             default -> {
             }
         }
