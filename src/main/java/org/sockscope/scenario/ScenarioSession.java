@@ -39,6 +39,7 @@ public final class ScenarioSession implements AutoCloseable {
     private final Map<String, Long> vars = new ConcurrentHashMap<>();
     private final CallBinder binder = new CallBinder(fds, vars);
     private final Map<Long, Event.CallBlocked> blocked = new ConcurrentHashMap<>();
+    private final Map<Long, long[]> schedEnd = new ConcurrentHashMap<>();
     private final List<Running> running = new ArrayList<>();
     private final List<Long> traceIndexAfter = new ArrayList<>();
     private int next;
@@ -119,7 +120,11 @@ public final class ScenarioSession implements AutoCloseable {
         Actor.Submission sub = actor.submitTracked(call);
         Running r = new Running(step, text, actor, sub, requested, sched, System.nanoTime());
         running.add(r);
-        sub.result().thenAccept(o -> bind(step, o));
+        sub.result().thenAccept(o -> {
+            // The thread's CPU figures when the call returned: later calls on the same thread must not count.
+            schedEnd.put(sub.callId(), ThreadProbe.schedstat(pid, actor.tid()));
+            bind(step, o);
+        });
         awaitSettled(r);
         next++;
         traceIndexAfter.add((long) lab.trace().size() - 1);
@@ -239,11 +244,12 @@ public final class ScenarioSession implements AutoCloseable {
     }
 
     /**
-     * CPU time and run-queue wait of the step's thread since the step began (schedstat); exact for
-     * a loop, which has its thread to itself while it runs.
+     * CPU time and run-queue wait of the step's thread from the step's start to its return (or to
+     * now while it runs), from schedstat; exact for a loop, which has its thread to itself.
      */
     private long[] schedSince(Running r) {
-        long[] now = ThreadProbe.schedstat(pid, r.actor().tid());
+        long[] end = schedEnd.get(r.submission().callId());
+        long[] now = end != null ? end : ThreadProbe.schedstat(pid, r.actor().tid());
         if (now[0] < 0 || r.schedStart()[0] < 0) {
             return new long[] {0, 0};
         }
