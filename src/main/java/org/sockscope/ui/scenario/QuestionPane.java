@@ -5,7 +5,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sockscope.scenario.Choice;
@@ -104,6 +103,7 @@ final class QuestionPane extends VBox {
             marker.getStyleClass().add("choice-marker");
             HBox graphic = new HBox(marker, letter);
             graphic.getStyleClass().add("choice-graphic");
+            ToggleButton b = new ToggleButton();
             if (!q.columns().isEmpty() && !c.cells().isEmpty()) {
                 for (String cell : c.cells()) {
                     Label l = new Label(cell);
@@ -111,14 +111,11 @@ final class QuestionPane extends VBox {
                     graphic.getChildren().add(l);
                 }
             } else {
-                Label l = new Label(c.text());
-                l.getStyleClass().add("choice-text");
-                l.setWrapText(true);
-                l.setMinWidth(0);
-                HBox.setHgrow(l, Priority.ALWAYS);
-                graphic.getChildren().add(l);
+                // A sentence: the button's own text, which wraps (a label inside the graphic would be cut).
+                b.setText(c.text());
+                b.setWrapText(true);
+                b.getStyleClass().add("choice-sentence");
             }
-            ToggleButton b = new ToggleButton();
             b.setId("choice-" + c.letter());
             b.getStyleClass().add("choice");
             b.setGraphic(graphic);

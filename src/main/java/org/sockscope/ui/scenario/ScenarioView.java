@@ -77,6 +77,7 @@ public final class ScenarioView extends BorderPane {
         side = new ScrollPane(question);
         side.setId("questionScroll");
         side.setFitToWidth(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.getStyleClass().add("question-scroll");
         side.visibleProperty().bind(question.visibleProperty());
         side.managedProperty().bind(question.managedProperty());

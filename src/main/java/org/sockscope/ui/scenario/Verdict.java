@@ -77,6 +77,7 @@ record Verdict(List<String> letters, List<Evidence> evidence) {
                         Describe.outcome(r), figures, ""));
             }
         }
+        ev.sort(java.util.Comparator.comparingInt(Evidence::step));
         return new Verdict(letters, ev);
     }
 

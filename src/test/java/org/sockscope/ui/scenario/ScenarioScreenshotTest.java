@@ -90,6 +90,26 @@ class ScenarioScreenshotTest {
     }
 
     @Test
+    void everyBundledScenarioRunsToTheEndOnScreen(FxRobot robot) throws Exception {
+        Fx.await(10, "catalogue", () -> !vm.catalogueProperty().get().isEmpty() && !vm.busyProperty().get());
+        for (ScenarioFiles.Entry e : Fx.on(() -> vm.catalogueProperty().get())) {
+            Fx.run(() -> vm.loadBundled(e.file()));
+            Fx.await(10, e.id() + " set up", () -> vm.readyProperty().get() && !vm.busyProperty().get()
+                    && vm.scenarioProperty().get().id().equals(e.id()));
+            Fx.run(vm::runToEnd);
+            Fx.await(20, e.id() + " run to the end", () -> !vm.busyProperty().get()
+                    && vm.stepsRunProperty().get() == vm.totalStepsProperty().get());
+            assertTrue(Fx.on(() -> vm.errorProperty().get().isEmpty()), e.id() + ": " + Fx.on(() -> vm.errorProperty().get()));
+            if (Fx.on(() -> vm.question().isPresent())) {
+                Fx.run(vm::reveal);
+                Fx.await(10, e.id() + " revealed", () -> vm.verdictProperty().get() != null && !vm.busyProperty().get());
+            }
+            settle();
+            Fx.snapshot(stage.getScene().getRoot(), Path.of("target", "scenario-all", e.id() + ".png"));
+        }
+    }
+
+    @Test
     void startList(FxRobot robot) throws Exception {
         Fx.await(10, "catalogue", () -> !vm.catalogueProperty().get().isEmpty());
         Fx.snapshot(stage.getScene().getRoot(), Path.of("target", "scenario-start.png"));
