@@ -171,8 +171,6 @@ final class QuestionPane extends VBox {
         for (Verdict.Evidence e : v.evidence()) {
             evidence.getChildren().add(evidenceBox(e));
         }
-        out.add(evidenceTitle);
-        out.add(evidence);
         Set<String> about = new LinkedHashSet<>(v.letters());
         if (!pick.isEmpty()) {
             about.add(pick);
@@ -194,6 +192,9 @@ final class QuestionPane extends VBox {
             out.add(t);
             out.add(caveats);
         }
+        // The class discusses the caveat of its pick first; the evidence below is how we know.
+        out.add(evidenceTitle);
+        out.add(evidence);
         return out;
     }
 

@@ -199,8 +199,8 @@ final class SessionRunner {
         ScenarioSession s = session;
         while (s.nextIndex() < target && !s.done() && gen == generations.get()) {
             try {
-                StepReport r = s.step();
-                marks.add(r.traceIndex());
+                s.step();
+                marks.add(s.traceIndexAfter(s.nextIndex() - 1));
             } catch (RuntimeException e) {
                 publish(l);
                 post.accept(() -> l.failed("Step " + (s.nextIndex() + 1) + " could not run: " + e.getMessage()));

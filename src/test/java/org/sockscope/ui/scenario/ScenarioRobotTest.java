@@ -181,6 +181,25 @@ class ScenarioRobotTest {
     }
 
     @Test
+    void autoplayStepsOnItsOwnPausesBeforeTheQuestionAndStopsAtTheEnd(FxRobot robot) {
+        scenarios(robot);
+        Fx.run(() -> vm.loadBundled("03_recv_empty_vs_100"));
+        ready();
+        Fx.run(() -> vm.secondsPerStepProperty().set(0.5));
+        robot.clickOn("#autoplay");
+        Fx.await(T, "autoplay paused before the question's step", () -> vm.stepsRunProperty().get() == 1
+                && !vm.autoplayProperty().get() && vm.predictNowProperty().get());
+        assertTrue(vm.messageProperty().get().contains("predict"), vm.messageProperty().get());
+        robot.type(KeyCode.ENTER); // reveal without a prediction
+        Fx.await(T, "the reveal", () -> vm.verdictProperty().get() != null && !vm.busyProperty().get());
+        assertEquals("No prediction was made.", text(robot, "#pickVerdict"));
+        robot.type(KeyCode.P);
+        Fx.await(T, "autoplay to the end", () -> vm.stepsRunProperty().get() == 4 && !vm.autoplayProperty().get()
+                && !vm.busyProperty().get());
+        assertFalse(Fx.on(() -> robot.lookup("#autoplay").queryAs(ToggleButton.class).isSelected()));
+    }
+
+    @Test
     void aBadFileShowsItsLocatedErrorsAndThePreviousScenarioStays(FxRobot robot, @TempDir Path dir) throws Exception {
         scenarios(robot);
         Fx.run(() -> vm.loadBundled("03_recv_empty_vs_100"));
