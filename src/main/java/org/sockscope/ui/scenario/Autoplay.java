@@ -22,7 +22,7 @@ final class Autoplay {
         running.addListener((o, was, on) -> {
             if (on) {
                 play();
-                vm.autoStep(); // the first step at once, then one per period
+                tick(); // the first step at once, then one per period
             } else if (timeline != null) {
                 timeline.stop();
             }
@@ -39,9 +39,25 @@ final class Autoplay {
             timeline.stop();
         }
         double seconds = Math.clamp(vm.secondsPerStepProperty().get(), 0.25, 30);
-        timeline = new Timeline(new KeyFrame(Duration.seconds(seconds), e -> vm.autoStep()));
+        timeline = new Timeline(new KeyFrame(Duration.seconds(seconds), e -> tick()));
         timeline.setCycleCount(Animation.INDEFINITE);
         timeline.play();
+    }
+
+    /** One beat: skipped while a step is in flight; pauses before the question's step and at the end. */
+    private void tick() {
+        if (vm.busyProperty().get() || !vm.readyProperty().get()) {
+            return;
+        }
+        boolean live = !vm.reviewingProperty().get();
+        if (live && vm.predictNowProperty().get()) {
+            stop();
+            vm.say("Autoplay paused before the question's step: predict (A–E), then Reveal.");
+        } else if (live && vm.stepsRunProperty().get() >= vm.totalStepsProperty().get()) {
+            stop();
+        } else {
+            vm.next();
+        }
     }
 
     /** Stops autoplay (a no-op when off). */

@@ -308,19 +308,9 @@ public final class ScenarioViewModel implements AutoCloseable {
         }
     }
 
-    /** Called by autoplay's timeline. */
-    void autoStep() {
-        if (busy.get() || !ready.get()) {
-            return;
-        }
-        if (!reviewing.get() && predictNow.get()) {
-            autoplay.stop();
-            message.set("Autoplay paused before the question's step: predict (A–E), then Reveal.");
-        } else if (!reviewing.get() && stepsRun.get() >= totalSteps.get()) {
-            autoplay.stop();
-        } else {
-            next();
-        }
+    /** Sets the status message (autoplay says why it paused). */
+    void say(String text) {
+        message.set(text);
     }
 
     Optional<Question> question() {
