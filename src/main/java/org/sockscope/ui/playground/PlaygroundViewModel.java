@@ -181,7 +181,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
         driver.rebuild(c, s, problem -> {
             rebuilding.set(false);
             if (problem == null) {
-                message.set("Connected with P1 " + describe(c) + ", P2 " + describe(s) + ".");
+                message.set("Connected · P1: " + describe(c) + " · P2: " + describe(s));
             } else {
                 error.set("Could not set up the connection: " + problem
                         + ". The old connection was closed; change the settings and apply again.");
@@ -245,8 +245,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
     }
 
     private static String describe(SocketOptions o) {
-        return "SO_SNDBUF " + (o.sndbuf() == 0 ? "unset" : o.sndbuf()) + ", SO_RCVBUF "
-                + (o.rcvbuf() == 0 ? "unset" : o.rcvbuf()) + (o.nodelay() ? ", TCP_NODELAY" : "");
+        return "SNDBUF " + (o.sndbuf() == 0 ? "auto" : o.sndbuf()) + ", RCVBUF "
+                + (o.rcvbuf() == 0 ? "auto" : o.rcvbuf()) + (o.nodelay() ? ", NODELAY" : "");
     }
 
     /** Closes the lab within about {@code millis} (blocked calls are woken) and stops background work. */
@@ -351,6 +351,11 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /** Changes how often the log's list may change (tests: 0, every refresh). */
     void setLogFlushNanos(long nanos) {
         log.setFlushNanos(nanos);
+    }
+
+    /** The live lab, or null (tests). */
+    Lab lab() {
+        return driver == null ? null : driver.lab();
     }
 
     /** Sets the error line (the settings panel reports invalid input through it). */
