@@ -2,6 +2,7 @@ package org.sockscope.ui.playground;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.PropertySheet;
@@ -204,5 +205,38 @@ class PlaygroundRobotTest {
         assertTrue(Fx.on(() -> vm.process(Side.CLIENT).get().fd()) >= 0);
         assertTrue(Fx.on(() -> vm.errorProperty().get()).isEmpty());
         assertTrue(oldFd >= 0);
+    }
+
+    @Test
+    void theRestOfTheSharedTableFoldsIntoOneExpandableLine(FxRobot robot) {
+        awaitConnected();
+        Fx.await(T, "the rest of the table read off the FX thread", () -> vm.foldedProperty().get().count() >= 3);
+        int count = Fx.on(() -> vm.foldedProperty().get().count());
+        assertEquals(2, robot.lookup("#p1Descriptors .descriptor-row").queryAll().size(), "the lab's two sockets");
+        assertTrue(Fx.on(() -> vm.foldedProperty().get().summary()).contains("stdio"));
+        ToggleButton fold = robot.lookup("#p1Descriptors .fold-line").queryAs(ToggleButton.class);
+        assertTrue(Fx.on(fold::getText).contains("+" + count + " other descriptors"));
+        robot.clickOn(fold);
+        Fx.await(T, "expanded", () -> robot.lookup("#p1Descriptors .folded-line").queryAll().size() == count);
+    }
+
+    @Test
+    void figuresSayWhereTheyCameFrom(FxRobot robot) {
+        awaitConnected();
+        robot.clickOn("#p1Send");
+        Fx.await(T, "send returned", () -> lane(robot, "#p1Lane").getState().status() == LaneState.Status.RETURNED);
+        assertTrue(tip(robot, "#p2RecvBuffer .figure-queued").startsWith("Source: kernel probe"));
+        assertTrue(tip(robot, "#p2RecvBuffer .figure-queued").contains("SIOCINQ"));
+        assertTrue(tip(robot, "#p1SendBuffer .figure-not-sent").contains("SIOCOUTQNSD"));
+        assertTrue(tip(robot, "#p1SendBuffer .figure-in-flight").startsWith("Source: derived"));
+        assertTrue(tip(robot, "#p1SendBuffer .figure-capacity").contains("SO_SNDBUF"));
+        assertTrue(tip(robot, "#p1SendBuffer .figure-requested").startsWith("Source: syscall"));
+        assertTrue(tip(robot, "#p1Lane .lane-detail").startsWith("Source: syscall"));
+        assertTrue(tip(robot, "#kernelVersion").contains("osrelease"));
+    }
+
+    private static String tip(FxRobot robot, String query) {
+        javafx.scene.Node n = robot.lookup(query).query();
+        return Fx.on(() -> org.sockscope.ui.widget.Source.tooltipOf(n));
     }
 }
