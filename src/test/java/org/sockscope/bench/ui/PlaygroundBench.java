@@ -37,14 +37,16 @@ public final class PlaygroundBench {
     private static double warmup = 3;
     private static String platform = "Monocle headless";
     private static boolean engineOnly;
+    private static int rate;
 
     private PlaygroundBench() {
     }
 
     /**
-     * {@code [--seconds N] [--warmup N] [--window] [--engine-only]}; {@code --engine-only} is the
-     * control: the same stream with an empty window (no playground), to see what the engine alone
-     * costs (GC pauses, CPU).
+     * {@code [--seconds N] [--warmup N] [--window] [--engine-only] [--rate N]}. {@code --engine-only}
+     * is the control: the same stream with an empty window (no playground), to see what the engine
+     * alone costs (GC pauses, CPU). {@code --rate N} paces each actor to about N calls a second
+     * instead of full speed.
      */
     public static void main(String[] args) {
         boolean window = false;
@@ -54,6 +56,7 @@ public final class PlaygroundBench {
                 case "--warmup" -> warmup = Double.parseDouble(args[++i]);
                 case "--window" -> window = true;
                 case "--engine-only" -> engineOnly = true;
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -180,10 +183,21 @@ public final class PlaygroundBench {
                     if (actor.name().equals("P2")) {
                         bytes.addAndGet(o.ret());
                     }
-                    loop(actor, next);
+                    if (rate > 0) {
+                        PACER.schedule(() -> loop(actor, next), 1_000_000L / rate, java.util.concurrent.TimeUnit.MICROSECONDS);
+                    } else {
+                        loop(actor, next);
+                    }
                 }
             });
         }
+
+        private static final java.util.concurrent.ScheduledExecutorService PACER =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "bench-pacer");
+                    t.setDaemon(true);
+                    return t;
+                });
 
         /** In the frame's pulse, after layout and before rendering: everything folded is on screen. */
         private void afterLayout() {
@@ -220,8 +234,9 @@ public final class PlaygroundBench {
                     System.getProperty("java.version"), System.getProperty("javafx.runtime.version"),
                     Runtime.getRuntime().availableProcessors());
             System.out.printf("machine load average at the end (1/5/15 min): %s%n", load);
-            System.out.printf("streamed %.1f s after %.0f s warm-up: P1 send(4096) loop, P2 recv(4096) loop,"
-                    + " SO_SNDBUF = SO_RCVBUF = 4096 (kernel 8192)%n", elapsed, warmup);
+            System.out.printf("streamed %.1f s after %.0f s warm-up: P1 send(4096) loop, P2 recv(4096) loop (%s),"
+                    + " SO_SNDBUF = SO_RCVBUF = 4096 (kernel 8192)%n", elapsed, warmup,
+                    rate > 0 ? "paced: one call per actor every " + 1_000_000 / rate + " µs" : "full speed");
             System.out.printf("calls returned %d (%.0f/s), %.1f MB received, trace events %d (%.0f/s), frames %d (%.1f fps)%n",
                     c, c / elapsed, (bytes.get() - bytesAtStart) / 1e6, foldedEvents, foldedEvents / elapsed,
                     frameIntervals.size() + 1, (frameIntervals.size() + 1) / elapsed);
