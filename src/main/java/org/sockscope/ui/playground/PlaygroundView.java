@@ -10,12 +10,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.geometry.Pos;
 import javafx.scene.layout.VBox;
 import org.sockscope.ui.widget.CallLog;
 
 /**
  * Playground mode: P1 (client) and P2 (server) side by side on one real connection, the call log
- * below, the connection settings on the right. One AnimationTimer polls the trace once per frame
+ * below, the connection settings in a drawer over the right-hand side. One AnimationTimer polls the trace once per frame
  * and renders the newest Snapshot; nothing here waits for the kernel.
  */
 public final class PlaygroundView extends BorderPane {
@@ -59,7 +61,14 @@ public final class PlaygroundView extends BorderPane {
         centre.getStyleClass().add("playground-centre");
         setCenter(centre);
 
-        settings = new SettingsPanel(vm);
+        settings = new SettingsPanel(vm, () -> showSettings.setSelected(false));
+        // A drawer over the columns, not beside them: at 1280 px the columns need all the width.
+        settings.visibleProperty().bind(showSettings.selectedProperty());
+        settings.managedProperty().bind(showSettings.selectedProperty());
+        settings.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane.setAlignment(settings, Pos.TOP_RIGHT);
+        StackPane.setMargin(settings, new javafx.geometry.Insets(2, 14, 0, 0));
+        setCenter(new StackPane(getCenter(), settings));
         setTop(banner());
         sceneProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -71,6 +80,7 @@ public final class PlaygroundView extends BorderPane {
     }
 
     private final HBox headerItems = new HBox(12);
+    private final ToggleButton showSettings = new ToggleButton("Settings");
 
     private VBox banner() {
         Label honest = new Label("P1 and P2 are two threads of one process (pid " + ProcessHandle.current().pid()
@@ -83,11 +93,9 @@ public final class PlaygroundView extends BorderPane {
         honest.setId("honesty");
         HBox.setHgrow(honest, Priority.ALWAYS);
         honest.setMaxWidth(Double.MAX_VALUE);
-        ToggleButton showSettings = new ToggleButton("Settings");
         showSettings.setId("toggleSettings");
         showSettings.setSelected(false);
         showSettings.setMinWidth(Region.USE_PREF_SIZE);
-        showSettings.selectedProperty().addListener((o, a, on) -> setRight(on ? settings : null));
         headerItems.getChildren().setAll(honest, showSettings);
         headerItems.getStyleClass().add("banner-row");
         HBox.setHgrow(headerItems, Priority.ALWAYS);

@@ -86,6 +86,16 @@ class PlaygroundScreenshotTest {
     }
 
     @Test
+    void settingsOpen(FxRobot robot) throws Exception {
+        Fx.await(10, "connected", () -> vm.process(Side.CLIENT).get().canCall() && vm.process(Side.SERVER).get().lane().tid() > 0);
+        robot.clickOn("#toggleSettings");
+        robot.clickOn("#p2Recv");
+        Fx.await(5, "P2 blocked", () -> vm.process(Side.SERVER).get().lane().status() == LaneState.Status.BLOCKED);
+        awaitCalm(robot);
+        png("playground-settings-test.png");
+    }
+
+    @Test
     void streaming(FxRobot robot) throws Exception {
         Fx.await(10, "connected", () -> vm.process(Side.CLIENT).get().canCall() && vm.process(Side.SERVER).get().lane().tid() > 0);
         Lab lab = vm.lab();
