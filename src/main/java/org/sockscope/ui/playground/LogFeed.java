@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The call log's lines, fed from trace events once per frame. A call made by hand is listed in
- * the frame it returns. While calls stream, the list changes at most every
- * {@link #FLUSH_NANOS} (each change re-lays out the table) and keeps the newest
- * {@link #MAX_PER_FLUSH} lines of each burst after a note saying how many were left out; the
- * trace itself keeps every event.
+ * The call log's lines, fed from trace events once per frame. The list changes at most every
+ * {@link #FLUSH_NANOS} (each change re-lays out the table): a call made by hand is listed in the
+ * frame it returns, or at most a tenth of a second later when another line was just added. While
+ * calls stream, each change adds the newest {@link #MAX_PER_FLUSH} lines after a note saying how
+ * many were left out; the trace itself keeps every event.
  */
 final class LogFeed {
     /** Lines kept in the list. */

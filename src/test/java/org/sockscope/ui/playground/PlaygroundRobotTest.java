@@ -84,8 +84,8 @@ class PlaygroundRobotTest {
         AppBufferView rbuf = robot.lookup("#p2AppBuffer").queryAs(AppBufferView.class);
         Fx.await(T, "r_buf shows 100 bytes of P1's send", () -> rbuf.getState().copied() == 100
                 && rbuf.getState().pieces().size() == 1 && rbuf.getState().pieces().getFirst().count() == 100);
-        assertTrue(Fx.on(() -> vm.log().stream().anyMatch(l -> l.kind() == LogEntry.Kind.RETURNED
-                && l.call().startsWith("recv(") && l.ret().startsWith("100"))));
+        Fx.await(T, "the log lists it", () -> vm.log().stream().anyMatch(l -> l.kind() == LogEntry.Kind.RETURNED
+                && l.call().startsWith("recv(") && l.ret().startsWith("100")));
 
         // Nobody receives now: the next 100 bytes wait in P2's receive buffer, drawn as the kernel says.
         robot.clickOn("#p1Send");
@@ -150,7 +150,7 @@ class PlaygroundRobotTest {
         LaneState s = Fx.on(p2::getState);
         assertTrue(s.cancelledBy().startsWith("shutdown("), s.cancelledBy());
         assertEquals("0", s.result(), "recv() on a shut-down socket returns 0");
-        assertTrue(Fx.on(() -> vm.log().stream().anyMatch(l -> l.kind() == LogEntry.Kind.CANCELLED)));
+        Fx.await(T, "the log lists the cancellation", () -> vm.log().stream().anyMatch(l -> l.kind() == LogEntry.Kind.CANCELLED));
     }
 
     @Test
