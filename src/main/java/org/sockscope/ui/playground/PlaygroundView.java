@@ -85,9 +85,12 @@ public final class PlaygroundView extends BorderPane {
     private VBox banner() {
         Label honest = new Label("P1 and P2 are two threads of one process (pid " + ProcessHandle.current().pid()
                 + "), sharing ONE descriptor table: both columns show it, their own descriptors in bold.");
-        org.sockscope.ui.widget.Source.KERNEL.install(honest, "While both run inside this app, P1 and P2 are threads of"
-                + " one JVM process: the kernel keeps one descriptor table per process, so they see the same numbers."
-                + " Separate processes (each with its own table, as in the lecture) come in a later version.");
+        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip("While both run inside this app, P1 and P2"
+                + " are threads of one JVM process: the kernel keeps one descriptor table per process, so they see the"
+                + " same numbers. Separate processes (each with its own table, as in the lecture) come in a later version.");
+        why.setWrapText(true);
+        why.setMaxWidth(520);
+        honest.setTooltip(why);
         honest.getStyleClass().add("honesty");
         honest.setMinWidth(0);
         honest.setId("honesty");
