@@ -3,9 +3,16 @@ package org.sockscope.ui;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.sockscope.lab.Lab;
+import org.sockscope.trace.Trace;
+import org.sockscope.ui.playground.PlaygroundView;
+import org.sockscope.ui.playground.PlaygroundViewModel;
 
-/** The JavaFX application: one main window. */
+/** The JavaFX application: one main window, opening on the playground with a connection ready. */
 public final class SockScopeApp extends Application {
+    /** How long {@link #stop()} may take: blocked calls are woken, threads are daemons. */
+    public static final long STOP_BUDGET_MILLIS = 800;
+    private PlaygroundViewModel vm;
 
     /** Launches the desktop app (blocks until the last window closes). */
     public static void main(String[] args) {
@@ -14,13 +21,42 @@ public final class SockScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow();
-        Scene scene = new Scene(window, 1280, 800);
+        String problem = null;
+        Lab lab = null;
+        try {
+            lab = new Lab();
+        } catch (RuntimeException e) {
+            problem = "Live mode is not available here: " + e.getMessage();
+        }
+        vm = lab == null ? new PlaygroundViewModel(new Trace(), null) : new PlaygroundViewModel(lab);
+        PlaygroundView playground = new PlaygroundView(vm);
+        MainWindow window = new MainWindow(playground);
+        Scene scene = new Scene(window, 1280, 720);
         scene.getStylesheets().add(MainWindow.stylesheet());
+        playground.installAccelerators(scene);
         stage.setTitle("SockScope");
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        if (lab != null) {
+            vm.rebuild();
+        } else {
+            window.statusBar().textProperty().unbind();
+            window.statusBar().setText(problem);
+        }
+    }
+
+    /** Closes the lab (waking any blocked call) within {@link #STOP_BUDGET_MILLIS}. */
+    @Override
+    public void stop() {
+        if (vm != null) {
+            vm.close(STOP_BUDGET_MILLIS);
+        }
+    }
+
+    /** The view-model (for tests and benchmarks). */
+    public PlaygroundViewModel viewModel() {
+        return vm;
     }
 }

@@ -1,0 +1,365 @@
+package org.sockscope.ui.playground;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ObservableList;
+import org.sockscope.kernel.DescriptorTable;
+import org.sockscope.lab.Call;
+import org.sockscope.lab.Lab;
+import org.sockscope.lab.SocketOptions;
+import org.sockscope.posix.LinuxAbi;
+import org.sockscope.trace.Event;
+import org.sockscope.trace.Snapshot;
+import org.sockscope.trace.Trace;
+import org.sockscope.ui.widget.AppBufferState;
+import org.sockscope.ui.widget.FoldedDescriptors;
+import org.sockscope.ui.widget.LogEntry;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The playground's one view-model. Call {@link #refresh()} once per frame on the FX thread: it
+ * folds the trace's new events (however many arrived: one render per frame) and maps the newest
+ * Snapshot to what each process column draws. Commands never block: calls go to actor threads,
+ * set-up to a control thread, and their answers come back through an inbox drained by refresh.
+ */
+public final class PlaygroundViewModel implements AutoCloseable {
+    /** Default options: SO_SNDBUF = SO_RCVBUF = 4096 on both sides, so buffers fill visibly. */
+    public static final SocketOptions DEFAULT_OPTIONS = SocketOptions.buffers(4096);
+
+    private final Trace trace;
+    private final LabDriver driver;
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final ExecutorService probes = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("playground-probes").daemon(true).unstarted(r));
+    private final AtomicReference<FoldedDescriptors> scanned = new AtomicReference<>();
+    private final ByteLedger ledger = new ByteLedger();
+    private final LogFeed log = new LogFeed();
+    private final Map<Integer, Boolean> nonBlocking = new HashMap<>();
+    private final Map<Side, AppBufferState> lastApp = new EnumMap<>(Side.class);
+    private final Map<Side, ReadOnlyObjectWrapper<ProcessState>> processes = new EnumMap<>(Side.class);
+    private final ReadOnlyObjectWrapper<FoldedDescriptors> folded = new ReadOnlyObjectWrapper<>(this, "folded", FoldedDescriptors.UNKNOWN);
+    private final ReadOnlyLongWrapper clock = new ReadOnlyLongWrapper(this, "clock");
+    private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper(this, "eventCount");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper kernelVersion = new ReadOnlyStringWrapper(this, "kernelVersion", "…");
+    private final ReadOnlyBooleanWrapper rebuilding = new ReadOnlyBooleanWrapper(this, "rebuilding");
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
+    private final ObjectProperty<SocketOptions> clientOptions = new SimpleObjectProperty<>(this, "clientOptions", DEFAULT_OPTIONS);
+    private final ObjectProperty<SocketOptions> serverOptions = new SimpleObjectProperty<>(this, "serverOptions", DEFAULT_OPTIONS);
+    private List<Event> lastBatch = List.of();
+    private long lastRefreshNanos;
+    private int foldedCount;
+    private volatile boolean closed;
+    private boolean rescan = true;
+
+    /** A view-model for the live {@code lab}. */
+    public PlaygroundViewModel(Lab lab) {
+        this(lab.trace(), lab);
+    }
+
+    /** A view-model over {@code trace}; {@code lab} may be null (a recorded trace: commands are refused). */
+    public PlaygroundViewModel(Trace trace, Lab lab) {
+        this.trace = Objects.requireNonNull(trace);
+        this.driver = lab == null ? null : new LabDriver(lab, inbox::add);
+        live.set(lab != null);
+        for (Side s : Side.values()) {
+            processes.put(s, new ReadOnlyObjectWrapper<>(this, s.process(), ProcessState.empty(s)));
+            lastApp.put(s, AppBufferState.NONE);
+        }
+        probes.execute(() -> {
+            String v;
+            try {
+                v = "Linux " + Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+            } catch (Exception e) {
+                v = System.getProperty("os.name") + " " + System.getProperty("os.version");
+            }
+            String version = v;
+            inbox.add(() -> kernelVersion.set(version));
+        });
+    }
+
+    // ---- per frame -------------------------------------------------------------------------
+
+    /** Folds new events and updates every property. FX thread, once per frame; never blocks. */
+    public void refresh() {
+        if (closed) {
+            return;
+        }
+        for (Runnable r; (r = inbox.poll()) != null; ) {
+            r.run();
+        }
+        clock.set(trace.now());
+        FoldedDescriptors f = scanned.getAndSet(null);
+        if (f != null && !f.equals(folded.get())) {
+            folded.set(f);
+        }
+        log.flushIfDue();
+        if (trace.size() == foldedCount) {
+            lastBatch = List.of();
+            return;
+        }
+        long t0 = System.nanoTime();
+        List<Event> batch = trace.eventsFrom(foldedCount);
+        for (Event e : batch) {
+            fold(e);
+        }
+        foldedCount += batch.size();
+        lastBatch = batch;
+        Snapshot snap = trace.snapshotAt(foldedCount - 1L);
+        for (Side s : Side.values()) {
+            ProcessState p = ProcessMapper.map(s, snap, ledger, nonBlocking, lastApp.get(s));
+            lastApp.put(s, p.appBuffer());
+            ReadOnlyObjectWrapper<ProcessState> w = processes.get(s);
+            if (!p.equals(w.get())) {
+                w.set(p);
+            }
+        }
+        log.flushIfDue();
+        eventCount.set(foldedCount);
+        if (rescan) {
+            rescan = false;
+            scanDescriptors(snap);
+        }
+        lastRefreshNanos = System.nanoTime() - t0;
+    }
+
+    private void fold(Event e) {
+        ledger.fold(e);
+        log.fold(e);
+        switch (e) {
+            case Event.DescriptorOpened o -> {
+                nonBlocking.remove(o.descriptor().fd());
+                rescan = true;
+            }
+            case Event.DescriptorClosed c -> rescan = true;
+            case Event.ActorChanged a -> Side.valueOfProcess(a.actor()).ifPresent(s -> lastApp.put(s, AppBufferState.NONE));
+            case Event.CallReturned r when r.call().name().equals("fcntl") && r.outcome().ret() == 0 ->
+                    nonBlocking.put(r.call().fd(), r.call().text().contains("| O_NONBLOCK"));
+            default -> {
+            }
+        }
+    }
+
+    /** Reads the whole descriptor table off the FX thread; the next frame picks the result up. */
+    private void scanDescriptors(Snapshot snap) {
+        var labFds = new java.util.HashSet<>(snap.descriptors().keySet());
+        probes.execute(() -> scanned.set(OtherDescriptors.fold(DescriptorTable.self(), labFds)));
+    }
+
+    // ---- commands (FX thread; none blocks) ---------------------------------------------------
+
+    /** Closes whatever is open and connects P1 to P2 with the current options. */
+    public void rebuild() {
+        if (driver == null) {
+            error.set("No live lab: this is a recorded trace.");
+            return;
+        }
+        rebuilding.set(true);
+        error.set("");
+        SocketOptions c = clientOptions.get();
+        SocketOptions s = serverOptions.get();
+        driver.rebuild(c, s, problem -> {
+            rebuilding.set(false);
+            if (problem == null) {
+                message.set("Connected · P1: " + describe(c) + " · P2: " + describe(s));
+            } else {
+                error.set("Could not set up the connection: " + problem
+                        + ". The old connection was closed; change the settings and apply again.");
+            }
+        });
+    }
+
+    /** {@code send(fd, s_buf, n, flags)} on {@code side}'s thread. */
+    public void send(Side side, int n, boolean dontWait) {
+        withSocket(side, fd -> new Call.Send(fd, n, dontWait ? LinuxAbi.MSG_DONTWAIT : 0), n);
+    }
+
+    /** {@code recv(fd, r_buf, n, flags)} on {@code side}'s thread. */
+    public void recv(Side side, int n, boolean dontWait) {
+        withSocket(side, fd -> new Call.Recv(fd, n, dontWait ? LinuxAbi.MSG_DONTWAIT : 0), n);
+    }
+
+    /** {@code fcntl(fd, F_SETFL, flags | O_NONBLOCK)} or with it cleared. */
+    public void setNonBlocking(Side side, boolean on) {
+        withSocket(side, fd -> new Call.SetNonBlocking(fd, on), 1);
+    }
+
+    /** {@code shutdown(fd, how)}. */
+    public void shutdown(Side side, int how) {
+        withSocket(side, fd -> new Call.Shutdown(fd, how), 1);
+    }
+
+    /** {@code close(fd)}. */
+    public void closeSocket(Side side) {
+        withSocket(side, Call.Close::new, 1);
+    }
+
+    /** Wakes {@code side}'s blocked call. */
+    public void cancel(Side side) {
+        if (driver == null) {
+            return;
+        }
+        driver.cancel(side, woke -> {
+            if (!woke) {
+                message.set(side.process() + " had no call in progress to cancel.");
+            }
+        });
+    }
+
+    private void withSocket(Side side, java.util.function.IntFunction<Call> call, int n) {
+        if (driver == null) {
+            error.set("No live lab: this is a recorded trace.");
+            return;
+        }
+        int fd = process(side).get().fd();
+        if (fd < 0) {
+            error.set(side.process() + " has no socket: rebuild the connection first.");
+            return;
+        }
+        if (n < 1 || n > (16 << 20)) {
+            error.set("The byte count must be between 1 and " + (16 << 20) + ", not " + n + ".");
+            return;
+        }
+        error.set("");
+        driver.submit(side, call.apply(fd), error::set);
+    }
+
+    private static String describe(SocketOptions o) {
+        return "SNDBUF " + (o.sndbuf() == 0 ? "auto" : o.sndbuf()) + ", RCVBUF "
+                + (o.rcvbuf() == 0 ? "auto" : o.rcvbuf()) + (o.nodelay() ? ", NODELAY" : "");
+    }
+
+    /** Closes the lab within about {@code millis} (blocked calls are woken) and stops background work. */
+    public boolean close(long millis) {
+        closed = true;
+        probes.shutdownNow();
+        return driver == null || driver.close(millis);
+    }
+
+    @Override
+    public void close() {
+        close(800);
+    }
+
+    // ---- properties --------------------------------------------------------------------------
+
+    /** What {@code side}'s column draws. */
+    public ReadOnlyObjectProperty<ProcessState> process(Side side) {
+        return processes.get(side).getReadOnlyProperty();
+    }
+
+    /** The rest of the (shared) descriptor table, folded. */
+    public ReadOnlyObjectProperty<FoldedDescriptors> foldedProperty() {
+        return folded.getReadOnlyProperty();
+    }
+
+    /** The call log, newest last (at most {@value LogFeed#MAX_LINES} lines). */
+    public ObservableList<LogEntry> log() {
+        return log.list();
+    }
+
+    /** The trace clock at the last frame (nanoseconds since the lab started). */
+    public ReadOnlyLongProperty clockProperty() {
+        return clock.getReadOnlyProperty();
+    }
+
+    /** Events folded so far. */
+    public ReadOnlyLongProperty eventCountProperty() {
+        return eventCount.getReadOnlyProperty();
+    }
+
+    /** The last failure (set-up, bad input), empty when none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The last informational message. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** {@code Linux 6.8.0-…} from /proc/sys/kernel/osrelease. */
+    public ReadOnlyStringProperty kernelVersionProperty() {
+        return kernelVersion.getReadOnlyProperty();
+    }
+
+    /** True while a rebuild runs. */
+    public ReadOnlyBooleanProperty rebuildingProperty() {
+        return rebuilding.getReadOnlyProperty();
+    }
+
+    /** True when a live lab is attached (false for a recorded trace). */
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
+    }
+
+    /** P1's options, applied by {@link #rebuild()}. */
+    public ObjectProperty<SocketOptions> clientOptionsProperty() {
+        return clientOptions;
+    }
+
+    /** P2's options, applied by {@link #rebuild()}. */
+    public ObjectProperty<SocketOptions> serverOptionsProperty() {
+        return serverOptions;
+    }
+
+    /** True once {@link #close} ran: refresh does nothing any more. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The trace rendered. */
+    public Trace trace() {
+        return trace;
+    }
+
+    /** The events folded by the last {@link #refresh()} (empty when none arrived), for measurements. */
+    public List<Event> lastBatch() {
+        return lastBatch;
+    }
+
+    /** Clears the error line. */
+    public void dismissError() {
+        error.set("");
+    }
+
+    /** How long the last {@link #refresh()} that folded events took on the FX thread, for measurements. */
+    public long lastRefreshNanos() {
+        return lastRefreshNanos;
+    }
+
+    /** Changes how often the log's list may change (tests: 0, every refresh). */
+    void setLogFlushNanos(long nanos) {
+        log.setFlushNanos(nanos);
+    }
+
+    /** The live lab, or null (tests). */
+    Lab lab() {
+        return driver == null ? null : driver.lab();
+    }
+
+    /** Sets the error line (the settings panel reports invalid input through it). */
+    void reportError(String text) {
+        error.set(text);
+    }
+}

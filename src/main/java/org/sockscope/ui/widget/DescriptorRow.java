@@ -1,0 +1,14 @@
+package org.sockscope.ui.widget;
+
+/**
+ * One entry of a descriptor table as drawn.
+ *
+ * @param fd     the descriptor number (the lecture's "socket() returns 7")
+ * @param kind   what it refers to ({@code socket}, {@code pipe read end})
+ * @param detail the lab's label and addresses ({@code client 127.0.0.1:40312 → 127.0.0.1:38211})
+ * @param state  TCP state for sockets, else empty
+ * @param owner  the process (actor) that uses it
+ * @param mine   true when the table is drawn for {@code owner} (drawn prominently)
+ */
+public record DescriptorRow(int fd, String kind, String detail, String state, String owner, boolean mine) {
+}

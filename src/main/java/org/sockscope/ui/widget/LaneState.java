@@ -1,0 +1,45 @@
+package org.sockscope.ui.widget;
+
+/**
+ * What one actor's thread lane shows.
+ *
+ * @param actor         the actor's name ({@code P2})
+ * @param tid           the kernel's thread id, -1 when unknown
+ * @param status        where the thread is
+ * @param call          the current or last call as C ({@code recv(6, r_buf, 200, 0)}), empty before the first
+ * @param syscall       while blocked: the system call the kernel says it sleeps in ({@code recvfrom})
+ * @param wchan         while blocked: the kernel function it sleeps in ({@code wait_woken})
+ * @param startedNanos  when the current or last call started (trace clock)
+ * @param result        the return as strace prints it ({@code 100}, {@code -1 EAGAIN (…)}), empty while in a call
+ * @param durationNanos how long the last call took
+ * @param blockedBefore the last call slept before it returned
+ * @param cancelledBy   how the call was woken from outside ({@code shutdown(6, SHUT_RDWR)}), else empty
+ */
+public record LaneState(String actor, int tid, Status status, String call, String syscall, String wchan,
+                        long startedNanos, String result, long durationNanos, boolean blockedBefore,
+                        String cancelledBy) {
+
+    /** Where a thread is in a call's life. */
+    public enum Status { IDLE, RUNNING, BLOCKED, RETURNED, FAILED, CANCELLED, STOPPED }
+
+    /** A lane for an actor that has made no call yet. */
+    public static LaneState idle(String actor) {
+        return new LaneState(actor, -1, Status.IDLE, "", "", "", 0, "", 0, false, "");
+    }
+
+    /** True while a call is in progress. */
+    public boolean inCall() {
+        return status == Status.RUNNING || status == Status.BLOCKED;
+    }
+
+    /** A duration as people read it: {@code 12 µs}, {@code 3.4 ms}, {@code 2.41 s}. */
+    public static String formatDuration(long nanos) {
+        if (nanos < 1_000_000) {
+            return Math.max(0, nanos / 1000) + " µs";
+        }
+        if (nanos < 1_000_000_000) {
+            return String.format("%.1f ms", nanos / 1e6);
+        }
+        return String.format("%.2f s", nanos / 1e9);
+    }
+}

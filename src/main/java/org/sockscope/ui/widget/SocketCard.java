@@ -1,0 +1,100 @@
+package org.sockscope.ui.widget;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * A socket like the lecture's kernel box: "Family: AF_INET, Type: SOCK_STREAM / Local address …
+ * / Send buffer, Receive buffer", with both buffers drawn to scale.
+ */
+public class SocketCard extends VBox {
+    /** The style class of every SocketCard. */
+    public static final String DEFAULT_STYLE_CLASS = "socket-card";
+    private static final PseudoClass ABSENT = PseudoClass.getPseudoClass("absent");
+    private static final PseudoClass NONBLOCKING = PseudoClass.getPseudoClass("nonblocking");
+
+    private final ObjectProperty<SocketCardState> state = new SimpleObjectProperty<>(this, "state", SocketCardState.NONE);
+    private final Label title = new Label();
+    private final Label family = new Label();
+    private final Label local = new Label();
+    private final Label remote = new Label();
+    private final Label tcpState = new Label();
+    private final Label mode = new Label();
+    private final BufferView send = new BufferView(BufferContent.Role.SEND);
+    private final BufferView receive = new BufferView(BufferContent.Role.RECEIVE);
+
+    /** A card showing no socket. */
+    public SocketCard() {
+        getStyleClass().add(DEFAULT_STYLE_CLASS);
+        title.getStyleClass().add("card-title");
+        for (Label l : new Label[] {family, local, remote}) {
+            l.getStyleClass().add("card-field");
+        }
+        tcpState.getStyleClass().add("tcp-state");
+        mode.getStyleClass().add("fd-mode");
+        send.setTitle("Send buffer");
+        receive.setTitle("Receive buffer");
+        HBox head = new HBox(12, title, tcpState, mode);
+        head.getStyleClass().add("card-head");
+        FlowPane addresses = new FlowPane(14, 0, family, local, remote);
+        addresses.getStyleClass().add("card-addresses");
+        getChildren().addAll(head, addresses, send, receive);
+        state.addListener((o, a, b) -> update());
+        update();
+    }
+
+    /** What the card shows. */
+    public final ObjectProperty<SocketCardState> stateProperty() {
+        return state;
+    }
+
+    public final SocketCardState getState() {
+        return state.get();
+    }
+
+    /** The send buffer's view. */
+    public BufferView sendBuffer() {
+        return send;
+    }
+
+    /** The receive buffer's view. */
+    public BufferView receiveBuffer() {
+        return receive;
+    }
+
+    private void update() {
+        SocketCardState s = getState();
+        pseudoClassStateChanged(ABSENT, !s.present());
+        pseudoClassStateChanged(NONBLOCKING, s.nonBlocking());
+        if (!s.present()) {
+            title.setText("no socket");
+            family.setText("closed, or no connection yet: File ▸ Rebuild connection (Ctrl+R)");
+            local.setText("");
+            remote.setText("");
+            tcpState.setText("");
+            mode.setText("");
+        } else {
+            Flash.setText(title, "socket " + s.fd() + " · " + s.label());
+            Source.SYSCALL.install(title, "The descriptor number socket()/accept() returned.");
+            family.setText(s.family() + ", " + s.type());
+            Source.DERIVED.install(family, "Family and type: the lab opens every socket with socket(AF_INET, SOCK_STREAM, 0);"
+                    + " getsockname() returning an IPv4 address and TCP_INFO answering confirm it.");
+            Flash.setText(local, "local " + s.local());
+            Source.KERNEL.install(local, "getsockname(" + s.fd() + "): this end's address and port.");
+            Flash.setText(remote, s.remote().isEmpty() ? "not connected" : "remote " + s.remote());
+            Source.KERNEL.install(remote, "getpeername(" + s.fd() + "): the other end's address and port.");
+            Flash.setText(tcpState, s.tcpState());
+            Source.KERNEL.install(tcpState, "getsockopt(" + s.fd() + ", IPPROTO_TCP, TCP_INFO): tcpi_state, sampled at frame rate.");
+            Flash.setText(mode, s.nonBlocking() ? "O_NONBLOCK" : "blocking");
+            Source.DERIVED.install(mode, "From the last successful fcntl(" + s.fd() + ", F_SETFL, …) in the call log"
+                    + " (the engine does not probe F_GETFL yet).");
+        }
+        send.setContent(s.send());
+        receive.setContent(s.receive());
+    }
+}
