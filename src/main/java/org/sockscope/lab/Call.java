@@ -68,7 +68,7 @@ public sealed interface Call {
         }
 
         public Result execute(long callId) {
-            byte[] buf = new byte[length];
+            byte[] buf = Payload.scratch(length);
             SysResult r = Libc.recv(fd, buf, length, flags);
             return new Result(r, Payload.describe(buf, (int) r.value()));
         }
@@ -100,7 +100,7 @@ public sealed interface Call {
         }
 
         public Result execute(long callId) {
-            byte[] buf = new byte[length];
+            byte[] buf = Payload.scratch(length);
             SysResult r = Libc.read(fd, buf, length);
             return new Result(r, Payload.describe(buf, (int) r.value()));
         }
