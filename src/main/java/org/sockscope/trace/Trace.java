@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 public final class Trace {
     static final int CHECKPOINT_EVERY = 64;
     /** Events a live trace keeps by default. */
-    public static final int DEFAULT_CAPACITY = 1 << 18;
+    public static final int DEFAULT_CAPACITY = 1 << 16;
 
     private final long startNanos;
     private final int capacity;
