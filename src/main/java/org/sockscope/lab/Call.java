@@ -23,8 +23,10 @@ public sealed interface Call {
     /** The descriptor the call acts on, -1 when none. */
     int fd();
 
-    /** The names of the system calls this call may sleep in, per {@code /proc/…/syscall}. */
-    Set<String> sleepsIn();
+    /** The names of the system calls this call may sleep in, per {@code /proc/…/syscall}; none by default. */
+    default Set<String> sleepsIn() {
+        return Set.of();
+    }
 
     /** Runs the call on the current thread. */
     Result execute(long callId);
@@ -66,7 +68,7 @@ public sealed interface Call {
         }
 
         public Result execute(long callId) {
-            byte[] buf = new byte[length];
+            byte[] buf = Payload.scratch(length);
             SysResult r = Libc.recv(fd, buf, length, flags);
             return new Result(r, Payload.describe(buf, (int) r.value()));
         }
@@ -98,7 +100,7 @@ public sealed interface Call {
         }
 
         public Result execute(long callId) {
-            byte[] buf = new byte[length];
+            byte[] buf = Payload.scratch(length);
             SysResult r = Libc.read(fd, buf, length);
             return new Result(r, Payload.describe(buf, (int) r.value()));
         }
@@ -109,10 +111,6 @@ public sealed interface Call {
         public CallSpec spec() {
             String text = on ? "fcntl(" + fd + ", F_SETFL, flags | O_NONBLOCK)" : "fcntl(" + fd + ", F_SETFL, flags & ~O_NONBLOCK)";
             return new CallSpec("fcntl", fd, 0, 0, text);
-        }
-
-        public Set<String> sleepsIn() {
-            return Set.of();
         }
 
         public Result execute(long callId) {
@@ -126,10 +124,6 @@ public sealed interface Call {
             return new CallSpec("setsockopt", fd, 0, 0, text);
         }
 
-        public Set<String> sleepsIn() {
-            return Set.of();
-        }
-
         public Result execute(long callId) {
             return new Result(Libc.setsockoptInt(fd, level, name, value), "");
         }
@@ -139,10 +133,6 @@ public sealed interface Call {
     record Fcntl(int fd, int cmd, int arg, String text) implements Call {
         public CallSpec spec() {
             return new CallSpec("fcntl", fd, 0, 0, text);
-        }
-
-        public Set<String> sleepsIn() {
-            return Set.of();
         }
 
         public Result execute(long callId) {
@@ -155,10 +145,6 @@ public sealed interface Call {
         public CallSpec spec() {
             String name = option == LinuxAbi.SO_SNDTIMEO ? "SO_SNDTIMEO" : "SO_RCVTIMEO";
             return new CallSpec("setsockopt", fd, 0, 0, "setsockopt(" + fd + ", SOL_SOCKET, " + name + ", " + millis + " ms)");
-        }
-
-        public Set<String> sleepsIn() {
-            return Set.of();
         }
 
         public Result execute(long callId) {
@@ -177,10 +163,6 @@ public sealed interface Call {
             return new CallSpec("shutdown", fd, 0, 0, "shutdown(" + fd + ", " + h + ")");
         }
 
-        public Set<String> sleepsIn() {
-            return Set.of();
-        }
-
         public Result execute(long callId) {
             return new Result(Libc.shutdown(fd, how), "");
         }
@@ -190,10 +172,6 @@ public sealed interface Call {
     record Close(int fd) implements Call {
         public CallSpec spec() {
             return new CallSpec("close", fd, 0, 0, "close(" + fd + ")");
-        }
-
-        public Set<String> sleepsIn() {
-            return Set.of();
         }
 
         public Result execute(long callId) {
@@ -276,10 +254,6 @@ public sealed interface Call {
             return new CallSpec("socket", -1, 0, 0, "socket(" + d + ", " + t + ", " + protocol + ")");
         }
 
-        public Set<String> sleepsIn() {
-            return Set.of();
-        }
-
         public Result execute(long callId) {
             return new Result(Libc.socket(domain, type, protocol), "");
         }
@@ -328,10 +302,6 @@ public sealed interface Call {
             return new CallSpec("fill", fd, 0, LinuxAbi.MSG_DONTWAIT, "fill(" + fd + ") /* send(" + fd + ", …, MSG_DONTWAIT) until EAGAIN */");
         }
 
-        public Set<String> sleepsIn() {
-            return Set.of();
-        }
-
         public Result execute(long callId) {
             return Loops.fill(fd, callId);
         }
@@ -341,10 +311,6 @@ public sealed interface Call {
     record Drain(int fd) implements Call {
         public CallSpec spec() {
             return new CallSpec("drain", fd, 0, LinuxAbi.MSG_DONTWAIT, "drain(" + fd + ") /* recv(" + fd + ", …, MSG_DONTWAIT) until EAGAIN */");
-        }
-
-        public Set<String> sleepsIn() {
-            return Set.of();
         }
 
         public Result execute(long callId) {

@@ -14,10 +14,26 @@ public final class Payload {
         return (char) ('A' + Math.floorMod(callId - 1, 26));
     }
 
-    /** {@code length} bytes of call {@code callId}'s tag. */
+    /** A per-thread buffer reused by every call of an actor: streaming makes no garbage per call. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+
+    /**
+     * A buffer whose first {@code length} bytes are call {@code callId}'s tag. The array is this
+     * thread's scratch buffer (it may be longer): use it before the thread's next call.
+     */
     public static byte[] fill(long callId, int length) {
-        byte[] b = new byte[length];
-        java.util.Arrays.fill(b, (byte) tag(callId));
+        byte[] b = scratch(length);
+        java.util.Arrays.fill(b, 0, length, (byte) tag(callId));
+        return b;
+    }
+
+    /** This thread's scratch buffer, at least {@code length} bytes long (contents undefined). */
+    public static byte[] scratch(int length) {
+        byte[] b = SCRATCH.get();
+        if (b.length < length) {
+            b = new byte[Math.max(length, b.length * 2)];
+            SCRATCH.set(b);
+        }
         return b;
     }
 

@@ -79,6 +79,22 @@ public final class Sampler {
         }
     }
 
+    /** Minimum spacing of {@link #sampleAfterCall()} samples: a stream must not sample per call. */
+    private static final long AFTER_CALL_SPACING_NANOS = 2_000_000;
+    private volatile long lastAfterCall;
+
+    /**
+     * Samples right after a call returned, so its effect on the buffers shows at once, unless a
+     * sample was taken in the last 2 ms (a stream of calls then gets the regular polls instead).
+     */
+    public void sampleAfterCall() {
+        long now = System.nanoTime();
+        if (now - lastAfterCall >= AFTER_CALL_SPACING_NANOS) {
+            lastAfterCall = now;
+            sampleNow();
+        }
+    }
+
     /** Probes every live socket and pipe now and records a sample if any figure changed. */
     public void sampleNow() {
         List<SocketFigures> sockets = new ArrayList<>();

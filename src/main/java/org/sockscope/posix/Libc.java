@@ -54,6 +54,7 @@ public final class Libc {
     private static final MethodHandle POLL = Native.errnoHandle("poll", FunctionDescriptor.of(C_INT, PTR, C_LONG, C_INT));
     private static final MethodHandle SELECT = Native.errnoHandle("select", FunctionDescriptor.of(C_INT, C_INT, PTR, PTR, PTR, PTR));
     private static final MethodHandle USLEEP = Native.errnoHandle("usleep", FunctionDescriptor.of(C_INT, C_INT));
+    private static final MethodHandle SETPRIORITY = Native.errnoHandle("setpriority", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
     private static final MethodHandle GETTID = Native.plainHandle("gettid", FunctionDescriptor.of(C_INT));
     private static final MethodHandle GETPID = Native.plainHandle("getpid", FunctionDescriptor.of(C_INT));
 
@@ -373,6 +374,15 @@ public final class Libc {
     /** {@code gettid()}: the kernel's id of the calling thread. */
     public static int gettid() {
         return call(() -> (int) GETTID.invokeExact());
+    }
+
+    /**
+     * {@code setpriority(PRIO_PROCESS, tid, nice)}: on Linux this sets one thread's nice value.
+     * Raising it (lower priority) needs no privilege.
+     */
+    public static SysResult setThreadNice(int tid, int nice) {
+        Native.Scratch s = Native.scratch();
+        return result(call(() -> (int) SETPRIORITY.invokeExact(s.errno, 0, tid, nice)), s);
     }
 
     /** {@code getpid()}. */

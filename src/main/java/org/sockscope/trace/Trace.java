@@ -9,23 +9,43 @@ import java.util.function.Consumer;
  * The append-only record of a lab's life. Thread-safe: actors, the sampler and the control side
  * append; readers ask for events and Snapshots by index. A Snapshot for any index is rebuilt from
  * the nearest checkpoint (one every {@value #CHECKPOINT_EVERY} events), never from the start.
+ *
+ * <p>Memory is bounded: a live trace keeps its newest {@code capacity} events or a few more (a
+ * stream at full speed appends over 100,000 a second). Older ones are dropped in blocks; indexes
+ * never change, {@link #firstIndex()} says where the kept part begins, and the latest Snapshot is
+ * always exact.
  */
 public final class Trace {
     static final int CHECKPOINT_EVERY = 64;
+    /** Events a live trace keeps by default. */
+    public static final int DEFAULT_CAPACITY = 1 << 16;
 
     private final long startNanos;
-    private final List<Event> events = new ArrayList<>();
-    private final List<Snapshot> checkpoints = new ArrayList<>();
+    private final int capacity;
+    /** Index of {@code events.get(0)}; always a multiple of {@link #CHECKPOINT_EVERY}. */
+    private long first;
+    private final ArrayList<Event> events = new ArrayList<>();
+    /** {@code checkpoints.get(k)} is the Snapshot after event {@code first + k·CHECKPOINT_EVERY}. */
+    private final ArrayList<Snapshot> checkpoints = new ArrayList<>();
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     private Snapshot latest = Snapshot.EMPTY;
 
-    /** An empty trace whose clock starts now. */
+    /** An empty trace whose clock starts now, keeping {@link #DEFAULT_CAPACITY} events. */
     public Trace() {
-        this(System.nanoTime());
+        this(System.nanoTime(), DEFAULT_CAPACITY);
     }
 
-    private Trace(long startNanos) {
+    /** An empty trace keeping at least its newest {@code capacity} events. */
+    public Trace(int capacity) {
+        this(System.nanoTime(), capacity);
+    }
+
+    private Trace(long startNanos, int capacity) {
+        if (capacity < CHECKPOINT_EVERY) {
+            throw new IllegalArgumentException("a trace keeps at least " + CHECKPOINT_EVERY + " events, not " + capacity);
+        }
         this.startNanos = startNanos;
+        this.capacity = capacity;
     }
 
     /** Nanoseconds since this trace began, for stamping events. */
@@ -40,11 +60,14 @@ public final class Trace {
     public Event append(Event e) {
         Event stored;
         synchronized (this) {
-            stored = e.withSeq(events.size());
+            stored = e.withSeq(first + events.size());
             events.add(stored);
             latest = latest.apply(stored);
             if (stored.seq() % CHECKPOINT_EVERY == 0) {
                 checkpoints.add(latest);
+            }
+            if (events.size() >= capacity + capacity / 4) {
+                dropOldest(capacity / 4 / CHECKPOINT_EVERY * CHECKPOINT_EVERY);
             }
         }
         for (Consumer<Event> l : listeners) {
@@ -58,22 +81,37 @@ public final class Trace {
         list.forEach(this::append);
     }
 
-    /** Number of events so far. */
+    private void dropOldest(int n) {
+        events.subList(0, n).clear();
+        checkpoints.subList(0, n / CHECKPOINT_EVERY).clear();
+        first += n;
+    }
+
+    /** Number of events appended so far (the next event's index), dropped ones included. */
     public synchronized int size() {
-        return events.size();
+        return Math.toIntExact(first + events.size());
     }
 
-    /** The event at {@code index}. */
+    /** Index of the oldest event still kept (0 until the trace outgrew its capacity). */
+    public synchronized long firstIndex() {
+        return first;
+    }
+
+    /** The event at {@code index}; throws when it was dropped or does not exist yet. */
     public synchronized Event event(int index) {
-        return events.get(index);
+        if (index < first) {
+            throw new IndexOutOfBoundsException("event " + index + " was dropped: this trace keeps its newest " + capacity + " events");
+        }
+        return events.get((int) (index - first));
     }
 
-    /** A copy of the events {@code [from, size())}. */
+    /** A copy of the kept events from index {@code from} on (from the oldest kept one if {@code from} was dropped). */
     public synchronized List<Event> eventsFrom(int from) {
-        return List.copyOf(events.subList(from, events.size()));
+        int start = (int) Math.max(0, from - first);
+        return start >= events.size() ? List.of() : List.copyOf(events.subList(start, events.size()));
     }
 
-    /** A copy of every event. */
+    /** A copy of every kept event. */
     public List<Event> events() {
         return eventsFrom(0);
     }
@@ -88,18 +126,21 @@ public final class Trace {
         Snapshot base;
         List<Event> tail;
         synchronized (this) {
-            if (index < -1 || index >= events.size()) {
-                throw new IndexOutOfBoundsException("no event " + index + " in a trace of " + events.size());
+            long size = first + events.size();
+            if (index < -1 || index >= size) {
+                throw new IndexOutOfBoundsException("no event " + index + " in a trace of " + size);
             }
-            if (index == events.size() - 1) {
+            if (index == size - 1) {
                 return latest;
             }
-            if (index == -1) {
+            if (index == -1 && first == 0) {
                 return Snapshot.EMPTY;
             }
-            int cp = (int) (index / CHECKPOINT_EVERY);
-            base = checkpoints.get(cp);
-            tail = List.copyOf(events.subList((int) base.index() + 1, (int) index + 1));
+            if (index < first) {
+                throw new IndexOutOfBoundsException("event " + index + " was dropped: this trace keeps its newest " + capacity + " events");
+            }
+            base = checkpoints.get((int) ((index - first) / CHECKPOINT_EVERY));
+            tail = List.copyOf(events.subList((int) (base.index() + 1 - first), (int) (index + 1 - first)));
         }
         Snapshot s = base;
         for (Event e : tail) {
@@ -120,7 +161,7 @@ public final class Trace {
 
     /** A new trace holding these events (a recorded trace loaded for replay). */
     public static Trace of(List<? extends Event> recorded) {
-        Trace t = new Trace(System.nanoTime());
+        Trace t = new Trace(System.nanoTime(), Math.max(DEFAULT_CAPACITY, recorded.size()));
         t.appendAll(recorded);
         return t;
     }

@@ -42,6 +42,8 @@ public final class MainWindow extends BorderPane {
         live.getStyleClass().add("live-indicator");
         kernel.setId("kernelVersion");
         kernel.getStyleClass().add("kernel-version");
+        live.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        kernel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         statusBar.getRightItems().addAll(live, kernel);
         setBottom(statusBar);
     }

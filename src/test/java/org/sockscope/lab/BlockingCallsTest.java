@@ -1,6 +1,5 @@
 package org.sockscope.lab;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sockscope.kernel.SocketFigures;
 import org.sockscope.kernel.SocketProbe;
@@ -9,7 +8,6 @@ import org.sockscope.posix.LinuxAbi;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.Event;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,14 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Blocking and non-blocking send()/recv() on real loopback sockets, as the lecture's slides ask. */
-class BlockingCallsTest {
-    private static final Duration T = Duration.ofSeconds(5);
-    private final Lab lab = new Lab();
-
-    @AfterEach
-    void close() {
-        lab.close();
-    }
+class BlockingCallsTest extends LabTestBase {
 
     @Test
     void nonBlockingSendReturnsPartialThenEagain() throws Exception {

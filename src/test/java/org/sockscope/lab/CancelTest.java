@@ -1,12 +1,10 @@
 package org.sockscope.lab;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sockscope.trace.ActorView;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.Event;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,14 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A blocked call can always be cancelled from the control side, within 100 ms, and it is recorded. */
-class CancelTest {
-    private static final Duration T = Duration.ofSeconds(5);
-    private final Lab lab = new Lab();
-
-    @AfterEach
-    void close() {
-        lab.close();
-    }
+class CancelTest extends LabTestBase {
 
     @Test
     void cancelWakesBlockedRecvWithin100ms() throws Exception {

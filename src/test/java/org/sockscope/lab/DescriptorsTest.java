@@ -68,6 +68,7 @@ class DescriptorsTest {
             cycle(lab);
             int fds = DescriptorTable.countSelf();
             int threads = ThreadProbe.countSelf();
+            java.util.Set<String> namesBefore = threadNames();
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             for (int i = 0; i < 1000 && System.nanoTime() < deadline; i++) {
                 cycle(lab);
@@ -75,10 +76,15 @@ class DescriptorsTest {
             assertEquals(0, lab.openDescriptors());
             // Never more than before: the JVM may retire threads of its own (compiler threads), never ours.
             Await.until(() -> DescriptorTable.countSelf() <= fds && ThreadProbe.countSelf() <= threads
-                            && Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("actor-")),
+                            && namesBefore.containsAll(threadNames()),
                     Duration.ofSeconds(5), "descriptors back to " + fds + " and threads to " + threads
-                            + " (now " + DescriptorTable.countSelf() + ", " + ThreadProbe.countSelf() + ")");
+                            + " (now " + DescriptorTable.countSelf() + ", " + ThreadProbe.countSelf() + "; new threads: "
+                            + threadNames().stream().filter(n -> !namesBefore.contains(n)).toList() + ")");
         }
+    }
+
+    private static java.util.Set<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).collect(Collectors.toSet());
     }
 
     private static void cycle(Lab lab) throws Exception {

@@ -1,6 +1,5 @@
 package org.sockscope.lab;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -10,20 +9,12 @@ import org.sockscope.posix.Libc;
 import org.sockscope.posix.LinuxAbi;
 import org.sockscope.trace.CallOutcome;
 
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the probes report agrees with what the calls returned, and with the kernel's sizing rules. */
-class KernelFiguresTest {
-    private static final Duration T = Duration.ofSeconds(5);
-    private final Lab lab = new Lab();
-
-    @AfterEach
-    void close() {
-        lab.close();
-    }
+class KernelFiguresTest extends LabTestBase {
 
     /** bytes written − bytes read == NSD(sender) + INQ(receiver), once the kernel settles. */
     @ParameterizedTest

@@ -1,24 +1,15 @@
 package org.sockscope.lab;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sockscope.posix.Errno;
 import org.sockscope.trace.CallOutcome;
 
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A closed peer: recv() returns 0, writing ends in EPIPE (and the JVM lives), unread data means RST. */
-class PeerClosedTest {
-    private static final Duration T = Duration.ofSeconds(5);
-    private final Lab lab = new Lab();
-
-    @AfterEach
-    void close() {
-        lab.close();
-    }
+class PeerClosedTest extends LabTestBase {
 
     @Test
     void recvReturnsZeroAndWritingToClosedPeerEndsInEpipe() throws Exception {

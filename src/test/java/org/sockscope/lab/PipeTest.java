@@ -1,26 +1,17 @@
 package org.sockscope.lab;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sockscope.kernel.PipeFigures;
 import org.sockscope.kernel.PipeProbe;
 import org.sockscope.posix.Errno;
 import org.sockscope.trace.CallOutcome;
 
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real pipe fills to the capacity the kernel reports; then a non-blocking write gets EAGAIN. */
-class PipeTest {
-    private static final Duration T = Duration.ofSeconds(5);
-    private final Lab lab = new Lab();
-
-    @AfterEach
-    void close() {
-        lab.close();
-    }
+class PipeTest extends LabTestBase {
 
     @Test
     void pipeFillsToCapacityThenWriteGetsEagain() throws Exception {

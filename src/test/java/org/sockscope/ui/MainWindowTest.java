@@ -17,11 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainWindowTest {
 
     private Stage stage;
+    private final SockScopeApp app = new SockScopeApp();
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new SockScopeApp().start(stage);
+        app.start(stage);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
+        app.stop(); // closes the playground's lab: no actor or sampler thread outlives the test
     }
 
     @Test

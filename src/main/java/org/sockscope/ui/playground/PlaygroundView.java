@@ -10,12 +10,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.geometry.Pos;
 import javafx.scene.layout.VBox;
 import org.sockscope.ui.widget.CallLog;
 
 /**
  * Playground mode: P1 (client) and P2 (server) side by side on one real connection, the call log
- * below, the connection settings on the right. One AnimationTimer polls the trace once per frame
+ * below, the connection settings in a drawer over the right-hand side. One AnimationTimer polls the trace once per frame
  * and renders the newest Snapshot; nothing here waits for the kernel.
  */
 public final class PlaygroundView extends BorderPane {
@@ -59,7 +61,14 @@ public final class PlaygroundView extends BorderPane {
         centre.getStyleClass().add("playground-centre");
         setCenter(centre);
 
-        settings = new SettingsPanel(vm);
+        settings = new SettingsPanel(vm, () -> showSettings.setSelected(false));
+        // A drawer over the columns, not beside them: at 1280 px the columns need all the width.
+        settings.visibleProperty().bind(showSettings.selectedProperty());
+        settings.managedProperty().bind(showSettings.selectedProperty());
+        settings.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane.setAlignment(settings, Pos.TOP_RIGHT);
+        StackPane.setMargin(settings, new javafx.geometry.Insets(2, 14, 0, 0));
+        setCenter(new StackPane(getCenter(), settings));
         setTop(banner());
         sceneProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -71,23 +80,25 @@ public final class PlaygroundView extends BorderPane {
     }
 
     private final HBox headerItems = new HBox(12);
+    private final ToggleButton showSettings = new ToggleButton("Settings");
 
     private VBox banner() {
         Label honest = new Label("P1 and P2 are two threads of one process (pid " + ProcessHandle.current().pid()
                 + "), sharing ONE descriptor table: both columns show it, their own descriptors in bold.");
-        org.sockscope.ui.widget.Source.KERNEL.install(honest, "While both run inside this app, P1 and P2 are threads of"
-                + " one JVM process: the kernel keeps one descriptor table per process, so they see the same numbers."
-                + " Separate processes (each with its own table, as in the lecture) come in a later version.");
+        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip("While both run inside this app, P1 and P2"
+                + " are threads of one JVM process: the kernel keeps one descriptor table per process, so they see the"
+                + " same numbers. Separate processes (each with its own table, as in the lecture) come in a later version.");
+        why.setWrapText(true);
+        why.setMaxWidth(520);
+        honest.setTooltip(why);
         honest.getStyleClass().add("honesty");
         honest.setMinWidth(0);
         honest.setId("honesty");
         HBox.setHgrow(honest, Priority.ALWAYS);
         honest.setMaxWidth(Double.MAX_VALUE);
-        ToggleButton showSettings = new ToggleButton("Settings");
         showSettings.setId("toggleSettings");
         showSettings.setSelected(false);
         showSettings.setMinWidth(Region.USE_PREF_SIZE);
-        showSettings.selectedProperty().addListener((o, a, on) -> setRight(on ? settings : null));
         headerItems.getChildren().setAll(honest, showSettings);
         headerItems.getStyleClass().add("banner-row");
         HBox.setHgrow(headerItems, Priority.ALWAYS);

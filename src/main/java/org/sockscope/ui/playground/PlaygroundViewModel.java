@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sockscope.kernel.DescriptorTable;
 import org.sockscope.lab.Call;
@@ -26,7 +25,6 @@ import org.sockscope.ui.widget.LogEntry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -46,13 +44,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PlaygroundViewModel implements AutoCloseable {
     /** Default options: SO_SNDBUF = SO_RCVBUF = 4096 on both sides, so buffers fill visibly. */
     public static final SocketOptions DEFAULT_OPTIONS = SocketOptions.buffers(4096);
-    static final int MAX_LOG = 5000;
-    /** Lines appended per frame at most; a faster stream is summarised (the trace keeps every event). */
-    static final int MAX_LOG_PER_FRAME = 60;
-    /** The log's list changes at most this often while calls stream (a table re-layout costs a frame's time). */
-    static final long LOG_FLUSH_NANOS = 100_000_000L;
-    /** Trim the log in chunks of this many lines, not every frame. */
-    static final int LOG_TRIM_CHUNK = 500;
 
     private final Trace trace;
     private final LabDriver driver;
@@ -61,12 +52,11 @@ public final class PlaygroundViewModel implements AutoCloseable {
             r -> Thread.ofPlatform().name("playground-probes").daemon(true).unstarted(r));
     private final AtomicReference<FoldedDescriptors> scanned = new AtomicReference<>();
     private final ByteLedger ledger = new ByteLedger();
-    private final LogLines logLines = new LogLines();
+    private final LogFeed log = new LogFeed();
     private final Map<Integer, Boolean> nonBlocking = new HashMap<>();
     private final Map<Side, AppBufferState> lastApp = new EnumMap<>(Side.class);
     private final Map<Side, ReadOnlyObjectWrapper<ProcessState>> processes = new EnumMap<>(Side.class);
     private final ReadOnlyObjectWrapper<FoldedDescriptors> folded = new ReadOnlyObjectWrapper<>(this, "folded", FoldedDescriptors.UNKNOWN);
-    private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper clock = new ReadOnlyLongWrapper(this, "clock");
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper(this, "eventCount");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -78,9 +68,6 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final ObjectProperty<SocketOptions> serverOptions = new SimpleObjectProperty<>(this, "serverOptions", DEFAULT_OPTIONS);
     private List<Event> lastBatch = List.of();
     private long lastRefreshNanos;
-    private final List<LogEntry> pendingLog = new ArrayList<>();
-    private long lastLogFlush = Long.MIN_VALUE / 2;
-    private long logFlushNanos = LOG_FLUSH_NANOS;
     private int foldedCount;
     private volatile boolean closed;
     private boolean rescan = true;
@@ -126,18 +113,15 @@ public final class PlaygroundViewModel implements AutoCloseable {
         if (f != null && !f.equals(folded.get())) {
             folded.set(f);
         }
-        if (!pendingLog.isEmpty() && System.nanoTime() - lastLogFlush >= logFlushNanos) {
-            flushLog();
-        }
+        log.flushIfDue();
         if (trace.size() == foldedCount) {
             lastBatch = List.of();
             return;
         }
         long t0 = System.nanoTime();
         List<Event> batch = trace.eventsFrom(foldedCount);
-        List<LogEntry> lines = new ArrayList<>();
         for (Event e : batch) {
-            fold(e, lines);
+            fold(e);
         }
         foldedCount += batch.size();
         lastBatch = batch;
@@ -150,15 +134,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
                 w.set(p);
             }
         }
-        pendingLog.addAll(lines);
-        int excess = pendingLog.size() - MAX_LOG_PER_FRAME;
-        if (excess > 0) {
-            pendingLog.subList(0, excess).clear();
-            skippedLog += excess;
-        }
-        if (System.nanoTime() - lastLogFlush >= logFlushNanos) {
-            flushLog();
-        }
+        log.flushIfDue();
         eventCount.set(foldedCount);
         if (rescan) {
             rescan = false;
@@ -167,12 +143,9 @@ public final class PlaygroundViewModel implements AutoCloseable {
         lastRefreshNanos = System.nanoTime() - t0;
     }
 
-    private void fold(Event e, List<LogEntry> lines) {
+    private void fold(Event e) {
         ledger.fold(e);
-        LogEntry line = logLines.fold(e);
-        if (line != null) {
-            lines.add(line);
-        }
+        log.fold(e);
         switch (e) {
             case Event.DescriptorOpened o -> {
                 nonBlocking.remove(o.descriptor().fd());
@@ -185,34 +158,6 @@ public final class PlaygroundViewModel implements AutoCloseable {
             default -> {
             }
         }
-    }
-
-    private long skippedLog;
-
-    /**
-     * Moves the pending lines into the log: the newest {@value #MAX_LOG_PER_FRAME} at most, after a
-     * note saying how many were left out (calls returned faster than anyone can read; the trace
-     * keeps every event). Interactive calls arrive one at a time and are listed at once.
-     */
-    private void flushLog() {
-        lastLogFlush = System.nanoTime();
-        if (pendingLog.isEmpty()) {
-            return;
-        }
-        List<LogEntry> lines = new ArrayList<>(pendingLog.size() + 1);
-        if (skippedLog > 0) {
-            LogEntry first = pendingLog.getFirst();
-            lines.add(new LogEntry(first.seq(), first.nanos(), "lab", "… " + skippedLog + " lines not listed: calls"
-                    + " returned faster than the log can show (the trace keeps them all)", "", "", -1, LogEntry.Kind.NOTE));
-            skippedLog = 0;
-        }
-        lines.addAll(pendingLog);
-        pendingLog.clear();
-        int overflow = log.size() + lines.size() - MAX_LOG;
-        if (overflow > 0) {
-            log.remove(0, Math.min(log.size(), overflow + LOG_TRIM_CHUNK));
-        }
-        log.addAll(lines);
     }
 
     /** Reads the whole descriptor table off the FX thread; the next frame picks the result up. */
@@ -236,7 +181,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
         driver.rebuild(c, s, problem -> {
             rebuilding.set(false);
             if (problem == null) {
-                message.set("Connected with P1 " + describe(c) + ", P2 " + describe(s) + ".");
+                message.set("Connected · P1: " + describe(c) + " · P2: " + describe(s));
             } else {
                 error.set("Could not set up the connection: " + problem
                         + ". The old connection was closed; change the settings and apply again.");
@@ -300,8 +245,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
     }
 
     private static String describe(SocketOptions o) {
-        return "SO_SNDBUF " + (o.sndbuf() == 0 ? "unset" : o.sndbuf()) + ", SO_RCVBUF "
-                + (o.rcvbuf() == 0 ? "unset" : o.rcvbuf()) + (o.nodelay() ? ", TCP_NODELAY" : "");
+        return "SNDBUF " + (o.sndbuf() == 0 ? "auto" : o.sndbuf()) + ", RCVBUF "
+                + (o.rcvbuf() == 0 ? "auto" : o.rcvbuf()) + (o.nodelay() ? ", NODELAY" : "");
     }
 
     /** Closes the lab within about {@code millis} (blocked calls are woken) and stops background work. */
@@ -328,9 +273,9 @@ public final class PlaygroundViewModel implements AutoCloseable {
         return folded.getReadOnlyProperty();
     }
 
-    /** The call log, newest last (at most {@value #MAX_LOG} lines). */
+    /** The call log, newest last (at most {@value LogFeed#MAX_LINES} lines). */
     public ObservableList<LogEntry> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return log.list();
     }
 
     /** The trace clock at the last frame (nanoseconds since the lab started). */
@@ -405,7 +350,12 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     /** Changes how often the log's list may change (tests: 0, every refresh). */
     void setLogFlushNanos(long nanos) {
-        logFlushNanos = nanos;
+        log.setFlushNanos(nanos);
+    }
+
+    /** The live lab, or null (tests). */
+    Lab lab() {
+        return driver == null ? null : driver.lab();
     }
 
     /** Sets the error line (the settings panel reports invalid input through it). */

@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 final class SettingsPanel extends VBox {
     private final PlaygroundViewModel vm;
+    private final Runnable onApplied;
     private final Item[] items = {
         new Item(Side.CLIENT, "SO_SNDBUF", Integer.class, "Requested send buffer of P1's socket (bytes; 0 = not set, the kernel autotunes)."),
         new Item(Side.CLIENT, "SO_RCVBUF", Integer.class, "Requested receive buffer of P1's socket (set before connect())."),
@@ -26,8 +27,10 @@ final class SettingsPanel extends VBox {
         new Item(Side.SERVER, "TCP_NODELAY", Boolean.class, "Turn Nagle's algorithm off on P2's socket."),
     };
 
-    SettingsPanel(PlaygroundViewModel vm) {
+    /** The panel for {@code vm}; {@code onApplied} runs once the settings were accepted (e.g. to close the drawer). */
+    SettingsPanel(PlaygroundViewModel vm, Runnable onApplied) {
         this.vm = vm;
+        this.onApplied = onApplied;
         setId("settings");
         getStyleClass().add("settings-panel");
         Label title = new Label("Connection settings");
@@ -40,7 +43,7 @@ final class SettingsPanel extends VBox {
         sheet.setMode(PropertySheet.Mode.CATEGORY);
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
-        Button apply = new Button("Apply: rebuild connection");
+        Button apply = new Button("Apply & reconnect");
         apply.setId("applySettings");
         apply.setDefaultButton(false);
         apply.setOnAction(e -> apply());
@@ -69,6 +72,7 @@ final class SettingsPanel extends VBox {
             return;
         }
         vm.rebuild();
+        onApplied.run();
     }
 
     private SocketOptions options(Side side) {

@@ -138,6 +138,8 @@ final class BufferViewSkin extends SkinBase<BufferView> {
         private final Map<String, List<Label>> blocks = new java.util.HashMap<>();
         private final Map<String, Integer> used = new java.util.HashMap<>();
         private final Region inFlightOverlay = new Region();
+        private final Region inFlightTop = new Region();
+        private final Region inFlightBottom = new Region();
         private final Region divider = new Region();
 
         Track() {
@@ -148,7 +150,12 @@ final class BufferViewSkin extends SkinBase<BufferView> {
             divider.getStyleClass().add("span-divider");
             divider.setMouseTransparent(true);
             divider.setManaged(false);
-            getChildren().addAll(inFlightOverlay, divider);
+            for (Region band : new Region[] {inFlightTop, inFlightBottom}) {
+                band.getStyleClass().add("in-flight-band");
+                band.setMouseTransparent(true);
+                band.setManaged(false);
+            }
+            getChildren().addAll(inFlightTop, inFlightBottom, inFlightOverlay, divider);
             Rectangle clip = new Rectangle();
             clip.widthProperty().bind(widthProperty());
             clip.heightProperty().bind(heightProperty());
@@ -166,7 +173,7 @@ final class BufferViewSkin extends SkinBase<BufferView> {
             List<BufferContent.Segment> unlabelled = new ArrayList<>();
             if (c.capacity() <= 0 || b.length < 2 || w <= 0) {
                 blocks.values().forEach(list -> list.forEach(l -> l.setVisible(false)));
-                inFlightOverlay.setVisible(false);
+                showInFlight(false);
                 divider.setVisible(false);
                 updateLegend(c.segments());
                 return;
@@ -226,19 +233,31 @@ final class BufferViewSkin extends SkinBase<BufferView> {
         private void layoutSendSpans(BufferContent c, double[] b, double scale, Insets in, double h) {
             boolean send = c.role() == BufferContent.Role.SEND && b.length == 3;
             if (!send) {
-                inFlightOverlay.setVisible(false);
+                showInFlight(false);
                 divider.setVisible(false);
                 return;
             }
             double x0 = in.getLeft();
             double x1 = in.getLeft() + (b[1] - b[0]) * scale;
             double x2 = in.getLeft() + (b[2] - b[0]) * scale;
-            inFlightOverlay.setVisible(x1 - x0 >= 0.5);
+            // Hatched bands above and below, a dashed outline: the block's letter stays readable.
+            showInFlight(x1 - x0 >= 0.5);
+            double band = Math.min(9, h / 4);
             inFlightOverlay.resizeRelocate(x0, in.getTop(), x1 - x0, h);
+            inFlightTop.resizeRelocate(x0, in.getTop(), x1 - x0, band);
+            inFlightBottom.resizeRelocate(x0, in.getTop() + h - band, x1 - x0, band);
+            inFlightTop.toFront();
+            inFlightBottom.toFront();
             inFlightOverlay.toFront();
             divider.setVisible(x1 - x0 >= 0.5 && x2 - x1 >= 0.5);
             divider.resizeRelocate(x1 - 1.5, in.getTop(), 3, h);
             divider.toFront();
+        }
+
+        private void showInFlight(boolean on) {
+            inFlightOverlay.setVisible(on);
+            inFlightTop.setVisible(on);
+            inFlightBottom.setVisible(on);
         }
 
         private Label block(String style) {

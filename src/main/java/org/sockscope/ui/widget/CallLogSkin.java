@@ -44,6 +44,7 @@ final class CallLogSkin extends SkinBase<CallLog> {
         table.setId("callLogTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setFixedCellSize(24); // exact positioning, no per-row measuring (CSS may override the size)
         table.setPlaceholder(new Label("No calls yet: use the buttons above to make one."));
         TableColumn<LogEntry, String> call = column("call", 400, LogEntry::call, "The call as C writes it: what the program asked the kernel.");
         table.getColumns().add(column("time", 105, LogEntry::time, "Seconds since the lab started (trace clock)."));
@@ -87,7 +88,7 @@ final class CallLogSkin extends SkinBase<CallLog> {
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         super.layoutChildren(x, y, w, h);
-        if (scrollToEnd) {
+        if (scrollToEnd && table.getHeight() > 0) { // not yet sized: try again at the next layout
             scrollToEnd = false;
             int n = table.getItems().size();
             if (n > 0) {

@@ -2,6 +2,7 @@ package org.sockscope.ui.playground;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.PropertySheet;
@@ -83,8 +84,8 @@ class PlaygroundRobotTest {
         AppBufferView rbuf = robot.lookup("#p2AppBuffer").queryAs(AppBufferView.class);
         Fx.await(T, "r_buf shows 100 bytes of P1's send", () -> rbuf.getState().copied() == 100
                 && rbuf.getState().pieces().size() == 1 && rbuf.getState().pieces().getFirst().count() == 100);
-        assertTrue(Fx.on(() -> vm.log().stream().anyMatch(l -> l.kind() == LogEntry.Kind.RETURNED
-                && l.call().startsWith("recv(") && l.ret().startsWith("100"))));
+        Fx.await(T, "the log lists it", () -> vm.log().stream().anyMatch(l -> l.kind() == LogEntry.Kind.RETURNED
+                && l.call().startsWith("recv(") && l.ret().startsWith("100")));
 
         // Nobody receives now: the next 100 bytes wait in P2's receive buffer, drawn as the kernel says.
         robot.clickOn("#p1Send");
@@ -149,7 +150,7 @@ class PlaygroundRobotTest {
         LaneState s = Fx.on(p2::getState);
         assertTrue(s.cancelledBy().startsWith("shutdown("), s.cancelledBy());
         assertEquals("0", s.result(), "recv() on a shut-down socket returns 0");
-        assertTrue(Fx.on(() -> vm.log().stream().anyMatch(l -> l.kind() == LogEntry.Kind.CANCELLED)));
+        Fx.await(T, "the log lists the cancellation", () -> vm.log().stream().anyMatch(l -> l.kind() == LogEntry.Kind.CANCELLED));
     }
 
     @Test
@@ -204,5 +205,38 @@ class PlaygroundRobotTest {
         assertTrue(Fx.on(() -> vm.process(Side.CLIENT).get().fd()) >= 0);
         assertTrue(Fx.on(() -> vm.errorProperty().get()).isEmpty());
         assertTrue(oldFd >= 0);
+    }
+
+    @Test
+    void theRestOfTheSharedTableFoldsIntoOneExpandableLine(FxRobot robot) {
+        awaitConnected();
+        Fx.await(T, "the rest of the table read off the FX thread", () -> vm.foldedProperty().get().count() >= 3);
+        int count = Fx.on(() -> vm.foldedProperty().get().count());
+        assertEquals(2, robot.lookup("#p1Descriptors .descriptor-row").queryAll().size(), "the lab's two sockets");
+        assertTrue(Fx.on(() -> vm.foldedProperty().get().summary()).contains("stdio"));
+        ToggleButton fold = robot.lookup("#p1Descriptors .fold-line").queryAs(ToggleButton.class);
+        assertTrue(Fx.on(fold::getText).contains("+" + count + " other descriptors"));
+        robot.clickOn(fold);
+        Fx.await(T, "expanded", () -> robot.lookup("#p1Descriptors .folded-line").queryAll().size() == count);
+    }
+
+    @Test
+    void figuresSayWhereTheyCameFrom(FxRobot robot) {
+        awaitConnected();
+        robot.clickOn("#p1Send");
+        Fx.await(T, "send returned", () -> lane(robot, "#p1Lane").getState().status() == LaneState.Status.RETURNED);
+        assertTrue(tip(robot, "#p2RecvBuffer .figure-queued").startsWith("Source: kernel probe"));
+        assertTrue(tip(robot, "#p2RecvBuffer .figure-queued").contains("SIOCINQ"));
+        assertTrue(tip(robot, "#p1SendBuffer .figure-not-sent").contains("SIOCOUTQNSD"));
+        assertTrue(tip(robot, "#p1SendBuffer .figure-in-flight").startsWith("Source: derived"));
+        assertTrue(tip(robot, "#p1SendBuffer .figure-capacity").contains("SO_SNDBUF"));
+        assertTrue(tip(robot, "#p1SendBuffer .figure-requested").startsWith("Source: syscall"));
+        assertTrue(tip(robot, "#p1Lane .lane-detail").startsWith("Source: syscall"));
+        assertTrue(tip(robot, "#kernelVersion").contains("osrelease"));
+    }
+
+    private static String tip(FxRobot robot, String query) {
+        javafx.scene.Node n = robot.lookup(query).query();
+        return Fx.on(() -> org.sockscope.ui.widget.Source.tooltipOf(n));
     }
 }

@@ -4,23 +4,30 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sockscope.lab.Actor;
+import org.sockscope.lab.Call;
+import org.sockscope.lab.Lab;
 import org.sockscope.ui.SockScopeApp;
 import org.sockscope.ui.widget.BufferView;
+import org.sockscope.ui.widget.Flash;
 import org.sockscope.ui.widget.LaneState;
+import org.sockscope.ui.widget.LogEntry;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Renders the main window in a known state to target/playground-test.png (look at it). */
+/** Renders the main window at 1280×720 in known states to target/*.png (look at them). */
 @ExtendWith(ApplicationExtension.class)
 class PlaygroundScreenshotTest {
     private final SockScopeApp app = new SockScopeApp();
     private Stage stage;
+    private PlaygroundViewModel vm;
 
     @Start
     void start(Stage stage) {
@@ -28,6 +35,7 @@ class PlaygroundScreenshotTest {
         app.start(stage);
         stage.setWidth(1280);
         stage.setHeight(720);
+        vm = app.viewModel();
     }
 
     @AfterEach
@@ -35,19 +43,82 @@ class PlaygroundScreenshotTest {
         app.stop();
     }
 
+    private void awaitCalm(FxRobot robot) {
+        BufferView[] views = robot.lookup(".buffer-view").queryAllAs(BufferView.class).toArray(BufferView[]::new);
+        Fx.await(5, "drawing settled", () -> java.util.Arrays.stream(views).allMatch(v -> v.settledProperty().get()));
+        Fx.await(5, "highlights faded", () -> stage.getScene().getRoot().lookupAll("*").stream()
+                .noneMatch(n -> n.getPseudoClassStates().contains(Flash.CHANGED)));
+    }
+
+    private Path png(String name) throws Exception {
+        Path png = Fx.snapshot(stage.getScene().getRoot(), Path.of("target", name));
+        assertTrue(Files.size(png) > 10_000);
+        return png;
+    }
+
     @Test
-    void rendersAKnownState(FxRobot robot) throws Exception {
-        PlaygroundViewModel vm = app.viewModel();
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    void blockedSendWithFullBuffers(FxRobot robot) throws Exception {
+        AtomicBoolean done = new AtomicBoolean();
         Fx.run(() -> DemoScript.play(vm, () -> done.set(true)));
         Fx.await(15, "the demo script's state", done::get);
         assertTrue(Fx.on(() -> vm.process(Side.CLIENT).get().lane().status() == LaneState.Status.BLOCKED));
-        BufferView p2 = robot.lookup("#p2RecvBuffer").queryAs(BufferView.class);
-        BufferView p1 = robot.lookup("#p1SendBuffer").queryAs(BufferView.class);
-        Fx.await(5, "drawing settled", () -> p1.settledProperty().get() && p2.settledProperty().get());
-        Fx.await(5, "highlights faded", () -> stage.getScene().getRoot().lookupAll("*").stream()
-                .noneMatch(n -> n.getPseudoClassStates().contains(org.sockscope.ui.widget.Flash.CHANGED)));
-        Path png = Fx.snapshot(stage.getScene().getRoot(), Path.of("target", "playground-test.png"));
-        assertTrue(Files.size(png) > 10_000);
+        awaitCalm(robot);
+        png("playground-test.png");
+    }
+
+    @Test
+    void eagainOnAFullConnection(FxRobot robot) throws Exception {
+        Fx.await(10, "connected", () -> vm.process(Side.CLIENT).get().canCall() && vm.process(Side.SERVER).get().lane().tid() > 0);
+        robot.clickOn("#p1Nonblock");
+        Fx.await(5, "O_NONBLOCK", () -> vm.process(Side.CLIENT).get().socket().nonBlocking());
+        Fx.run(() -> robot.lookup("#p1SendBytes").queryAs(javafx.scene.control.TextField.class).setText("3000"));
+        for (int i = 0; i < 10 && Fx.on(() -> vm.process(Side.CLIENT).get().lane().status()) != LaneState.Status.FAILED; i++) {
+            long before = Fx.on(() -> vm.log().stream().filter(l -> l.call().startsWith("send(")).count());
+            robot.clickOn("#p1Send");
+            Fx.await(5, "send returned", () -> vm.log().stream().filter(l -> l.call().startsWith("send(")).count() > before);
+        }
+        Fx.await(5, "EAGAIN", () -> vm.log().getLast().kind() == LogEntry.Kind.FAILED);
+        robot.clickOn("#p2RecvDontwait");
+        robot.clickOn("#p2Recv");
+        Fx.await(5, "P2's recv returned", () -> vm.process(Side.SERVER).get().lane().status() == LaneState.Status.RETURNED);
+        awaitCalm(robot);
+        png("playground-eagain-test.png");
+    }
+
+    @Test
+    void settingsOpen(FxRobot robot) throws Exception {
+        Fx.await(10, "connected", () -> vm.process(Side.CLIENT).get().canCall() && vm.process(Side.SERVER).get().lane().tid() > 0);
+        robot.clickOn("#toggleSettings");
+        robot.clickOn("#p2Recv");
+        Fx.await(5, "P2 blocked", () -> vm.process(Side.SERVER).get().lane().status() == LaneState.Status.BLOCKED);
+        awaitCalm(robot);
+        png("playground-settings-test.png");
+    }
+
+    @Test
+    void streaming(FxRobot robot) throws Exception {
+        Fx.await(10, "connected", () -> vm.process(Side.CLIENT).get().canCall() && vm.process(Side.SERVER).get().lane().tid() > 0);
+        Lab lab = vm.lab();
+        int c = Fx.on(() -> vm.process(Side.CLIENT).get().fd());
+        int s = Fx.on(() -> vm.process(Side.SERVER).get().fd());
+        AtomicBoolean run = new AtomicBoolean(true);
+        loop(lab.actor("P1"), new Call.Send(c, 3000, 0), run);
+        loop(lab.actor("P2"), new Call.Recv(s, 1000, 0), run);
+        long start = Fx.on(() -> vm.eventCountProperty().get());
+        Fx.await(10, "a stream of calls", () -> vm.eventCountProperty().get() > start + 20_000);
+        // Values that change every frame are highlighted once, then left calm while the stream goes on.
+        Fx.await(5, "no highlight while streaming", () -> stage.getScene().getRoot().lookupAll("*").stream()
+                .noneMatch(n -> n.getPseudoClassStates().contains(Flash.CHANGED)));
+        assertTrue(Fx.on(() -> vm.eventCountProperty().get()) > start + 40_000, "still streaming");
+        png("playground-streaming-test.png");
+        run.set(false);
+    }
+
+    private static void loop(Actor a, Call call, AtomicBoolean run) {
+        a.submit(call).whenComplete((o, ex) -> {
+            if (ex == null && run.get() && o.ret() > 0) {
+                loop(a, call, run);
+            }
+        });
     }
 }

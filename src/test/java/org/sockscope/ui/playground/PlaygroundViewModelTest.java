@@ -178,10 +178,10 @@ class PlaygroundViewModelTest {
         }
         vm.refresh();
         assertEquals(1, changes.get(), "one render for a thousand calls");
-        assertEquals(logBefore + 1 + PlaygroundViewModel.MAX_LOG_PER_FRAME, vm.log().size(), "a summary and the newest lines");
+        assertEquals(logBefore + 1 + LogFeed.MAX_PER_FLUSH, vm.log().size(), "a summary and the newest lines");
         LogEntry summary = vm.log().get(logBefore);
         assertEquals(LogEntry.Kind.NOTE, summary.kind());
-        assertTrue(summary.call().startsWith("… " + (1000 - PlaygroundViewModel.MAX_LOG_PER_FRAME) + " lines not listed"),
+        assertTrue(summary.call().startsWith("… " + (1000 - LogFeed.MAX_PER_FLUSH) + " lines not listed"),
                 summary.call());
         assertEquals("send(5, s_buf, 100, 0)", vm.log().getLast().call());
         assertEquals(100_000, p2().socket().receive().bytes(Kind.QUEUED));
@@ -192,7 +192,7 @@ class PlaygroundViewModelTest {
 
     @Test
     void whileCallsStreamTheLogListChangesAtMostTenTimesASecond() {
-        vm.setLogFlushNanos(PlaygroundViewModel.LOG_FLUSH_NANOS);
+        vm.setLogFlushNanos(LogFeed.FLUSH_NANOS);
         events.connected();
         events.call("P1", new Call.Send(5, 1, 0), 1, 0, "");
         vm.refresh();
@@ -200,15 +200,14 @@ class PlaygroundViewModelTest {
         assertEquals("send(5, s_buf, 1, 0)", vm.log().getLast().call(), "a single call is listed at once");
         events.call("P1", new Call.Send(5, 2, 0), 2, 0, "");
         vm.refresh();
-        assertEquals(2, p1().lane().result().length() == 1 ? Integer.parseInt(p1().lane().result()) : -1,
-                "the lane shows the newest call in this frame");
+        assertEquals("2", p1().lane().result(), "the lane shows the newest call in this frame");
         assertEquals(n, vm.log().size(), "the log waits for the next flush");
     }
 
     @Test
     void theLogKeepsOnlyTheNewestLines() {
         events.connected();
-        for (int i = 0; i < PlaygroundViewModel.MAX_LOG + 10; i++) {
+        for (int i = 0; i < LogFeed.MAX_LINES + 10; i++) {
             events.call("P1", new Call.Send(5, 1, 0), 1, 0, "");
             if (i % 50 == 0) {
                 vm.refresh();
@@ -216,7 +215,7 @@ class PlaygroundViewModelTest {
         }
         vm.refresh();
         int n = vm.log().size();
-        assertTrue(n <= PlaygroundViewModel.MAX_LOG && n >= PlaygroundViewModel.MAX_LOG - PlaygroundViewModel.LOG_TRIM_CHUNK, "" + n);
+        assertTrue(n <= LogFeed.MAX_LINES && n >= LogFeed.MAX_LINES - LogFeed.TRIM_CHUNK, "" + n);
         assertEquals(LogEntry.Kind.RETURNED, vm.log().getLast().kind());
     }
 
