@@ -84,6 +84,12 @@ final class RunView {
         boolean reviewing = vm.reviewingProperty().get();
         int p = vm.positionProperty().get();
         long mark = reviewing && p < run.marks().size() ? Math.min(run.marks().get(p), count - 1L) : Long.MAX_VALUE;
+        if (mark != Long.MAX_VALUE && mark < t.firstIndex()) {
+            // A live trace keeps its newest events only; this moment is gone (a scenario rarely gets there).
+            vm.say("The recording of that moment was dropped (the trace keeps its newest " + Trace.DEFAULT_CAPACITY
+                    + " events): “Run again to here” replays it.");
+            mark = t.firstIndex();
+        }
         Snapshot snap = null;
         if (dirty) {
             dirty = false;
@@ -91,7 +97,8 @@ final class RunView {
             if (mark != Long.MAX_VALUE) {
                 if (mark != reviewMark) {
                     reviewMark = mark;
-                    reviewLedger = StreamLedger.of(t.eventsFrom(0).subList(0, (int) mark + 1));
+                    long upTo = mark;
+                    reviewLedger = StreamLedger.of(t.eventsFrom(0).stream().filter(e -> e.seq() <= upTo).toList());
                 }
                 l = reviewLedger;
                 snap = t.snapshotAt(mark);
@@ -101,7 +108,8 @@ final class RunView {
             Screen s = mapper.map(snap, l, run.reports(), run.fdNames(), p, vm.allBuffersProperty().get());
             if (mark != filterUpTo) {
                 filterUpTo = mark;
-                vm.filteredLog().setPredicate(mark == Long.MAX_VALUE ? null : e -> e.seq() <= mark);
+                long upTo = mark;
+                vm.filteredLog().setPredicate(upTo == Long.MAX_VALUE ? null : e -> e.seq() <= upTo);
             }
             vm.setScreen(s, s.highlightCallId() < 0 ? null : stepLog.lineOf(s.highlightCallId(), mark));
         }
@@ -122,7 +130,7 @@ final class RunView {
                 returned = true;
             }
         }
-        count += batch.size();
+        count = batch.isEmpty() ? count : (int) batch.getLast().seq() + 1; // indexes stay stable when old events are dropped
         vm.allLog().addAll(lines);
         dirty = true;
         if (returned) {
