@@ -181,6 +181,21 @@ class ScenarioRobotTest {
     }
 
     @Test
+    void theViewMenusKeysSwitchModesAndThePlaygroundComesBackAsItWas(FxRobot robot) {
+        Node playground = robot.lookup("#playground").query();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.SHIFT, KeyCode.CONTROL);
+        Fx.await(T, "scenario mode", () -> robot.lookup("#scenarioView").tryQuery().isPresent()
+                && robot.lookup("#scenarioView").query().getScene() != null);
+        vm = Fx.on(() -> ((MainWindow) stage.getScene().getRoot()).scenarioMode().view().viewModel());
+        assertTrue(Fx.on(() -> robot.lookup("#modeScenarios").queryAs(ToggleButton.class).isSelected()));
+        assertTrue(Fx.on(() -> playground.getScene() == null), "the playground is off screen");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.SHIFT, KeyCode.CONTROL);
+        Fx.await(T, "playground mode", () -> playground.getScene() != null);
+        assertTrue(Fx.on(() -> robot.lookup("#modePlayground").queryAs(ToggleButton.class).isSelected()));
+        assertTrue(Fx.on(() -> robot.lookup("#statusBar").query().getScene() != null), "its status bar is back");
+    }
+
+    @Test
     void autoplayStepsOnItsOwnPausesBeforeTheQuestionAndStopsAtTheEnd(FxRobot robot) {
         scenarios(robot);
         Fx.run(() -> vm.loadBundled("03_recv_empty_vs_100"));
