@@ -113,10 +113,10 @@ public final class Actor {
     }
 
     /**
-     * Actors run at nice 5: when a stream keeps both cores busy, the window that shows it still
+     * Actors run at nice 10: when a stream keeps both cores busy, the window that shows it still
      * gets the CPU it needs. Blocking behaviour is unchanged; only CPU share under contention is.
      */
-    static final int NICE = 5;
+    static final int NICE = 10;
 
     private void run() {
         tid = Libc.gettid();

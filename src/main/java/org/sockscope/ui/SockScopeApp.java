@@ -13,6 +13,7 @@ public final class SockScopeApp extends Application {
     /** How long {@link #stop()} may take: blocked calls are woken, threads are daemons. */
     public static final long STOP_BUDGET_MILLIS = 800;
     private PlaygroundViewModel vm;
+    private MainWindow window;
 
     /** Launches the desktop app (blocks until the last window closes). */
     public static void main(String[] args) {
@@ -30,7 +31,7 @@ public final class SockScopeApp extends Application {
         }
         vm = lab == null ? new PlaygroundViewModel(new Trace(), null) : new PlaygroundViewModel(lab);
         PlaygroundView playground = new PlaygroundView(vm);
-        MainWindow window = new MainWindow(playground);
+        window = new MainWindow(playground);
         Scene scene = new Scene(window, 1280, 720);
         scene.getStylesheets().add(MainWindow.stylesheet());
         playground.installAccelerators(scene);
@@ -47,11 +48,15 @@ public final class SockScopeApp extends Application {
         }
     }
 
-    /** Closes the lab (waking any blocked call) within {@link #STOP_BUDGET_MILLIS}. */
+    /** Closes the playground's lab and any scenario run (waking blocked calls) within {@link #STOP_BUDGET_MILLIS}. */
     @Override
     public void stop() {
+        long deadline = System.nanoTime() + STOP_BUDGET_MILLIS * 1_000_000;
+        if (window != null && window.scenarioMode() != null) {
+            window.scenarioMode().close(STOP_BUDGET_MILLIS / 2);
+        }
         if (vm != null) {
-            vm.close(STOP_BUDGET_MILLIS);
+            vm.close(Math.max(50, (deadline - System.nanoTime()) / 1_000_000));
         }
     }
 

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ActorTest extends LabTestBase {
 
     @Test
-    void actorIsAKernelThreadOfThisProcessAtNiceFive() throws Exception {
+    void actorIsAKernelThreadOfThisProcessAtNiceTen() throws Exception {
         Actor a = lab.actor("P1");
         assertTrue(a.tid() > 0);
         String stat = Files.readString(Path.of("/proc/self/task/" + a.tid() + "/stat"));
