@@ -22,7 +22,7 @@ class UiLayerTest {
     @Test
     void snapshotToDrawingMappingIsPlainJava() {
         noClasses().that().haveSimpleNameStartingWith("ProcessMapper")
-                .or().haveSimpleNameStartingWith("ByteLedger")
+                .or().haveSimpleNameStartingWith("StreamLedger")
                 .or().haveSimpleNameStartingWith("LogLines")
                 .or().haveSimpleNameStartingWith("OtherDescriptors")
                 .or().haveSimpleNameStartingWith("ProcessState")

@@ -22,6 +22,7 @@ import org.sockscope.trace.Trace;
 import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.FoldedDescriptors;
 import org.sockscope.ui.widget.LogEntry;
+import org.sockscope.ui.ledger.StreamLedger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final ExecutorService probes = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("playground-probes").daemon(true).unstarted(r));
     private final AtomicReference<FoldedDescriptors> scanned = new AtomicReference<>();
-    private final ByteLedger ledger = new ByteLedger();
+    private final StreamLedger ledger = new StreamLedger();
     private final LogFeed log = new LogFeed();
     private final Map<Integer, Boolean> nonBlocking = new HashMap<>();
     private final Map<Side, AppBufferState> lastApp = new EnumMap<>(Side.class);

@@ -10,6 +10,7 @@ import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.DescriptorRow;
 import org.sockscope.ui.widget.LaneState;
 import org.sockscope.ui.widget.SocketCardState;
+import org.sockscope.ui.ledger.StreamLedger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class ProcessMapper {
      * call log set it; {@code lastApp} is the application buffer shown before (kept while the
      * thread makes calls that move no bytes).
      */
-    static ProcessState map(Side side, Snapshot snap, ByteLedger ledger, Map<Integer, Boolean> nonBlocking,
+    static ProcessState map(Side side, Snapshot snap, StreamLedger ledger, Map<Integer, Boolean> nonBlocking,
                             AppBufferState lastApp) {
         DescriptorView own = ownSocket(side, snap);
         SocketCardState card = own == null ? SocketCardState.NONE : card(own, snap, ledger, nonBlocking);
@@ -49,7 +50,7 @@ final class ProcessMapper {
         return fallback;
     }
 
-    static SocketCardState card(DescriptorView d, Snapshot snap, ByteLedger ledger, Map<Integer, Boolean> nonBlocking) {
+    static SocketCardState card(DescriptorView d, Snapshot snap, StreamLedger ledger, Map<Integer, Boolean> nonBlocking) {
         int fd = d.fd();
         SocketFigures f = snap.sockets().get(fd);
         SocketFigures peer = d.peerFd() >= 0 ? snap.sockets().get(d.peerFd()) : null;
@@ -111,7 +112,7 @@ final class ProcessMapper {
                 a.outcome() != null && a.outcome().blocked(), a.cancelledBy());
     }
 
-    static AppBufferState appBuffer(ActorView a, Snapshot snap, ByteLedger ledger, AppBufferState lastApp) {
+    static AppBufferState appBuffer(ActorView a, Snapshot snap, StreamLedger ledger, AppBufferState lastApp) {
         if (a == null || a.call() == null || !a.call().movesBytes()) {
             return lastApp;
         }

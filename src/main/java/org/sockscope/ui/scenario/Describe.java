@@ -6,6 +6,7 @@ import org.sockscope.posix.Errno;
 import org.sockscope.scenario.StepOutcome;
 import org.sockscope.scenario.StepReport;
 import org.sockscope.trace.Snapshot;
+import org.sockscope.ui.ledger.StreamLedger;
 
 /** Says in words what a step did and what a buffer held, the way the CLI transcript does. */
 final class Describe {

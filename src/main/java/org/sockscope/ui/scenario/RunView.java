@@ -6,6 +6,7 @@ import org.sockscope.trace.Event;
 import org.sockscope.trace.Snapshot;
 import org.sockscope.trace.Trace;
 import org.sockscope.ui.widget.LogEntry;
+import org.sockscope.ui.ledger.StreamLedger;
 
 import java.util.ArrayList;
 import java.util.HashSet;

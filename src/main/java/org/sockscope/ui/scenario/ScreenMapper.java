@@ -15,6 +15,7 @@ import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.DescriptorRow;
 import org.sockscope.ui.widget.LaneState;
 import org.sockscope.ui.widget.SocketCardState;
+import org.sockscope.ui.ledger.StreamLedger;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -8,6 +8,7 @@ import org.sockscope.scenario.ScenarioSession;
 import org.sockscope.trace.Snapshot;
 import org.sockscope.ui.widget.BufferContent.Kind;
 import org.sockscope.ui.widget.LaneState;
+import org.sockscope.ui.ledger.StreamLedger;
 
 import java.util.HashMap;
 import java.util.List;

@@ -11,6 +11,7 @@ import org.sockscope.trace.CallSpec;
 import org.sockscope.trace.Event;
 import org.sockscope.ui.widget.BufferContent;
 import org.sockscope.ui.widget.BufferContent.Kind;
+import org.sockscope.ui.ledger.StreamLedger;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.sockscope.ui.scenario;
+package org.sockscope.ui.ledger;
 
 import org.sockscope.kernel.SocketFigures;
 import org.sockscope.lab.Payload;
@@ -17,18 +17,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Places the bytes the kernel reports in each buffer in their stream, for the scenario mode. TCP
+ * Places the bytes the kernel reports in each buffer in their stream, for the playground and the
+ * scenario mode alike. TCP
  * (and a pipe) keeps byte order, so counting return values tells which call wrote which queued
  * bytes: with W bytes written on fd w and R read on its peer, the receiver queues [R, R + INQ),
- * the sender holds [W − OUTQ, W). Unlike the playground's ledger it also counts SockScope's
- * {@code fill()}/{@code drain()} helpers, which scenarios use to set the stage. All derived.
+ * the sender holds [W − OUTQ, W). It also counts SockScope's {@code fill()}/{@code drain()}
+ * helpers, which scenarios use to set the stage. All derived.
  */
-final class StreamLedger {
-    static final int MAX_WRITES = 4096;
-    static final int MAX_SEGMENTS = 48;
+public final class StreamLedger {
+    public static final int MAX_WRITES = 4096;
+    public static final int MAX_SEGMENTS = 48;
 
     /** The last byte-moving call of an actor, for its application buffer. */
-    record ByteCall(long callId, CallSpec call, boolean running, CallOutcome outcome, String data) {
+    public record ByteCall(long callId, CallSpec call, boolean running, CallOutcome outcome, String data) {
     }
 
     private record Write(long callId, long from, long to) {
@@ -48,22 +49,22 @@ final class StreamLedger {
     private final Map<Integer, Boolean> nonBlocking = new HashMap<>();
 
     /** A ledger that has folded {@code events} in order. */
-    static StreamLedger of(List<Event> events) {
+    public static StreamLedger of(List<Event> events) {
         StreamLedger l = new StreamLedger();
         events.forEach(l::fold);
         return l;
     }
 
-    static boolean writes(String name) {
+    public static boolean writes(String name) {
         return name.equals("send") || name.equals("write") || name.equals("fill");
     }
 
-    static boolean reads(String name) {
+    public static boolean reads(String name) {
         return name.equals("recv") || name.equals("read") || name.equals("drain");
     }
 
     /** Folds one event in (in trace order). */
-    void fold(Event e) {
+    public void fold(Event e) {
         switch (e) {
             case Event.DescriptorOpened o -> {
                 byWriter.put(o.descriptor().fd(), new Stream());
@@ -112,28 +113,28 @@ final class StreamLedger {
     }
 
     /** The other end of {@code fd}'s connection or pipe, -1 when none. */
-    int peer(int fd) {
+    public int peer(int fd) {
         return peers.getOrDefault(fd, -1);
     }
 
     /** O_NONBLOCK as the last successful fcntl(fd, F_SETFL, …) set it (derived from the calls). */
-    boolean nonBlocking(int fd) {
+    public boolean nonBlocking(int fd) {
         return nonBlocking.getOrDefault(fd, false);
     }
 
     /** The actor's last send()/recv()/read()/write(), or null. */
-    ByteCall lastByteCall(String actor) {
+    public ByteCall lastByteCall(String actor) {
         return lastByteCall.get(actor);
     }
 
     /** Bytes the running send() on {@code writerFd} has copied so far (derived), 0 when none runs. */
-    long runningCopied(int writerFd, SocketFigures writer, SocketFigures reader) {
+    public long runningCopied(int writerFd, SocketFigures writer, SocketFigures reader) {
         Stream s = byWriter.get(writerFd);
         return s == null || s.runningCall == 0 ? 0 : writtenNow(s, writer, reader) - s.written;
     }
 
     /** The send buffer of {@code fd}: its unacknowledged and unsent bytes, placed in its stream. */
-    BufferContent sendBuffer(int fd, SocketFigures own, SocketFigures peer, long requested) {
+    public BufferContent sendBuffer(int fd, SocketFigures own, SocketFigures peer, long requested) {
         Stream s = byWriter.get(fd);
         if (own == null || s == null) {
             return BufferContent.empty(BufferContent.Role.SEND);
@@ -147,7 +148,7 @@ final class StreamLedger {
     }
 
     /** The receive buffer of {@code fd}: the queued bytes of the stream its peer writes. */
-    BufferContent receiveBuffer(int fd, SocketFigures own, SocketFigures peer, long requested) {
+    public BufferContent receiveBuffer(int fd, SocketFigures own, SocketFigures peer, long requested) {
         if (own == null) {
             return BufferContent.empty(BufferContent.Role.RECEIVE);
         }

@@ -8,16 +8,17 @@ import org.sockscope.trace.Event;
 import org.sockscope.ui.widget.BufferContent;
 import org.sockscope.ui.widget.BufferContent.Kind;
 import org.sockscope.ui.widget.BufferContent.Segment;
+import org.sockscope.ui.ledger.StreamLedger;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Placing each send()'s bytes in the kernel's buffers (derived from return values and queue sizes). */
-class ByteLedgerTest {
+class PlaygroundLedgerTest {
 
-    private static ByteLedger fold(Events e) {
-        ByteLedger l = new ByteLedger();
+    private static StreamLedger fold(Events e) {
+        StreamLedger l = new StreamLedger();
         for (Event ev : e.trace().events()) {
             l.fold(ev);
         }
@@ -38,7 +39,7 @@ class ByteLedgerTest {
         long c = e.nextId();
         e.call("P1", new Call.Send(5, 6000, 0), 5192, 0, "");
         e.call("P2", new Call.Recv(6, 200, 0), 200, 0, "A×200");
-        ByteLedger l = fold(e);
+        StreamLedger l = fold(e);
         // Written 11192, read 200: the receiver holds 4848 (positions 200..5048), the sender 6144 unsent.
         SocketFigures sender = fig(5, 0, 6144, 6144);
         SocketFigures receiver = fig(6, 4848, 0, 0);
@@ -57,7 +58,7 @@ class ByteLedgerTest {
     void inFlightIsOutqMinusNotSentAndSitsBeforeTheUnsentBytes() {
         Events e = new Events().connected();
         e.call("P1", new Call.Send(5, 1000, 0), 1000, 0, "");
-        ByteLedger l = fold(e);
+        StreamLedger l = fold(e);
         BufferContent snd = l.sendBuffer(5, fig(5, 0, 1000, 400), fig(6, 600, 0, 0), 0);
         assertEquals(List.of(new BufferContent.Span(0, 600, Kind.IN_FLIGHT), new BufferContent.Span(600, 1000, Kind.NOT_SENT)),
                 snd.spans());
@@ -68,7 +69,7 @@ class ByteLedgerTest {
         Events e = new Events().connected();
         long id = e.nextId();
         e.started("P1", new Call.Send(5, 200_000, 0));
-        ByteLedger l = fold(e);
+        StreamLedger l = fold(e);
         SocketFigures sender = fig(5, 0, 7904, 7904);
         SocketFigures receiver = fig(6, 5096, 0, 0);
         assertEquals(13000, l.runningCopied(5, sender, receiver), "R + INQ(receiver) + NSD(sender)");
@@ -79,7 +80,7 @@ class ByteLedgerTest {
     @Test
     void bytesPastWhatReturnValuesExplainAreUnknown() {
         Events e = new Events().connected();
-        ByteLedger l = fold(e);
+        StreamLedger l = fold(e);
         BufferContent rcv = l.receiveBuffer(6, fig(6, 10, 0, 0), fig(5, 0, 0, 0), 0);
         assertEquals(List.of(new Segment(0, 10, '?')), rcv.segments());
     }
@@ -90,10 +91,10 @@ class ByteLedgerTest {
         for (int i = 0; i < 200; i++) {
             e.call("P1", new Call.Send(5, 10, 0), 10, 0, "");
         }
-        ByteLedger l = fold(e);
+        StreamLedger l = fold(e);
         BufferContent rcv = l.receiveBuffer(6, fig(6, 2000, 0, 0), fig(5, 0, 0, 0), 0);
-        assertEquals(ByteLedger.MAX_SEGMENTS - 1, rcv.segments().size());
+        assertEquals(StreamLedger.MAX_SEGMENTS - 1, rcv.segments().size());
         assertEquals(2000, rcv.segments().stream().mapToLong(Segment::bytes).sum());
-        assertEquals('…', rcv.segments().get(ByteLedger.MAX_SEGMENTS / 2 - 1).letter());
+        assertEquals('…', rcv.segments().get(StreamLedger.MAX_SEGMENTS / 2 - 1).letter());
     }
 }
