@@ -31,7 +31,7 @@ final class ProcessMapper {
         DescriptorView own = ownSocket(side, snap);
         SocketCardState card = own == null ? SocketCardState.NONE : card(own, snap, ledger, nonBlocking);
         ActorView actor = snap.actors().get(side.process());
-        return new ProcessState(side, card, rows(side, snap), lane(side, actor), appBuffer(actor, snap, ledger, lastApp));
+        return new ProcessState(side, card, rows(side, snap), LaneState.of(side.process(), actor), appBuffer(actor, snap, ledger, lastApp));
     }
 
     /** The socket of {@code side}: the lab's descriptor of that process labelled client/server. */
@@ -71,7 +71,7 @@ final class ProcessMapper {
             String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
             String detail = d.label() + (k.local().isEmpty() ? "" : "  " + port(k.local()))
                     + (k.remote().isEmpty() ? "" : " → " + port(k.remote()));
-            rows.add(new DescriptorRow(d.fd(), kindName(k.kind()), detail, state, d.process(),
+            rows.add(new DescriptorRow(d.fd(), DescriptorRow.kindName(k.kind()), detail, state, d.process(),
                     d.process().equals(side.process())));
         }
         return rows;
@@ -81,35 +81,6 @@ final class ProcessMapper {
     static String port(String address) {
         int colon = address.lastIndexOf(':');
         return colon < 0 ? address : address.substring(colon);
-    }
-
-    static String kindName(Descriptor.Kind kind) {
-        return switch (kind) {
-            case SOCKET -> "socket";
-            case PIPE_READ -> "pipe (read end)";
-            case PIPE_WRITE -> "pipe (write end)";
-            case FILE -> "file";
-            case ANON_INODE -> "anon inode";
-            case OTHER -> "other";
-        };
-    }
-
-    static LaneState lane(Side side, ActorView a) {
-        if (a == null) {
-            return LaneState.idle(side.process());
-        }
-        LaneState.Status status = switch (a.status()) {
-            case IDLE -> LaneState.Status.IDLE;
-            case RUNNING -> LaneState.Status.RUNNING;
-            case BLOCKED -> LaneState.Status.BLOCKED;
-            case RETURNED -> a.outcome() != null && a.outcome().failed() ? LaneState.Status.FAILED : LaneState.Status.RETURNED;
-            case CANCELLED -> LaneState.Status.CANCELLED;
-            case STOPPED -> LaneState.Status.STOPPED;
-        };
-        String result = a.outcome() == null ? "" : a.outcome().display();
-        return new LaneState(a.name(), a.tid(), status, a.call() == null ? "" : a.call().text(), a.syscall(), a.wchan(),
-                a.startedNanos(), result, a.outcome() == null ? 0 : a.outcome().durationNanos(),
-                a.outcome() != null && a.outcome().blocked(), a.cancelledBy());
     }
 
     static AppBufferState appBuffer(ActorView a, Snapshot snap, StreamLedger ledger, AppBufferState lastApp) {

@@ -86,7 +86,7 @@ final class ScreenMapper {
             SocketFigures f = snap.sockets().get(d.fd());
             String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
             boolean mine = d.process().equals(p.name());
-            rows.add(new DescriptorRow(d.fd(), kindName(k.kind()), name, state, d.process(), mine));
+            rows.add(new DescriptorRow(d.fd(), DescriptorRow.kindName(k.kind()), name, state, d.process(), mine));
             if (!mine) {
                 continue;
             }
@@ -104,7 +104,7 @@ final class ScreenMapper {
         }
         ActorView actor = snap.actors().get(p.name());
         String kind = p.threadOf().map(t -> "thread of " + t).orElse("process");
-        return new ColumnState(p.name(), kind, lane(p.name(), actor), app(ledger.lastByteCall(p.name()), snap, ledger),
+        return new ColumnState(p.name(), kind, LaneState.of(p.name(), actor), app(ledger.lastByteCall(p.name()), snap, ledger),
                 rows, cards, pipes);
     }
 
@@ -125,36 +125,6 @@ final class ScreenMapper {
         return new SocketCardState(fd, name, "AF_INET", "SOCK_STREAM", k.local(), k.remote(), state,
                 ledger.nonBlocking(fd), ledger.sendBuffer(fd, f, peer, d.requestedSndbuf()),
                 ledger.receiveBuffer(fd, f, peer, d.requestedRcvbuf()));
-    }
-
-    static String kindName(Descriptor.Kind kind) {
-        return switch (kind) {
-            case SOCKET -> "socket";
-            case PIPE_READ -> "pipe, read end";
-            case PIPE_WRITE -> "pipe, write end";
-            case FILE -> "file";
-            case ANON_INODE -> "anon inode";
-            case OTHER -> "other";
-        };
-    }
-
-    static LaneState lane(String process, ActorView a) {
-        if (a == null) {
-            return LaneState.idle(process);
-        }
-        LaneState.Status status = switch (a.status()) {
-            case IDLE -> LaneState.Status.IDLE;
-            case RUNNING -> LaneState.Status.RUNNING;
-            case BLOCKED -> LaneState.Status.BLOCKED;
-            case RETURNED -> a.outcome() != null && a.outcome().failed() ? LaneState.Status.FAILED : LaneState.Status.RETURNED;
-            case CANCELLED -> LaneState.Status.CANCELLED;
-            case STOPPED -> LaneState.Status.STOPPED;
-        };
-        String result = a.outcome() == null ? "" : a.outcome().display()
-                + (a.outcome().calls() > 1 ? String.format(" (%,d calls)", a.outcome().calls()) : "");
-        return new LaneState(a.name(), a.tid(), status, a.call() == null ? "" : a.call().text(), a.syscall(), a.wchan(),
-                a.startedNanos(), result, a.outcome() == null ? 0 : a.outcome().durationNanos(),
-                a.outcome() != null && a.outcome().blocked(), a.cancelledBy());
     }
 
     /** The application buffer of the actor's last byte-moving call (the slide's {@code r_buf (size 200)}). */

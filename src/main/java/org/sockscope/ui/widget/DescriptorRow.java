@@ -11,4 +11,16 @@ package org.sockscope.ui.widget;
  * @param mine   true when the table is drawn for {@code owner} (drawn prominently)
  */
 public record DescriptorRow(int fd, String kind, String detail, String state, String owner, boolean mine) {
+
+    /** How a descriptor's kind is named on screen ({@code "pipe, read end"}). */
+    public static String kindName(org.sockscope.kernel.Descriptor.Kind kind) {
+        return switch (kind) {
+            case SOCKET -> "socket";
+            case PIPE_READ -> "pipe, read end";
+            case PIPE_WRITE -> "pipe, write end";
+            case FILE -> "file";
+            case ANON_INODE -> "anon inode";
+            case OTHER -> "other";
+        };
+    }
 }

@@ -1,5 +1,7 @@
 package org.sockscope.ui.widget;
 
+import org.sockscope.trace.ActorView;
+
 /**
  * What one actor's thread lane shows.
  *
@@ -21,6 +23,26 @@ public record LaneState(String actor, int tid, Status status, String call, Strin
 
     /** Where a thread is in a call's life. */
     public enum Status { IDLE, RUNNING, BLOCKED, RETURNED, FAILED, CANCELLED, STOPPED }
+
+    /** The lane of an actor as a Snapshot shows it ({@code a} null: an actor that has made no call). */
+    public static LaneState of(String process, ActorView a) {
+        if (a == null) {
+            return idle(process);
+        }
+        LaneState.Status status = switch (a.status()) {
+            case IDLE -> LaneState.Status.IDLE;
+            case RUNNING -> LaneState.Status.RUNNING;
+            case BLOCKED -> LaneState.Status.BLOCKED;
+            case RETURNED -> a.outcome() != null && a.outcome().failed() ? LaneState.Status.FAILED : LaneState.Status.RETURNED;
+            case CANCELLED -> LaneState.Status.CANCELLED;
+            case STOPPED -> LaneState.Status.STOPPED;
+        };
+        String result = a.outcome() == null ? "" : a.outcome().display()
+                + (a.outcome().calls() > 1 ? String.format(" (%,d calls)", a.outcome().calls()) : "");
+        return new LaneState(a.name(), a.tid(), status, a.call() == null ? "" : a.call().text(), a.syscall(), a.wchan(),
+                a.startedNanos(), result, a.outcome() == null ? 0 : a.outcome().durationNanos(),
+                a.outcome() != null && a.outcome().blocked(), a.cancelledBy());
+    }
 
     /** A lane for an actor that has made no call yet. */
     public static LaneState idle(String actor) {
