@@ -16,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.stage.WindowEvent;
 import org.controlsfx.control.SegmentedButton;
 
+import java.util.List;
+
 /**
  * Puts the scenario mode into the main window: a Playground | Scenarios switch in the top bar, a
  * View menu (Ctrl+Shift+1 / Ctrl+Shift+2: Ctrl+1 and Ctrl+2 already move into P1's and P2's calls
@@ -56,6 +58,11 @@ public final class ScenarioMode {
         SegmentedButton modes = new SegmentedButton(playgroundButton, scenariosButton);
         modes.setId("modeSwitch");
         modes.getStyleClass().add("mode-switch");
+        // The mode names never shrink to "Pl…": the header's note gives way instead.
+        for (ToggleButton b : List.of(playgroundButton, scenariosButton)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        modes.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         playgroundButton.setOnAction(e -> showPlayground());
         scenariosButton.setOnAction(e -> showScenarios());
         top.getChildren().add(Math.min(1, top.getChildren().size()), modes);
