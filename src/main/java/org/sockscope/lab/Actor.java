@@ -161,8 +161,13 @@ public final class Actor {
                 r = p.call().execute(id);
             }
         } catch (RuntimeException e) {
+            // The call never reached the kernel (a bad argument): say so, and show the actor idle
+            // again rather than inventing a return value.
             synchronized (this) {
                 current = null;
+                lab.trace().append(new Event.Note(0, lab.trace().now(), name + ": " + spec.text()
+                        + " was not made: " + e.getMessage()));
+                lab.trace().append(new Event.ActorChanged(0, lab.trace().now(), name, process, tid, true));
             }
             p.future().completeExceptionally(e);
             return;

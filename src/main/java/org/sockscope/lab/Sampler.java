@@ -66,9 +66,18 @@ public final class Sampler {
 
     private void run() {
         long next = System.nanoTime();
+        boolean reported = false;
         while (running) {
-            sampleNow();
-            checkActors();
+            try {
+                sampleNow();
+                checkActors();
+            } catch (RuntimeException e) {
+                // Keep sampling; say once what went wrong instead of dying silently.
+                if (!reported) {
+                    reported = true;
+                    lab.trace().append(new Event.Note(0, lab.trace().now(), "kernel sampler: " + e));
+                }
+            }
             next += periodNanos;
             long wait = next - System.nanoTime();
             if (wait > 0) {
