@@ -127,10 +127,19 @@ public final class PlaygroundView extends BorderPane {
 
     /** Keyboard shortcuts: Ctrl+1 / Ctrl+2 into P1's / P2's calls, Ctrl+L to the log, Ctrl+R rebuilds. */
     public void installAccelerators(Scene scene) {
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+1"), client::focusCalls);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+2"), server::focusCalls);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+L"), log::requestFocus);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), vm::rebuild);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+1"), whenShown(client::focusCalls));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+2"), whenShown(server::focusCalls));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+L"), whenShown(log::requestFocus));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), whenShown(vm::rebuild));
+    }
+
+    /** The keys are the scene's, but act only while the playground is on screen (not in scenario mode). */
+    private Runnable whenShown(Runnable action) {
+        return () -> {
+            if (getScene() != null) {
+                action.run();
+            }
+        };
     }
 
     /**

@@ -17,6 +17,7 @@ import org.sockscope.ui.playground.Fx;
 import org.sockscope.ui.widget.LogEntry;
 import org.sockscope.ui.widget.ThreadLane;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -189,6 +190,15 @@ class ScenarioRobotTest {
         vm = Fx.on(() -> ((MainWindow) stage.getScene().getRoot()).scenarioMode().view().viewModel());
         assertTrue(Fx.on(() -> robot.lookup("#modeScenarios").queryAs(ToggleButton.class).isSelected()));
         assertTrue(Fx.on(() -> playground.getScene() == null), "the playground is off screen");
+        // The playground's own keys sleep while it is off screen: Ctrl+R must not reconnect it.
+        var pvm = ((org.sockscope.ui.playground.PlaygroundView) playground).viewModel();
+        Fx.await(T, "the playground's connection", () -> pvm.process(org.sockscope.ui.playground.Side.CLIENT).get().socket() != null);
+        var connectedAt = pvm.trace().firstIndex() + pvm.trace().events().stream()
+                .filter(e -> e instanceof org.sockscope.trace.Event.DescriptorOpened).count();
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(connectedAt, pvm.trace().firstIndex() + pvm.trace().events().stream()
+                .filter(e -> e instanceof org.sockscope.trace.Event.DescriptorOpened).count(), "no new connection");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.SHIFT, KeyCode.CONTROL);
         Fx.await(T, "playground mode", () -> playground.getScene() != null);
         assertTrue(Fx.on(() -> robot.lookup("#modePlayground").queryAs(ToggleButton.class).isSelected()));
