@@ -6,8 +6,9 @@ import org.sockscope.posix.SysResult;
 import org.sockscope.posix.TcpInfo;
 
 /**
- * Reads one socket's queues, buffer sizes and TCP state from the kernel: three ioctls, two
- * getsockopts and one TCP_INFO, a few microseconds in all, so it can run every frame.
+ * Reads one socket's queues, buffer sizes, status flags and TCP state from the kernel: three
+ * ioctls, two getsockopts, one fcntl and one TCP_INFO, a few microseconds in all, so it can run
+ * every frame.
  */
 public final class SocketProbe {
     private SocketProbe() {
@@ -23,9 +24,11 @@ public final class SocketProbe {
         SysResult nsd = Libc.ioctlInt(fd, LinuxAbi.SIOCOUTQNSD);
         SysResult snd = Libc.getsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_SNDBUF);
         SysResult rcv = Libc.getsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_RCVBUF);
+        SysResult flags = Libc.fcntl(fd, LinuxAbi.F_GETFL, 0);
         TcpInfo info = Libc.tcpInfo(fd).info();
         return new SocketFigures(fd, inq.intValue(), orZero(outq), orZero(nsd), orZero(snd), orZero(rcv),
-                info == null ? 0 : info.state(), info == null ? 0 : info.sndWnd(), info == null ? 0 : info.rcvWnd());
+                info == null ? 0 : info.state(), info == null ? 0 : info.sndWnd(), info == null ? 0 : info.rcvWnd(),
+                flags.failed() ? -1 : flags.intValue());
     }
 
     /** The kernel's TCP state of {@code fd} ({@code "LISTEN"}, {@code "ESTABLISHED"}), or empty when not TCP. */

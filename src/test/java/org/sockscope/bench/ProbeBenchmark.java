@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Benchmark (not a test): the cost of one full probe of one socket (3 ioctls, 2 getsockopts,
+ * Benchmark (not a test): the cost of one full probe of one socket (3 ioctls, 2 getsockopts, F_GETFL,
  * TCP_INFO) next to one read of /proc/net/tcp6, in the same run. Prints a table.
  * Run: {@code ./mvnw -q test-compile exec:exec -Dbench=org.sockscope.bench.ProbeBenchmark}
  */
@@ -53,7 +53,7 @@ public final class ProbeBenchmark {
             double pm = probeMicros[batches / 2];
             double rm = procMicros[procRuns / 2];
             System.out.printf("%-56s %12s %12s %10s%n", "operation", "median µs", "p99 µs", "runs");
-            System.out.printf("%-56s %12.2f %12.2f %10d%n", "full socket probe (3 ioctl + 2 getsockopt + TCP_INFO)",
+            System.out.printf("%-56s %12.2f %12.2f %10d%n", "full socket probe (3 ioctl + 2 getsockopt + F_GETFL + TCP_INFO)",
                     pm, probeMicros[(int) (batches * 0.99)], batches * perBatch);
             System.out.printf("%-56s %12.1f %12.1f %10d%n", "read /proc/net/tcp6 once", rm, procMicros[(int) (procRuns * 0.99)], procRuns);
             System.out.printf("ratio (median /proc/net/tcp6 ÷ median probe): %.0f×   (checksum %d)%n", rm / pm, sink & 1);

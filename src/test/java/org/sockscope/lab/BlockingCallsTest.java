@@ -21,7 +21,10 @@ class BlockingCallsTest extends LabTestBase {
     void nonBlockingSendReturnsPartialThenEagain() throws Exception {
         Lab.Connection c = lab.connect("P1", "P2", SocketOptions.buffers(4096), SocketOptions.buffers(4096));
         Actor p1 = lab.actor("P1");
+        assertFalse(SocketProbe.probe(c.clientFd()).nonBlocking(), "a fresh socket blocks");
         assertEquals(0, Await.result(p1.submit(new Call.SetNonBlocking(c.clientFd(), true)), T).ret());
+        assertTrue(SocketProbe.probe(c.clientFd()).knowsFlags());
+        assertTrue(SocketProbe.probe(c.clientFd()).nonBlocking(), "the probe reads O_NONBLOCK back with F_GETFL");
         CallOutcome first = Await.result(p1.submit(new Call.Send(c.clientFd(), 100_000, 0)), T);
         assertTrue(first.ret() > 0 && first.ret() < 100_000, "more than fits: a partial count, got " + first.ret());
         assertFalse(first.blocked());

@@ -54,7 +54,6 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final AtomicReference<FoldedDescriptors> scanned = new AtomicReference<>();
     private final StreamLedger ledger = new StreamLedger();
     private final LogFeed log = new LogFeed();
-    private final Map<Integer, Boolean> nonBlocking = new HashMap<>();
     private final Map<Side, AppBufferState> lastApp = new EnumMap<>(Side.class);
     private final Map<Side, ReadOnlyObjectWrapper<ProcessState>> processes = new EnumMap<>(Side.class);
     private final ReadOnlyObjectWrapper<FoldedDescriptors> folded = new ReadOnlyObjectWrapper<>(this, "folded", FoldedDescriptors.UNKNOWN);
@@ -128,7 +127,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
         lastBatch = batch;
         Snapshot snap = trace.snapshotAt(foldedCount - 1L);
         for (Side s : Side.values()) {
-            ProcessState p = ProcessMapper.map(s, snap, ledger, nonBlocking, lastApp.get(s));
+            ProcessState p = ProcessMapper.map(s, snap, ledger, lastApp.get(s));
             lastApp.put(s, p.appBuffer());
             ReadOnlyObjectWrapper<ProcessState> w = processes.get(s);
             if (!p.equals(w.get())) {
@@ -148,14 +147,9 @@ public final class PlaygroundViewModel implements AutoCloseable {
         ledger.fold(e);
         log.fold(e);
         switch (e) {
-            case Event.DescriptorOpened o -> {
-                nonBlocking.remove(o.descriptor().fd());
-                rescan = true;
-            }
+            case Event.DescriptorOpened o -> rescan = true;
             case Event.DescriptorClosed c -> rescan = true;
             case Event.ActorChanged a -> Side.valueOfProcess(a.actor()).ifPresent(s -> lastApp.put(s, AppBufferState.NONE));
-            case Event.CallReturned r when r.call().name().equals("fcntl") && r.outcome().ret() == 0 ->
-                    nonBlocking.put(r.call().fd(), r.call().text().contains("| O_NONBLOCK"));
             default -> {
             }
         }

@@ -14,7 +14,6 @@ import org.sockscope.ui.ledger.StreamLedger;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Maps a Snapshot (plus the derived byte ledger) to what one process column draws. No JavaFX. */
 final class ProcessMapper {
@@ -22,14 +21,13 @@ final class ProcessMapper {
     }
 
     /**
-     * What {@code side} draws for {@code snap}. {@code nonBlocking} holds O_NONBLOCK per fd as the
-     * call log set it; {@code lastApp} is the application buffer shown before (kept while the
-     * thread makes calls that move no bytes).
+     * What {@code side} draws for {@code snap}. {@code lastApp} is the application buffer shown
+     * before (kept while the thread makes calls that move no bytes).
      */
-    static ProcessState map(Side side, Snapshot snap, StreamLedger ledger, Map<Integer, Boolean> nonBlocking,
+    static ProcessState map(Side side, Snapshot snap, StreamLedger ledger,
                             AppBufferState lastApp) {
         DescriptorView own = ownSocket(side, snap);
-        SocketCardState card = own == null ? SocketCardState.NONE : card(own, snap, ledger, nonBlocking);
+        SocketCardState card = own == null ? SocketCardState.NONE : card(own, snap, ledger);
         ActorView actor = snap.actors().get(side.process());
         return new ProcessState(side, card, rows(side, snap), LaneState.of(side.process(), actor), appBuffer(actor, snap, ledger, lastApp));
     }
@@ -50,7 +48,7 @@ final class ProcessMapper {
         return fallback;
     }
 
-    static SocketCardState card(DescriptorView d, Snapshot snap, StreamLedger ledger, Map<Integer, Boolean> nonBlocking) {
+    static SocketCardState card(DescriptorView d, Snapshot snap, StreamLedger ledger) {
         int fd = d.fd();
         SocketFigures f = snap.sockets().get(fd);
         SocketFigures peer = d.peerFd() >= 0 ? snap.sockets().get(d.peerFd()) : null;
@@ -58,7 +56,7 @@ final class ProcessMapper {
         String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
         String family = k.local().contains(":") && !k.local().startsWith("[") ? "AF_INET" : "AF_INET6";
         return new SocketCardState(fd, d.label(), family, "SOCK_STREAM", k.local(), k.remote(), state,
-                nonBlocking.getOrDefault(fd, false),
+                SocketCardState.Mode.of(f, ledger.nonBlocking(fd)),
                 ledger.sendBuffer(fd, f, peer, d.requestedSndbuf()),
                 ledger.receiveBuffer(fd, f, peer, d.requestedRcvbuf()));
     }

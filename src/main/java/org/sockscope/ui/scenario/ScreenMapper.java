@@ -123,7 +123,7 @@ final class ScreenMapper {
         SocketFigures peer = d.peerFd() >= 0 ? snap.sockets().get(d.peerFd()) : null;
         Descriptor k = d.descriptor();
         return new SocketCardState(fd, name, "AF_INET", "SOCK_STREAM", k.local(), k.remote(), state,
-                ledger.nonBlocking(fd), ledger.sendBuffer(fd, f, peer, d.requestedSndbuf()),
+                SocketCardState.Mode.of(f, ledger.nonBlocking(fd)), ledger.sendBuffer(fd, f, peer, d.requestedSndbuf()),
                 ledger.receiveBuffer(fd, f, peer, d.requestedRcvbuf()));
     }
 

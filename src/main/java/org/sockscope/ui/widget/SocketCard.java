@@ -91,8 +91,13 @@ public class SocketCard extends VBox {
             Flash.setText(tcpState, s.tcpState());
             Source.KERNEL.install(tcpState, "getsockopt(" + s.fd() + ", IPPROTO_TCP, TCP_INFO): tcpi_state, sampled at frame rate.");
             Flash.setText(mode, s.nonBlocking() ? "O_NONBLOCK" : "blocking");
-            Source.DERIVED.install(mode, "From the last successful fcntl(" + s.fd() + ", F_SETFL, …) in the call log"
-                    + " (the engine does not probe F_GETFL yet).");
+            if (s.mode().fromKernel()) {
+                Source.KERNEL.install(mode, "fcntl(" + s.fd() + ", F_GETFL): O_NONBLOCK in the descriptor's status flags,"
+                        + " sampled at frame rate.");
+            } else {
+                Source.DERIVED.install(mode, "From the last successful fcntl(" + s.fd() + ", F_SETFL, …) in the call log"
+                        + " (this trace was recorded without the kernel's F_GETFL figure).");
+            }
         }
         send.setContent(s.send());
         receive.setContent(s.receive());

@@ -10,16 +10,33 @@ package org.sockscope.ui.widget;
  * @param local       local address and port
  * @param remote      peer address and port, empty when not connected
  * @param tcpState    the kernel's TCP state ({@code ESTABLISHED})
- * @param nonBlocking O_NONBLOCK as the last successful fcntl() set it (derived from the call log)
+ * @param mode        blocking or O_NONBLOCK, and where that came from
  * @param send        the send buffer
  * @param receive     the receive buffer
  */
 public record SocketCardState(int fd, String label, String family, String type, String local, String remote,
-                              String tcpState, boolean nonBlocking,
+                              String tcpState, Mode mode,
                               BufferContent send, BufferContent receive) {
 
+    /**
+     * O_NONBLOCK on or off. {@code fromKernel}: read with {@code fcntl(F_GETFL)} by the sampler;
+     * otherwise derived from the last successful {@code fcntl(F_SETFL)} in the trace (a trace
+     * recorded without the flags).
+     */
+    public record Mode(boolean nonBlocking, boolean fromKernel) {
+        /** The kernel's flags when {@code figures} carry them, else the {@code derived} value. */
+        public static Mode of(org.sockscope.kernel.SocketFigures figures, boolean derived) {
+            return figures != null && figures.knowsFlags() ? new Mode(figures.nonBlocking(), true) : new Mode(derived, false);
+        }
+    }
+
+    /** True when O_NONBLOCK is set. */
+    public boolean nonBlocking() {
+        return mode.nonBlocking();
+    }
+
     /** No socket. */
-    public static final SocketCardState NONE = new SocketCardState(-1, "", "", "", "", "", "", false,
+    public static final SocketCardState NONE = new SocketCardState(-1, "", "", "", "", "", "", new Mode(false, false),
             BufferContent.empty(BufferContent.Role.SEND), BufferContent.empty(BufferContent.Role.RECEIVE));
 
     /** True when there is a socket to show. */
