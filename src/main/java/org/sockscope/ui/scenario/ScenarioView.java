@@ -67,6 +67,7 @@ public final class ScenarioView extends BorderPane {
         VBox.setVgrow(columnScroll, Priority.ALWAYS);
         log.setItems(vm.log());
         log.setId("scenarioLog");
+        log.setPlaceholder("No calls yet: Next (Space) runs the first step.");
         log.getStyleClass().add("scenario-log");
         run = new VBox(narration(), columnScroll, log);
         run.getStyleClass().add("run");

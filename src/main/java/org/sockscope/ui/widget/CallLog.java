@@ -18,6 +18,8 @@ public class CallLog extends Control {
     /** The style class of every CallLog. */
     public static final String DEFAULT_STYLE_CLASS = "call-log";
     private ObservableList<LogEntry> items = FXCollections.observableArrayList();
+    private final javafx.beans.property.StringProperty placeholder =
+            new javafx.beans.property.SimpleStringProperty(this, "placeholder", "No calls yet: use the buttons above to make one.");
 
     /** An empty log. */
     public CallLog() {
@@ -32,6 +34,16 @@ public class CallLog extends Control {
     /** Shows {@code list} (call before the skin is created). */
     public final void setItems(ObservableList<LogEntry> list) {
         items = list;
+    }
+
+    /** What the empty log says (each mode tells how to make the first call). */
+    public final javafx.beans.property.StringProperty placeholderProperty() {
+        return placeholder;
+    }
+
+    /** Sets what the empty log says. */
+    public final void setPlaceholder(String text) {
+        placeholder.set(text);
     }
 
     /** {@code entries} as strace text, one line each. */

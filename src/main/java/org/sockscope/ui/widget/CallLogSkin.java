@@ -45,7 +45,9 @@ final class CallLogSkin extends SkinBase<CallLog> {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setFixedCellSize(24); // exact positioning, no per-row measuring (CSS may override the size)
-        table.setPlaceholder(new Label("No calls yet: use the buttons above to make one."));
+        Label empty = new Label();
+        empty.textProperty().bind(log.placeholderProperty());
+        table.setPlaceholder(empty);
         TableColumn<LogEntry, String> call = column("call", 400, LogEntry::call, "The call as C writes it: what the program asked the kernel.");
         table.getColumns().add(column("time", 105, LogEntry::time, "Seconds since the lab started (trace clock)."));
         table.getColumns().add(column("process", 80, LogEntry::process, "The actor (a thread) that made the call."));
