@@ -5,6 +5,8 @@ import org.sockscope.lab.Payload;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.CallSpec;
 import org.sockscope.trace.Event;
+import org.sockscope.trace.Snapshot;
+import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.BufferContent;
 import org.sockscope.ui.widget.BufferContent.Kind;
 import org.sockscope.ui.widget.BufferContent.Segment;
@@ -131,6 +133,33 @@ public final class StreamLedger {
     public long runningCopied(int writerFd, SocketFigures writer, SocketFigures reader) {
         Stream s = byWriter.get(writerFd);
         return s == null || s.runningCall == 0 ? 0 : writtenNow(s, writer, reader) - s.written;
+    }
+
+    /**
+     * The application buffer of a send()/recv()/read()/write() (the slide's {@code s_buf}/{@code r_buf}):
+     * what it asked, what the kernel copied (the return value; while a blocking send() still runs,
+     * the part already in the kernel, derived from the queues) and whose bytes they are.
+     */
+    public AppBufferState appBuffer(long callId, CallSpec call, boolean running, CallOutcome outcome, String data,
+                                    Snapshot snap) {
+        boolean write = call.isWrite();
+        long copied;
+        boolean derived = false;
+        if (!running) {
+            copied = outcome == null ? 0 : Math.max(0, outcome.ret());
+        } else if (write) {
+            int fd = call.fd();
+            int peer = peer(fd);
+            copied = runningCopied(fd, snap.sockets().get(fd), peer >= 0 ? snap.sockets().get(peer) : null);
+            derived = true;
+        } else {
+            copied = 0;
+        }
+        List<AppBufferState.Piece> pieces = write
+                ? (copied > 0 ? List.of(new AppBufferState.Piece(Payload.tag(callId), copied)) : List.of())
+                : AppBufferState.parse(data);
+        // The widget words its figures by the slide's names: s_buf (kernel took) and r_buf (got).
+        return new AppBufferState(write ? "s_buf" : "r_buf", call.text(), call.length(), copied, derived, running, pieces);
     }
 
     /** The send buffer of {@code fd}: its unacknowledged and unsent bytes, placed in its stream. */

@@ -2,7 +2,6 @@ package org.sockscope.ui.playground;
 
 import org.sockscope.kernel.Descriptor;
 import org.sockscope.kernel.SocketFigures;
-import org.sockscope.lab.Payload;
 import org.sockscope.trace.ActorView;
 import org.sockscope.trace.DescriptorView;
 import org.sockscope.trace.Snapshot;
@@ -85,24 +84,6 @@ final class ProcessMapper {
         if (a == null || a.call() == null || !a.call().movesBytes()) {
             return lastApp;
         }
-        boolean write = a.call().isWrite();
-        boolean running = a.inCall();
-        long asked = a.call().length();
-        long copied;
-        boolean derived = false;
-        if (!running) {
-            copied = a.outcome() == null ? 0 : Math.max(0, a.outcome().ret());
-        } else if (write) {
-            int fd = a.call().fd();
-            int peer = ledger.peer(fd);
-            copied = ledger.runningCopied(fd, snap.sockets().get(fd), peer >= 0 ? snap.sockets().get(peer) : null);
-            derived = true;
-        } else {
-            copied = 0;
-        }
-        List<AppBufferState.Piece> pieces = write
-                ? (copied > 0 ? List.of(new AppBufferState.Piece(Payload.tag(a.callId()), copied)) : List.of())
-                : AppBufferState.parse(a.data());
-        return new AppBufferState(write ? "s_buf" : "r_buf", a.call().text(), asked, copied, derived, running, pieces);
+        return ledger.appBuffer(a.callId(), a.call(), a.inCall(), a.outcome(), a.data(), snap);
     }
 }

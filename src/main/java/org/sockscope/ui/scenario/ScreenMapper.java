@@ -3,7 +3,6 @@ package org.sockscope.ui.scenario;
 import org.sockscope.kernel.Descriptor;
 import org.sockscope.kernel.PipeFigures;
 import org.sockscope.kernel.SocketFigures;
-import org.sockscope.lab.Payload;
 import org.sockscope.scenario.ProcessSpec;
 import org.sockscope.scenario.Scenario;
 import org.sockscope.scenario.Step;
@@ -132,24 +131,6 @@ final class ScreenMapper {
         if (c == null) {
             return AppBufferState.NONE;
         }
-        boolean write = c.call().isWrite();
-        long copied;
-        boolean derived = false;
-        if (!c.running()) {
-            copied = c.outcome() == null ? 0 : Math.max(0, c.outcome().ret());
-        } else if (write) {
-            int fd = c.call().fd();
-            int peer = ledger.peer(fd);
-            copied = ledger.runningCopied(fd, snap.sockets().get(fd), peer >= 0 ? snap.sockets().get(peer) : null);
-            derived = true;
-        } else {
-            copied = 0;
-        }
-        List<AppBufferState.Piece> pieces = write
-                ? (copied > 0 ? List.of(new AppBufferState.Piece(Payload.tag(c.callId()), copied)) : List.of())
-                : AppBufferState.parse(c.data());
-        // The widget words its figures by the slide's names: s_buf (kernel took) and r_buf (got).
-        return new AppBufferState(write ? "s_buf" : "r_buf", c.call().text(), c.call().length(),
-                copied, derived, c.running(), pieces);
+        return ledger.appBuffer(c.callId(), c.call(), c.running(), c.outcome(), c.data(), snap);
     }
 }
