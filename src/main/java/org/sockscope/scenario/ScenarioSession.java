@@ -39,6 +39,8 @@ public final class ScenarioSession implements AutoCloseable {
     private final Map<String, Long> vars = new ConcurrentHashMap<>();
     private final CallBinder binder = new CallBinder(fds, vars);
     private final Map<Long, Event.CallBlocked> blocked = new ConcurrentHashMap<>();
+    /** What each returned call copied out or found ready, by call id (kept as the trace listener sees it). */
+    private final Map<Long, String> returnedData = new ConcurrentHashMap<>();
     private final Map<Long, long[]> schedEnd = new ConcurrentHashMap<>();
     private final List<Running> running = new ArrayList<>();
     private final List<Long> traceIndexAfter = new ArrayList<>();
@@ -56,6 +58,8 @@ public final class ScenarioSession implements AutoCloseable {
         lab.trace().addListener(e -> {
             if (e instanceof Event.CallBlocked b) {
                 blocked.put(b.callId(), b);
+            } else if (e instanceof Event.CallReturned r) {
+                returnedData.put(r.callId(), r.data());
             }
         });
         try {
@@ -259,12 +263,7 @@ public final class ScenarioSession implements AutoCloseable {
     private StepReport report(Running r) {
         StepOutcome o = outcome(r);
         Event.CallBlocked b = blocked.get(r.submission().callId());
-        String data = "";
-        for (Event e : lab.trace().events()) {
-            if (e instanceof Event.CallReturned ret && ret.callId() == r.submission().callId()) {
-                data = ret.data();
-            }
-        }
+        String data = returnedData.getOrDefault(r.submission().callId(), "");
         List<OutcomePattern> unmet = o.finished() ? r.step().unmet(o) : r.step().expect().stream()
                 .filter(p -> !mayStillMatch(p, o)).toList();
         return new StepReport(r.step(), r.text(), r.submission().callId(), o, b == null || o.finished() ? "" : b.syscall(),
