@@ -71,16 +71,19 @@ public final class RunCommand {
             Set<Integer> pending = new HashSet<>();
             while (!session.done()) {
                 StepReport r = session.step();
+                // Returns the kernel delivered before this step's call started come first.
+                reportLate(session, pending, t, r.startedSeq());
                 t.step(r, session.trace().latest());
-                reportLate(session, pending, t);
+                reportLate(session, pending, t, Long.MAX_VALUE);
                 if (r.pending()) {
                     pending.add(r.step().index());
                 }
             }
+            ScenarioSession.Answer answer = session.answer(ScenarioSession.ANSWER_WAIT);
             session.settle(Duration.ofSeconds(2));
-            reportLate(session, pending, t);
+            reportLate(session, pending, t, Long.MAX_VALUE);
             List<StepReport> reports = session.reports();
-            scenario.question().ifPresent(q -> t.question(q, session.matchingChoices()));
+            scenario.question().ifPresent(q -> t.question(q, answer));
             t.expectations(reports);
             t.footnote();
             boolean failed = reports.stream().anyMatch(r -> !r.unmet().isEmpty());
@@ -94,13 +97,15 @@ public final class RunCommand {
         }
     }
 
-    private static void reportLate(ScenarioSession session, Set<Integer> pending, Transcript t) {
-        for (StepReport r : session.reports()) {
-            if (pending.contains(r.step().index()) && !r.pending()) {
-                t.late(r);
-                pending.remove(r.step().index());
-            }
-        }
+    /** Prints the pending steps that have returned before trace index {@code before}, in the order the kernel returned them. */
+    private static void reportLate(ScenarioSession session, Set<Integer> pending, Transcript t, long before) {
+        session.reports().stream()
+                .filter(r -> pending.contains(r.step().index()) && !r.pending() && r.returnedSeq() < before)
+                .sorted(java.util.Comparator.comparingLong(StepReport::returnedSeq))
+                .forEach(r -> {
+                    t.late(r);
+                    pending.remove(r.step().index());
+                });
     }
 
     /** Prints the bundled scenarios. */

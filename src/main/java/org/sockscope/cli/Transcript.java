@@ -46,8 +46,17 @@ final class Transcript {
         out.printf("  ↳ step %d (%s) then returned: %s%n", r.step().index() + 1, r.step().process(), describe(r));
     }
 
-    void question(Question q, List<String> letters) {
+    void question(Question q, org.sockscope.scenario.ScenarioSession.Answer answer) {
         out.println();
+        if (!answer.settled()) {
+            out.println("No answer: the kernel had not settled steps " + answer.unsettled() + " within "
+                    + org.sockscope.scenario.ScenarioSession.ANSWER_WAIT.toSeconds() + " s (they were still running)");
+            return;
+        }
+        List<String> letters = answer.letters();
+        if (q.choices().stream().anyMatch(c -> c.when().values().stream().anyMatch(p -> p.toString().contains("busy")))) {
+            out.println("(" + org.sockscope.scenario.OutcomePattern.Busy.RULE + "; the measured figures are in the steps above)");
+        }
         out.println("Answer from the kernel: " + (letters.isEmpty() ? "no choice matches" : String.join(", ", letters)));
         for (String l : letters) {
             q.choice(l).ifPresent(c -> {
@@ -89,15 +98,19 @@ final class Transcript {
         if (o.requested() > 0 && !o.failed()) {
             sb.append(" of ").append(o.requested()).append(" asked");
         }
-        sb.append(o.blocked() ? ", after blocking " : ", without blocking, in ").append(String.format("%.1f ms", o.wallNanos() / 1e6));
+        sb.append(o.blocked() ? ", after blocking" : ", without blocking");
+        sb.append(String.format(", %.1f ms", o.wallNanos() / 1e6));
         if (o.calls() > 1) {
-            sb.append(String.format(", %d calls, on a CPU %.1f ms + waiting for one %.1f ms", o.calls(),
-                    o.cpuNanos() / 1e6, o.waitNanos() / 1e6));
+            sb.append(String.format(", %,d calls: on a CPU %s + waiting for one %s", o.calls(), ms(o.cpuNanos()), ms(o.waitNanos())));
         }
         if (!r.data().isEmpty()) {
             sb.append("  [").append(r.data()).append(']');
         }
         return sb.toString();
+    }
+
+    private static String ms(long nanos) {
+        return nanos < 0 ? "unreadable" : String.format("%.1f ms", nanos / 1e6);
     }
 
     private void buffers(Snapshot s) {
@@ -114,6 +127,8 @@ final class Transcript {
     }
 
     void footnote() {
-        out.println("(* derived: send queue − not sent. Every other figure is a kernel reading or a return value.)");
+        out.println("(* derived: send queue − not sent. \"blocking\": the kernel counted a voluntary context switch of the"
+                + " thread inside the call (getrusage, read right before and after it); times and CPU figures are the"
+                + " thread's own (CLOCK_MONOTONIC, schedstat). Every other figure is a kernel reading or a return value.)");
     }
 }

@@ -1,5 +1,7 @@
 package org.sockscope.lab;
 
+import org.sockscope.kernel.SelfSchedstat;
+import org.sockscope.posix.CallMeter;
 import org.sockscope.posix.Libc;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.CallSpec;
@@ -84,10 +86,14 @@ public final class Actor {
     public Submission submitTracked(Call call) {
         CompletableFuture<CallOutcome> f = new CompletableFuture<>();
         long id = CALL_IDS.incrementAndGet();
-        if (stopping) {
-            f.completeExceptionally(new IllegalStateException("actor " + name + " has stopped"));
-        } else {
-            queue.add(new Pending(id, call, f));
+        // Under the lock that stop() takes to set stopping: a call is either queued before the
+        // thread drains its queue for the last time, or refused; never left queued forever.
+        synchronized (queue) {
+            if (stopping) {
+                f.completeExceptionally(new IllegalStateException("actor " + name + " has stopped"));
+            } else {
+                queue.add(new Pending(id, call, f));
+            }
         }
         return new Submission(id, f);
     }
@@ -134,9 +140,12 @@ public final class Actor {
                 execute(p);
             }
         }
-        for (Pending p; (p = queue.poll()) != null; ) {
-            p.future().completeExceptionally(new IllegalStateException("actor " + name + " stopped before the call ran"));
+        synchronized (queue) {
+            for (Pending p; (p = queue.poll()) != null; ) {
+                p.future().completeExceptionally(new IllegalStateException("actor " + name + " stopped before the call ran"));
+            }
         }
+        SelfSchedstat.release();
         lab.trace().append(new Event.ActorChanged(0, lab.trace().now(), name, process, tid, false));
     }
 
@@ -149,33 +158,33 @@ public final class Actor {
             blockedReported = false;
             lab.trace().append(new Event.CallStarted(0, lab.trace().now(), name, id, spec));
         }
+        // The call measures itself: the call meter counts what the kernel did inside each system
+        // call; schedstat and the clock bracket the whole entry (a loop's overhead included).
+        CallMeter meter = CallMeter.current();
+        meter.reset();
+        SelfSchedstat sched = SelfSchedstat.read();
+        long cpu0 = sched.cpuNanos();
+        long wait0 = sched.waitNanos();
         long t0 = System.nanoTime();
         Call.Result r;
         try {
-            if (p.call() instanceof Call.Close) {
-                // Close under the registry lock so the sampler never probes a number the JVM reuses.
-                synchronized (lab.registryLock) {
-                    r = p.call().execute(id);
-                }
-            } else {
-                r = p.call().execute(id);
-            }
+            r = p.call() instanceof Call.Close c ? lab.closeOwned(c, id) : p.call().execute(id);
         } catch (RuntimeException e) {
-            // The call never reached the kernel (a bad argument): say so, and show the actor idle
-            // again rather than inventing a return value.
-            synchronized (this) {
-                current = null;
-                lab.trace().append(new Event.Note(0, lab.trace().now(), name + ": " + spec.text()
-                        + " was not made: " + e.getMessage()));
-                lab.trace().append(new Event.ActorChanged(0, lab.trace().now(), name, process, tid, true));
-            }
-            p.future().completeExceptionally(e);
+            notMade(p, spec, e.getMessage(), e);
             return;
         }
-        long dt = System.nanoTime() - t0;
-        CallOutcome outcome;
+        long wall = System.nanoTime() - t0;
+        SelfSchedstat.read();
+        long cpu = cpu0 < 0 || sched.cpuNanos() < 0 ? -1 : sched.cpuNanos() - cpu0;
+        long wait = wait0 < 0 || sched.waitNanos() < 0 ? -1 : sched.waitNanos() - wait0;
+        if (r == null) {
+            notMade(p, spec, "it was stopped before its first system call",
+                    new java.util.concurrent.CancellationException(spec.text() + " was stopped before its first system call"));
+            return;
+        }
+        CallOutcome outcome = new CallOutcome(r.sys().value(), r.sys().errno(), r.calls(), r.last().value(), r.last().errno(),
+                r.stop(), meter.syscallNanos(), meter.voluntarySwitches(), meter.involuntarySwitches(), wall, cpu, wait);
         synchronized (this) {
-            outcome = new CallOutcome(r.sys().value(), r.sys().errno(), dt, blockedReported, r.calls());
             lab.afterCall(this, p.call(), r.sys());
             lab.trace().append(new Event.CallReturned(0, lab.trace().now(), name, id, spec, outcome, r.data()));
             current = null;
@@ -184,20 +193,45 @@ public final class Actor {
         p.future().complete(outcome);
     }
 
+    /**
+     * The call never reached the kernel (a bad argument, a loop stopped before its first call):
+     * say so, and show the actor idle again rather than inventing a return value.
+     */
+    private void notMade(Pending p, CallSpec spec, String why, Throwable e) {
+        synchronized (this) {
+            current = null;
+            lab.trace().append(new Event.Note(0, lab.trace().now(), name + ": " + spec.text() + " was not made: " + why));
+            lab.trace().append(new Event.ActorChanged(0, lab.trace().now(), name, process, tid, true));
+        }
+        p.future().completeExceptionally(e);
+    }
+
     /** Interrupts a running loop ({@link Call.Repeat}, fill, drain): it ends after its current system call. */
     void interruptLoop() {
         thread.interrupt();
     }
 
-    /** Asks the thread to stop after its current call and waits up to {@code millis} for it. */
-    boolean stop(long millis) {
-        stopping = true;
+    /** Asks the thread to stop after its current call (a loop after its current system call). */
+    void requestStop() {
+        synchronized (queue) {
+            stopping = true;
+        }
         thread.interrupt();
+    }
+
+    /** Waits up to {@code millis} for the thread to end; true when it has. */
+    boolean awaitStop(long millis) {
         try {
             thread.join(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return !thread.isAlive();
+    }
+
+    /** Asks the thread to stop after its current call and waits up to {@code millis} for it. */
+    boolean stop(long millis) {
+        requestStop();
+        return awaitStop(millis);
     }
 }

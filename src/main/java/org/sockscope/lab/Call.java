@@ -4,6 +4,7 @@ import org.sockscope.posix.FdSet;
 import org.sockscope.posix.Libc;
 import org.sockscope.posix.LinuxAbi;
 import org.sockscope.posix.SysResult;
+import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.CallSpec;
 
 import java.util.ArrayList;
@@ -32,13 +33,13 @@ public sealed interface Call {
     Result execute(long callId);
 
     /**
-     * What a call returned, the bytes it copied out (run-length text) for read-side calls, and how
-     * many system calls it made (more than one for loops).
+     * What a call returned, the bytes it copied out (run-length text) for read-side calls, how many
+     * system calls it made, the last one's result and why it stopped (a loop's are its own).
      */
-    record Result(SysResult sys, String data, long calls) {
+    record Result(SysResult sys, String data, long calls, SysResult last, CallOutcome.Stop stop) {
         /** One system call's result. */
         public Result(SysResult sys, String data) {
-            this(sys, data, 1);
+            this(sys, data, 1, sys, CallOutcome.Stop.RETURNED);
         }
     }
 
@@ -295,7 +296,8 @@ public sealed interface Call {
 
     /**
      * SockScope's helper {@code fill(fd)}: {@code send(fd, …, MSG_DONTWAIT)} until EAGAIN, again
-     * after every ACK has come back, until the buffers are really full. Returns the bytes sent.
+     * after every ACK has come back, until the buffers are really full. Returns the bytes its calls
+     * sent in all (-1 with the errno when a call failed with anything but EAGAIN).
      */
     record Fill(int fd) implements Call {
         public CallSpec spec() {
@@ -307,14 +309,17 @@ public sealed interface Call {
         }
     }
 
-    /** SockScope's helper {@code drain(fd)}: {@code recv(fd, …, MSG_DONTWAIT)} until EAGAIN or end of stream. */
+    /**
+     * SockScope's helper {@code drain(fd)}: {@code recv(fd, …, MSG_DONTWAIT)} until EAGAIN or end of
+     * stream. Returns the bytes its calls received in all (-1 with the errno on another error).
+     */
     record Drain(int fd) implements Call {
         public CallSpec spec() {
             return new CallSpec("drain", fd, 0, LinuxAbi.MSG_DONTWAIT, "drain(" + fd + ") /* recv(" + fd + ", …, MSG_DONTWAIT) until EAGAIN */");
         }
 
         public Result execute(long callId) {
-            return Loops.drain(fd);
+            return Loops.drain(fd, callId);
         }
     }
 

@@ -190,25 +190,35 @@ public final class Lab implements AutoCloseable {
         return true;
     }
 
-    /** Closes every descriptor the lab opened and stops every actor; the trace is kept. */
+    /**
+     * Closes every descriptor the lab opened and stops every actor; the trace is kept. Blocked calls
+     * are woken first, the way the kernel allows: sockets are shut down (recv, send, accept, select
+     * and connect return), and pipe ends are closed (a reader whose writers are gone reads 0, a
+     * writer whose reader is gone gets EPIPE). Waits at most about a second for the actors in all.
+     */
     public void reset() {
         List<Actor> all;
         synchronized (this) {
             all = List.copyOf(actors.values());
             actors.clear();
         }
-        List<Integer> fds;
+        List<Endpoint> owned;
         synchronized (registryLock) {
-            fds = new ArrayList<>(registry.keySet());
+            owned = new ArrayList<>(registry.values());
         }
-        for (int fd : fds) {
-            Libc.shutdown(fd, LinuxAbi.SHUT_RDWR); // wakes any call still blocked on it
+        all.forEach(Actor::requestStop);
+        for (Endpoint e : owned) {
+            switch (e) {
+                case Endpoint.Socket s -> Libc.shutdown(s.fd(), LinuxAbi.SHUT_RDWR);
+                case Endpoint.PipeEnd p -> closeFd(p.fd());
+            }
         }
+        long deadline = System.nanoTime() + 1_000_000_000L;
         for (Actor a : all) {
-            a.stop(1000);
+            a.awaitStop(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
-        for (int fd : fds) {
-            closeFd(fd);
+        for (Endpoint e : owned) {
+            closeFd(e.fd());
         }
     }
 
@@ -238,7 +248,6 @@ public final class Lab implements AutoCloseable {
             return;
         }
         switch (call) {
-            case Call.Close c -> forget(c.fd());
             case Call.Socket s -> register(new Endpoint.Socket(r.intValue(), actor.process(), "socket", -1), SocketOptions.DEFAULTS);
             case Call.Accept a -> {
                 int fd = r.intValue();
@@ -254,6 +263,20 @@ public final class Lab implements AutoCloseable {
             case Call.Repeat rep -> afterCall(actor, rep.call(), r);
             default -> {
             }
+        }
+    }
+
+    /**
+     * Closes {@code c.fd()} and forgets it under one hold of the registry lock, so neither the
+     * sampler nor another actor's new descriptor at the same number is ever taken for the closed one.
+     */
+    Call.Result closeOwned(Call.Close c, long callId) {
+        synchronized (registryLock) {
+            Call.Result r = c.execute(callId);
+            if (!r.sys().failed()) {
+                forget(c.fd());
+            }
+            return r;
         }
     }
 

@@ -108,9 +108,20 @@ public final class Sampler {
     public void sampleNow() {
         List<SocketFigures> sockets = new ArrayList<>();
         List<PipeFigures> pipes = new ArrayList<>();
+        java.util.Set<Integer> looping = loopingFds();
         synchronized (lab.registryLock) {
             for (Endpoint e : lab.endpoints()) {
                 switch (e) {
+                    // A loop of calls on this socket (busy polling, fill, drain) is probed when it
+                    // returns: probing meanwhile takes the socket lock (SIOCINQ, TCP_INFO), and a
+                    // call of the loop that finds the lock taken sleeps for it, which its own
+                    // measurement would then rightly count as a sleep in the kernel.
+                    case Endpoint.Socket s when looping.contains(s.fd()) -> {
+                        SocketFigures last = lastFor(s.fd());
+                        if (last != null) {
+                            sockets.add(last);
+                        }
+                    }
                     case Endpoint.Socket s -> {
                         SocketFigures f = SocketProbe.probe(s.fd());
                         if (f != null) {
@@ -140,6 +151,21 @@ public final class Sampler {
                 lab.trace().append(new Event.KernelSample(0, lab.trace().now(), sockets, pipes));
             }
         }
+    }
+
+    private java.util.Set<Integer> loopingFds() {
+        java.util.Set<Integer> fds = new java.util.HashSet<>();
+        for (Actor a : lab.actors()) {
+            Actor.InFlight f = a.inFlight();
+            if (f != null && (f.call() instanceof Call.Repeat || f.call() instanceof Call.Fill || f.call() instanceof Call.Drain)) {
+                fds.add(f.call().fd());
+            }
+        }
+        return fds;
+    }
+
+    private synchronized SocketFigures lastFor(int fd) {
+        return lastSockets.stream().filter(f -> f.fd() == fd).findFirst().orElse(null);
     }
 
     /** Reports, once per call, every actor the kernel says is asleep inside its call. */

@@ -36,14 +36,8 @@ public final class Libc {
     private static final MethodHandle GETSOCKOPT = Native.errnoHandle("getsockopt", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, PTR, PTR));
     private static final MethodHandle BIND = Native.errnoHandle("bind", FunctionDescriptor.of(C_INT, C_INT, PTR, C_INT));
     private static final MethodHandle LISTEN = Native.errnoHandle("listen", FunctionDescriptor.of(C_INT, C_INT, C_INT));
-    private static final MethodHandle ACCEPT = Native.errnoHandle("accept", FunctionDescriptor.of(C_INT, C_INT, PTR, PTR));
-    private static final MethodHandle CONNECT = Native.errnoHandle("connect", FunctionDescriptor.of(C_INT, C_INT, PTR, C_INT));
     private static final MethodHandle GETSOCKNAME = Native.errnoHandle("getsockname", FunctionDescriptor.of(C_INT, C_INT, PTR, PTR));
     private static final MethodHandle GETPEERNAME = Native.errnoHandle("getpeername", FunctionDescriptor.of(C_INT, C_INT, PTR, PTR));
-    private static final MethodHandle SEND = Native.errnoHandle("send", FunctionDescriptor.of(C_LONG, C_INT, PTR, SIZE_T, C_INT));
-    private static final MethodHandle RECV = Native.errnoHandle("recv", FunctionDescriptor.of(C_LONG, C_INT, PTR, SIZE_T, C_INT));
-    private static final MethodHandle READ = Native.errnoHandle("read", FunctionDescriptor.of(C_LONG, C_INT, PTR, SIZE_T));
-    private static final MethodHandle WRITE = Native.errnoHandle("write", FunctionDescriptor.of(C_LONG, C_INT, PTR, SIZE_T));
     private static final MethodHandle CLOSE = Native.errnoHandle("close", FunctionDescriptor.of(C_INT, C_INT));
     private static final MethodHandle SHUTDOWN = Native.errnoHandle("shutdown", FunctionDescriptor.of(C_INT, C_INT, C_INT));
     private static final MethodHandle FCNTL_INT = Native.errnoHandle("fcntl", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT),
@@ -51,10 +45,18 @@ public final class Libc {
     private static final MethodHandle IOCTL_PTR = Native.errnoHandle("ioctl", FunctionDescriptor.of(C_INT, C_INT, C_LONG, PTR),
             Linker.Option.firstVariadicArg(2));
     private static final MethodHandle PIPE = Native.errnoHandle("pipe", FunctionDescriptor.of(C_INT, PTR));
-    private static final MethodHandle POLL = Native.errnoHandle("poll", FunctionDescriptor.of(C_INT, PTR, C_LONG, C_INT));
-    private static final MethodHandle SELECT = Native.errnoHandle("select", FunctionDescriptor.of(C_INT, C_INT, PTR, PTR, PTR, PTR));
-    private static final MethodHandle USLEEP = Native.errnoHandle("usleep", FunctionDescriptor.of(C_INT, C_INT));
     private static final MethodHandle SETPRIORITY = Native.errnoHandle("setpriority", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
+    // Calls that can sleep are made by the call meter (see CallMeter), through their libc addresses.
+    private static final MemorySegment SEND_FN = Native.symbol("send");
+    private static final MemorySegment RECV_FN = Native.symbol("recv");
+    private static final MemorySegment READ_FN = Native.symbol("read");
+    private static final MemorySegment WRITE_FN = Native.symbol("write");
+    private static final MemorySegment ACCEPT_FN = Native.symbol("accept");
+    private static final MemorySegment CONNECT_FN = Native.symbol("connect");
+    private static final MemorySegment POLL_FN = Native.symbol("poll");
+    private static final MemorySegment SELECT_FN = Native.symbol("select");
+    private static final MemorySegment USLEEP_FN = Native.symbol("usleep");
+    private static final MethodHandle GETRUSAGE = Native.errnoHandle("getrusage", FunctionDescriptor.of(C_INT, C_INT, PTR));
     private static final MethodHandle GETTID = Native.plainHandle("gettid", FunctionDescriptor.of(C_INT));
     private static final MethodHandle GETPID = Native.plainHandle("getpid", FunctionDescriptor.of(C_INT));
 
@@ -154,8 +156,7 @@ public final class Libc {
 
     /** {@code accept(fd, NULL, NULL)}: the new descriptor. */
     public static SysResult accept(int fd) {
-        Native.Scratch s = Native.scratch();
-        return result(call(() -> (int) ACCEPT.invokeExact(s.errno, fd, MemorySegment.NULL, MemorySegment.NULL)), s);
+        return metered(ACCEPT_FN, true, fd, 0, 0, 0, 0, 0);
     }
 
     /** {@code connect(fd, {AF_INET, addr, port})}, loopback only. */
@@ -163,7 +164,7 @@ public final class Libc {
         requireLoopback(addr);
         Native.Scratch s = Native.scratch();
         writeSockaddrIn(s.sockaddr, addr);
-        return result(call(() -> (int) CONNECT.invokeExact(s.errno, fd, s.sockaddr, SOCKADDR_IN_SIZE)), s);
+        return metered(CONNECT_FN, true, fd, s.sockaddr.address(), SOCKADDR_IN_SIZE, 0, 0, 0);
     }
 
     /** {@code getsockname(fd)}; null when it failed or the socket is not AF_INET. */
@@ -199,8 +200,7 @@ public final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(Math.max(1, length));
             MemorySegment.copy(data, offset, buf, ValueLayout.JAVA_BYTE, 0, length);
-            Native.Scratch s = Native.scratch();
-            return result(callLong(() -> (long) SEND.invokeExact(s.errno, fd, buf, (long) length, f)), s);
+            return metered(SEND_FN, false, fd, buf.address(), length, f, 0, 0);
         }
     }
 
@@ -209,8 +209,7 @@ public final class Libc {
         java.util.Objects.checkFromIndexSize(0, length, into.length);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(Math.max(1, length));
-            Native.Scratch s = Native.scratch();
-            SysResult r = result(callLong(() -> (long) RECV.invokeExact(s.errno, fd, buf, (long) length, flags)), s);
+            SysResult r = metered(RECV_FN, false, fd, buf.address(), length, flags, 0, 0);
             copyOut(buf, into, r);
             return r;
         }
@@ -221,8 +220,7 @@ public final class Libc {
         java.util.Objects.checkFromIndexSize(0, length, into.length);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(Math.max(1, length));
-            Native.Scratch s = Native.scratch();
-            SysResult r = result(callLong(() -> (long) READ.invokeExact(s.errno, fd, buf, (long) length)), s);
+            SysResult r = metered(READ_FN, false, fd, buf.address(), length, 0, 0, 0);
             copyOut(buf, into, r);
             return r;
         }
@@ -234,8 +232,7 @@ public final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(Math.max(1, length));
             MemorySegment.copy(data, offset, buf, ValueLayout.JAVA_BYTE, 0, length);
-            Native.Scratch s = Native.scratch();
-            return result(callLong(() -> (long) WRITE.invokeExact(s.errno, fd, buf, (long) length)), s);
+            return metered(WRITE_FN, false, fd, buf.address(), length, 0, 0, 0);
         }
     }
 
@@ -308,9 +305,8 @@ public final class Libc {
                 arr.set(ValueLayout.JAVA_SHORT, i * 8L + 4, fds[i].events());
                 arr.set(ValueLayout.JAVA_SHORT, i * 8L + 6, (short) 0);
             }
-            Native.Scratch s = Native.scratch();
             long n = fds.length;
-            SysResult r = result(call(() -> (int) POLL.invokeExact(s.errno, arr, n, timeoutMillis)), s);
+            SysResult r = metered(POLL_FN, true, arr.address(), n, timeoutMillis, 0, 0, 0);
             for (int i = 0; i < fds.length; i++) {
                 fds[i] = new PollFd(fds[i].fd(), fds[i].events(), arr.get(ValueLayout.JAVA_SHORT, i * 8L + 6));
             }
@@ -334,8 +330,7 @@ public final class Libc {
                 tv.set(C_LONG, 8, timeoutMicros % 1_000_000);
             }
             MemorySegment tvf = tv;
-            Native.Scratch s = Native.scratch();
-            SysResult res = result(call(() -> (int) SELECT.invokeExact(s.errno, nfds, r, w, e, tvf)), s);
+            SysResult res = metered(SELECT_FN, true, nfds, r.address(), w.address(), e.address(), tvf.address(), 0);
             fromNative(r, read);
             fromNative(w, write);
             fromNative(e, except);
@@ -364,9 +359,8 @@ public final class Libc {
 
     /** {@code usleep(micros)}: the calling thread sleeps in the kernel (clock_nanosleep). */
     public static SysResult usleep(long micros) {
-        Native.Scratch s = Native.scratch();
         int us = (int) Math.min(Integer.MAX_VALUE, Math.max(0, micros));
-        return result(call(() -> (int) USLEEP.invokeExact(s.errno, us)), s);
+        return metered(USLEEP_FN, true, us, 0, 0, 0, 0, 0);
     }
 
     // ---- identity -------------------------------------------------------------------------
@@ -383,6 +377,18 @@ public final class Libc {
     public static SysResult setThreadNice(int tid, int nice) {
         Native.Scratch s = Native.scratch();
         return result(call(() -> (int) SETPRIORITY.invokeExact(s.errno, 0, tid, nice)), s);
+    }
+
+    /**
+     * The calling thread's voluntary and involuntary context switches so far
+     * ({@code getrusage(RUSAGE_THREAD)}: {@code ru_nvcsw}, {@code ru_nivcsw}), read by an ordinary
+     * downcall. For measuring a call use {@link CallMeter}: between two such readings the JVM itself
+     * may park the thread.
+     */
+    public static long[] threadSwitches() {
+        Native.Scratch s = Native.scratch();
+        int rc = call(() -> (int) GETRUSAGE.invokeExact(s.errno, 1 /* RUSAGE_THREAD */, s.tcpInfo));
+        return rc == -1 ? new long[] {-1, -1} : new long[] {s.tcpInfo.get(C_LONG, 128), s.tcpInfo.get(C_LONG, 136)};
     }
 
     /** {@code getpid()}. */
@@ -417,6 +423,22 @@ public final class Libc {
         if (r.value() > 0) {
             MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, into, 0, (int) r.value());
         }
+    }
+
+    /**
+     * Makes {@code fn(a0..a5)} through the call meter and adds what the kernel counted to the
+     * thread's {@link CallMeter}. {@code intRet}: the function returns int.
+     */
+    private static SysResult metered(MemorySegment fn, boolean intRet, long a0, long a1, long a2, long a3, long a4, long a5) {
+        if (Native.METERED == null) {
+            throw new IllegalStateException("live calls need the call meter: " + Native.meterProblem());
+        }
+        Native.Scratch s = Native.scratch();
+        MemorySegment m = s.meterState;
+        long ret = callLong(() -> (long) Native.METERED.invokeExact(fn, intRet ? 1 : 0, a0, a1, a2, a3, a4, a5, m));
+        s.meter.add(m.get(C_LONG, 24) - m.get(C_LONG, 16), m.get(C_LONG, 40) - m.get(C_LONG, 32),
+                m.get(C_LONG, 56) - m.get(C_LONG, 48), m.get(C_LONG, 72) - m.get(C_LONG, 64));
+        return ret == -1 ? new SysResult(-1, (int) m.get(C_LONG, 8)) : SysResult.ok(ret);
     }
 
     private static SysResult result(long value, Native.Scratch s) {

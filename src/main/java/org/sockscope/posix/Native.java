@@ -47,6 +47,48 @@ final class Native {
         return LINKER.downcallHandle(symbol, fd);
     }
 
+    /** The address of libc's {@code name}, for the call meter. */
+    static MemorySegment symbol(String name) {
+        return LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
+    }
+
+    // ---- the call meter (src/main/c/sockscope_meter.c) -------------------------------------
+
+    /** struct ss_meter: ret, err, wall0, wall1, cpu0, cpu1, nvcsw0, nvcsw1, nivcsw0, nivcsw1 (all long). */
+    static final long METER_SIZE = 10 * 8;
+    private static final String METER_RESOURCE = "linux-" + System.getProperty("os.arch") + "/libsockscope_meter.so";
+    private static String meterProblem = "";
+    /** {@code long ss_metered(void *fn, int int_ret, long a0..a5, struct ss_meter *m)}, or null. */
+    static final MethodHandle METERED = loadMeter();
+
+    private static MethodHandle loadMeter() {
+        try (var in = Native.class.getResourceAsStream(METER_RESOURCE)) {
+            if (in == null) {
+                meterProblem = "the call meter library " + METER_RESOURCE + " is not in this build"
+                        + " (it is compiled on Linux with cc during the build)";
+                return null;
+            }
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("sockscope_meter", ".so");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            SymbolLookup lib = SymbolLookup.libraryLookup(file, Arena.global());
+            MemorySegment fn = lib.find("ss_metered").orElseThrow(() -> new UnsatisfiedLinkError("ss_metered"));
+            return LINKER.downcallHandle(fn, FunctionDescriptor.of(C_LONG, PTR, C_INT,
+                    C_LONG, C_LONG, C_LONG, C_LONG, C_LONG, C_LONG, PTR));
+        } catch (java.io.IOException | RuntimeException | UnsatisfiedLinkError e) {
+            meterProblem = "the call meter library could not be loaded: " + e.getMessage();
+            return null;
+        }
+    }
+
+    static boolean meterAvailable() {
+        return METERED != null;
+    }
+
+    static String meterProblem() {
+        return meterProblem;
+    }
+
     static int errno(MemorySegment state) {
         return (int) ERRNO.get(state, 0L);
     }
@@ -63,6 +105,8 @@ final class Native {
         final MemorySegment sockaddr;
         final MemorySegment timeval;
         final MemorySegment tcpInfo;
+        final MemorySegment meterState;
+        final CallMeter meter = new CallMeter();
 
         Scratch(Arena arena) {
             errno = arena.allocate(CAPTURE_LAYOUT);
@@ -72,6 +116,7 @@ final class Native {
             sockaddr = arena.allocate(128, 8);
             timeval = arena.allocate(16, 8);
             tcpInfo = arena.allocate(TcpInfo.BUFFER_SIZE, 8);
+            meterState = arena.allocate(METER_SIZE, 8);
         }
     }
 

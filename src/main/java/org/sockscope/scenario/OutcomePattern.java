@@ -14,6 +14,15 @@ public sealed interface OutcomePattern {
     /** True when the outcome satisfies the pattern. */
     boolean matches(StepOutcome o);
 
+    /**
+     * Whether the outcome satisfies the pattern as far as it has settled: TRUE or FALSE once the
+     * kernel has said, null while the answer still depends on how a running call ends. Everything
+     * that decides (expectations, clicker answers) reads this, never {@link #matches} of a running call.
+     */
+    default Boolean settled(StepOutcome o) {
+        return o.finished() ? matches(o) : null;
+    }
+
     /** True when the pattern needs the call's length ({@code partial}, {@code all}). */
     default boolean needsLength() {
         return false;
@@ -23,6 +32,11 @@ public sealed interface OutcomePattern {
     record Blocks() implements OutcomePattern {
         public boolean matches(StepOutcome o) {
             return o.blocked();
+        }
+
+        /** Settled once the kernel said the thread sleeps in the call, or once it returned. */
+        public Boolean settled(StepOutcome o) {
+            return o.blocked() ? Boolean.TRUE : o.finished() ? Boolean.FALSE : null;
         }
 
         @Override
@@ -57,6 +71,11 @@ public sealed interface OutcomePattern {
             return o.finished() && !o.blocked() && o.ret() >= 0 && amount.test(o.ret(), o.requested());
         }
 
+        /** A call the kernel put to sleep can no longer copy "at once". */
+        public Boolean settled(StepOutcome o) {
+            return o.finished() ? matches(o) : o.blocked() ? Boolean.FALSE : null;
+        }
+
         public boolean needsLength() {
             return amount.needsLength();
         }
@@ -80,15 +99,34 @@ public sealed interface OutcomePattern {
     }
 
     /**
-     * The thread kept wanting a CPU: over at least a millisecond, the time it ran plus the time it
-     * was runnable but waiting for a CPU (schedstat) was at least half the wall time. A thread
+     * SockScope's rule for "busy" (a threshold SockScope chooses, not a kernel verdict): over at
+     * least a millisecond, the time the thread ran plus the time it was runnable but waiting for a
+     * CPU (schedstat, measured on the thread itself) was at least half the wall time. A thread
      * asleep in the kernel adds to neither; a polling loop fills nearly all of it, even on a
-     * machine whose other cores are busy.
+     * machine whose other cores are busy. {@link #RULE} says it in words for the screen.
      */
     record Busy() implements OutcomePattern {
+        /** The rule as the screen and the transcript state it. */
+        public static final String RULE = "SockScope's rule: busy = on a CPU + waiting for one ≥ 50 % of the wall time (over ≥ 1 ms)";
+
         public boolean matches(StepOutcome o) {
-            return o.wallNanos() >= 1_000_000 && (o.cpuNanos() + o.waitNanos()) * 2 >= o.wallNanos();
+            return o.wallNanos() >= 1_000_000 && o.cpuNanos() >= 0 && o.waitNanos() >= 0
+                    && (o.cpuNanos() + o.waitNanos()) * 2 >= o.wallNanos();
         }
+
+        /**
+         * A loop still running is judged over the window that has passed, once it is at least
+         * {@link #WINDOW_NANOS} long (SockScope's rule too): that window's figures are settled.
+         */
+        public Boolean settled(StepOutcome o) {
+            if (o.finished()) {
+                return matches(o);
+            }
+            return o.wallNanos() >= WINDOW_NANOS && o.cpuNanos() >= 0 && o.waitNanos() >= 0 ? matches(o) : null;
+        }
+
+        /** The shortest window a running loop is judged over. */
+        public static final long WINDOW_NANOS = 100_000_000;
 
         @Override
         public String toString() {
@@ -100,6 +138,11 @@ public sealed interface OutcomePattern {
     record Not(OutcomePattern inner) implements OutcomePattern {
         public boolean matches(StepOutcome o) {
             return !inner.matches(o);
+        }
+
+        public Boolean settled(StepOutcome o) {
+            Boolean b = inner.settled(o);
+            return b == null ? null : !b;
         }
 
         public boolean needsLength() {
@@ -120,6 +163,18 @@ public sealed interface OutcomePattern {
 
         public boolean matches(StepOutcome o) {
             return parts.stream().allMatch(p -> p.matches(o));
+        }
+
+        public Boolean settled(StepOutcome o) {
+            boolean unknown = false;
+            for (OutcomePattern p : parts) {
+                Boolean b = p.settled(o);
+                if (Boolean.FALSE.equals(b)) {
+                    return false;
+                }
+                unknown |= b == null;
+            }
+            return unknown ? null : Boolean.TRUE;
         }
 
         public boolean needsLength() {

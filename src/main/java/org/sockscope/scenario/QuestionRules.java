@@ -37,15 +37,54 @@ public final class QuestionRules {
     public static boolean matches(Choice choice, Map<String, StepOutcome> outcomes) {
         for (var e : choice.when().entrySet()) {
             StepOutcome o = outcomes.get(e.getKey());
-            if (o == null || !e.getValue().matches(o)) {
+            if (o == null || !Boolean.TRUE.equals(e.getValue().settled(o))) {
                 return false;
             }
         }
         return !choice.when().isEmpty();
     }
 
-    /** True when every step the question looks at has an outcome, so the answer can be revealed. */
-    public static boolean decidable(Question question, Map<String, StepOutcome> outcomes) {
-        return outcomes.keySet().containsAll(question.decidingSteps());
+    /**
+     * The letters of the matching choices once every rule has settled (see
+     * {@link OutcomePattern#settled}); empty while any rule still depends on a running call. The
+     * app's reveal and the command line both decide through this.
+     */
+    public static java.util.Optional<List<String>> settledMatching(Question question, Map<String, StepOutcome> outcomes) {
+        for (Choice c : question.choices()) {
+            if (!c.when().isEmpty() && settled(c, outcomes) == null) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(matching(question, outcomes));
+    }
+
+    /** The steps whose running calls the question still waits for. */
+    public static List<String> unsettledSteps(Question question, Map<String, StepOutcome> outcomes) {
+        List<String> ids = new ArrayList<>();
+        for (Choice c : question.choices()) {
+            for (var e : c.when().entrySet()) {
+                StepOutcome o = outcomes.get(e.getKey());
+                if (o != null && e.getValue().settled(o) == null && !ids.contains(e.getKey())) {
+                    ids.add(e.getKey());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Boolean settled(Choice choice, Map<String, StepOutcome> outcomes) {
+        boolean unknown = false;
+        for (var e : choice.when().entrySet()) {
+            StepOutcome o = outcomes.get(e.getKey());
+            if (o == null) {
+                return false; // not run: the rule fails, as in matching()
+            }
+            Boolean b = e.getValue().settled(o);
+            if (Boolean.FALSE.equals(b)) {
+                return false;
+            }
+            unknown |= b == null;
+        }
+        return unknown ? null : Boolean.TRUE;
     }
 }

@@ -1,11 +1,9 @@
 package org.sockscope.scenario;
 
-import org.sockscope.kernel.ThreadProbe;
 import org.sockscope.lab.Actor;
 import org.sockscope.lab.Lab;
 import org.sockscope.lab.LabException;
 import org.sockscope.lab.SocketOptions;
-import org.sockscope.posix.Libc;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.Event;
 import org.sockscope.trace.Trace;
@@ -34,21 +32,22 @@ public final class ScenarioSession implements AutoCloseable {
 
     private final Scenario scenario;
     private final Lab lab;
-    private final int pid = Libc.getpid();
     private final Map<String, Integer> fds = new ConcurrentHashMap<>();
     private final Map<String, Long> vars = new ConcurrentHashMap<>();
     private final CallBinder binder = new CallBinder(fds, vars);
     private final Map<Long, Event.CallBlocked> blocked = new ConcurrentHashMap<>();
     /** What each returned call copied out or found ready, by call id (kept as the trace listener sees it). */
     private final Map<Long, String> returnedData = new ConcurrentHashMap<>();
-    private final Map<Long, long[]> schedEnd = new ConcurrentHashMap<>();
+    private static final int PID = org.sockscope.posix.Libc.getpid();
+    private final Map<Long, Long> startedSeq = new ConcurrentHashMap<>();
+    private final Map<Long, Long> returnedSeq = new ConcurrentHashMap<>();
     private final List<Running> running = new ArrayList<>();
     private final List<Long> traceIndexAfter = new ArrayList<>();
     private int next;
 
     /** A step's call in the lab. */
     private record Running(Step step, String text, Actor actor, Actor.Submission submission, long requested,
-                           long[] schedStart, long wallStart) {
+                           long wallStart, long[] schedStart) {
     }
 
     /** Sets up the scenario's world on a fresh lab; a failed set-up closes everything and says why. */
@@ -58,8 +57,11 @@ public final class ScenarioSession implements AutoCloseable {
         lab.trace().addListener(e -> {
             if (e instanceof Event.CallBlocked b) {
                 blocked.put(b.callId(), b);
+            } else if (e instanceof Event.CallStarted st) {
+                startedSeq.put(st.callId(), st.seq());
             } else if (e instanceof Event.CallReturned r) {
                 returnedData.put(r.callId(), r.data());
+                returnedSeq.put(r.callId(), r.seq());
             }
         });
         try {
@@ -120,15 +122,11 @@ public final class ScenarioSession implements AutoCloseable {
         org.sockscope.lab.Call call = binder.bind(step.call(), step.repeat());
         long requested = binder.requested(step.call());
         String text = binder.resolvedText(step.call());
-        long[] sched = ThreadProbe.schedstat(pid, actor.tid());
         Actor.Submission sub = actor.submitTracked(call);
-        Running r = new Running(step, text, actor, sub, requested, sched, System.nanoTime());
+        Running r = new Running(step, text, actor, sub, requested, System.nanoTime(),
+                org.sockscope.kernel.ThreadProbe.schedstat(PID, actor.tid()));
         running.add(r);
-        sub.result().thenAccept(o -> {
-            // The thread's CPU figures when the call returned: later calls on the same thread must not count.
-            schedEnd.put(sub.callId(), ThreadProbe.schedstat(pid, actor.tid()));
-            bind(step, o);
-        });
+        sub.result().thenAccept(o -> bind(step, o));
         awaitSettled(r);
         next++;
         traceIndexAfter.add((long) lab.trace().size() - 1);
@@ -174,9 +172,55 @@ public final class ScenarioSession implements AutoCloseable {
         return out;
     }
 
-    /** The letters of the question's choices that match what the kernel did; empty without a question. */
+    /**
+     * The letters of the question's choices that match what the kernel did, from settled outcomes
+     * only: {@link #answer} with its default wait. Empty without a question.
+     */
     public List<String> matchingChoices() {
-        return scenario.question().map(q -> QuestionRules.matching(q, outcomes())).orElse(List.of());
+        return answer(ANSWER_WAIT).letters();
+    }
+
+    /** How long {@link #answer} waits by default for the calls a question depends on to settle. */
+    public static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
+
+    /**
+     * The question's answer from settled outcomes only: waits (up to {@code max}) until every rule
+     * is decided by calls that returned, failed, or that the kernel reported asleep. The app's reveal
+     * and the command line both decide here.
+     */
+    public Answer answer(Duration max) {
+        var q = scenario.question();
+        if (q.isEmpty()) {
+            return new Answer(List.of(), List.of());
+        }
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            Map<String, StepOutcome> now = outcomes();
+            Optional<List<String>> letters = QuestionRules.settledMatching(q.get(), now);
+            if (letters.isPresent()) {
+                return new Answer(letters.get(), List.of());
+            }
+            if (System.nanoTime() > deadline) {
+                return new Answer(List.of(), QuestionRules.unsettledSteps(q.get(), now));
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    /**
+     * A question's answer: the matching letters once settled, or, when the wait ran out, the ids of
+     * the steps whose calls had still not settled (then no letter is given).
+     */
+    public record Answer(List<String> letters, List<String> unsettled) {
+        public Answer {
+            letters = List.copyOf(letters);
+            unsettled = List.copyOf(unsettled);
+        }
+
+        /** True when the kernel's outcomes decided the answer. */
+        public boolean settled() {
+            return unsettled.isEmpty();
+        }
     }
 
     @Override
@@ -232,47 +276,36 @@ public final class ScenarioSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The step's outcome as far as the kernel has said: a returned call's own measurement (its
+     * thread's counters around each system call, schedstat and the clock around the whole entry),
+     * or a running call, asleep when the kernel reported its thread sleeping in it.
+     */
     private StepOutcome outcome(Running r) {
         CompletableFuture<CallOutcome> f = r.submission().result();
-        boolean wasBlocked = blocked.containsKey(r.submission().callId());
         if (f.isDone() && !f.isCompletedExceptionally()) {
             CallOutcome o = f.join();
             StepOutcome base = o.failed() ? StepOutcome.failed(o.errno(), r.requested(), o.blocked())
                     : StepOutcome.returned(o.ret(), r.requested(), o.blocked());
-            long[] used = schedSince(r);
-            return base.measured(o.calls(), used[0], used[1], o.durationNanos());
+            return base.measured(o.calls(), o.cpuNanos(), o.waitNanos(), o.wallNanos());
         }
-        StepOutcome p = new StepOutcome(false, 0, 0, wasBlocked, r.requested(), 1, 0, 0, 0);
-        long[] used = schedSince(r);
-        return p.measured(1, used[0], used[1], System.nanoTime() - r.wallStart());
-    }
-
-    /**
-     * CPU time and run-queue wait of the step's thread from the step's start to its return (or to
-     * now while it runs), from schedstat; exact for a loop, which has its thread to itself.
-     */
-    private long[] schedSince(Running r) {
-        long[] end = schedEnd.get(r.submission().callId());
-        long[] now = end != null ? end : ThreadProbe.schedstat(pid, r.actor().tid());
-        if (now[0] < 0 || r.schedStart()[0] < 0) {
-            return new long[] {0, 0};
-        }
-        return new long[] {Math.max(0, now[0] - r.schedStart()[0]), Math.max(0, now[1] - r.schedStart()[1])};
+        // Still running: the thread's schedstat since the step began, read from outside (a loop has
+        // its thread to itself), so "busy so far" is a kernel figure over a window that has passed.
+        long[] now = org.sockscope.kernel.ThreadProbe.schedstat(PID, r.actor().tid());
+        boolean readable = now[0] >= 0 && r.schedStart()[0] >= 0;
+        return new StepOutcome(false, 0, 0, blocked.containsKey(r.submission().callId()), r.requested(), 1,
+                readable ? now[0] - r.schedStart()[0] : -1, readable ? now[1] - r.schedStart()[1] : -1,
+                System.nanoTime() - r.wallStart());
     }
 
     private StepReport report(Running r) {
         StepOutcome o = outcome(r);
         Event.CallBlocked b = blocked.get(r.submission().callId());
         String data = returnedData.getOrDefault(r.submission().callId(), "");
-        List<OutcomePattern> unmet = o.finished() ? r.step().unmet(o) : r.step().expect().stream()
-                .filter(p -> !mayStillMatch(p, o)).toList();
+        List<OutcomePattern> unmet = r.step().expect().stream().filter(p -> Boolean.FALSE.equals(p.settled(o))).toList();
         return new StepReport(r.step(), r.text(), r.submission().callId(), o, b == null || o.finished() ? "" : b.syscall(),
-                b == null || o.finished() ? "" : b.wchan(), data, lab.trace().size() - 1, unmet);
-    }
-
-    /** While a call is pending only "blocks" can be judged; the rest waits for its return. */
-    private static boolean mayStillMatch(OutcomePattern p, StepOutcome pending) {
-        return !(p instanceof OutcomePattern.Blocks) || p.matches(pending);
+                b == null || o.finished() ? "" : b.wchan(), data, lab.trace().size() - 1, unmet,
+                startedSeq.getOrDefault(r.submission().callId(), -1L), returnedSeq.getOrDefault(r.submission().callId(), -1L));
     }
 
     static SocketOptions options(TcpSpec t) {

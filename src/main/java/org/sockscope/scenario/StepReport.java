@@ -13,10 +13,13 @@ import java.util.List;
  * @param wchan       while blocked: where in the kernel it sleeps, else empty
  * @param data        what the call copied out or found ready, as the trace records it, else empty
  * @param traceIndex  index of the last trace event when the report was made
- * @param unmet       the step's expectations the outcome does not meet (checked once it finished)
+ * @param unmet       the step's expectations the outcome has settled against (a running call's
+ *                    only those already decided, e.g. "blocks: false" once the kernel said it sleeps)
+ * @param startedSeq  trace index of the call's start, -1 if not recorded (yet)
+ * @param returnedSeq trace index of the call's return, -1 while it runs
  */
 public record StepReport(Step step, String callText, long callId, StepOutcome outcome, String syscall, String wchan,
-                         String data, long traceIndex, List<OutcomePattern> unmet) {
+                         String data, long traceIndex, List<OutcomePattern> unmet, long startedSeq, long returnedSeq) {
 
     public StepReport {
         unmet = List.copyOf(unmet);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sockscope.posix.Errno;
 
@@ -47,6 +48,8 @@ class QuestionRulesTest {
         // Both calls asleep at reveal time: the second copied what fit and waits for the rest.
         Map<String, StepOutcome> linux = Map.of("full", StepOutcome.pending(200), "room", StepOutcome.pending(20000));
         assertEquals(List.of("D"), answer("04a_send_blocking", linux));
+        assertEquals(Optional.of(List.of("D")), QuestionRules.settledMatching(question("04a_send_blocking"), linux),
+                "decided while both sleep: the rules ask what the kernel has already settled");
         // Revealed later, after the peer drained: still D, send() returned the full count.
         assertEquals(List.of("D"), answer("04a_send_blocking", Map.of(
                 "full", StepOutcome.returned(200, 200, true), "room", StepOutcome.returned(20000, 20000, true))));
@@ -92,11 +95,23 @@ class QuestionRulesTest {
     void missingOutcomesDecideNothing() throws ScenarioException {
         Question q = question("03_recv_empty_vs_100");
         Map<String, StepOutcome> half = Map.of("empty", StepOutcome.pending(200));
-        assertFalse(QuestionRules.decidable(q, half));
-        // No ruled choice can match yet, so only the catch-all would: callers reveal when decidable.
+        // No ruled choice can match yet, so only the catch-all would.
         assertEquals(List.of("E"), QuestionRules.matching(q, half));
-        assertTrue(QuestionRules.decidable(q, Map.of("empty", StepOutcome.pending(200),
+        assertEquals(Optional.of(List.of("B")), QuestionRules.settledMatching(q, Map.of("empty", StepOutcome.pending(200),
                 "hundred", StepOutcome.returned(100, 200, false))));
+    }
+
+    @Test
+    void aRuleThatDependsOnARunningCallWaitsForIt() throws ScenarioException {
+        // 04c right after its steps: both sends asleep. "room: blocks and not returns partial" must not
+        // be read as true while room's send may still return a partial count.
+        Question q = question("04c_send_sndtimeo");
+        Map<String, StepOutcome> asleep = Map.of("full", StepOutcome.pending(200), "room", StepOutcome.pending(20000));
+        assertEquals(Optional.empty(), QuestionRules.settledMatching(q, asleep));
+        assertEquals(List.of("full", "room"), QuestionRules.unsettledSteps(q, asleep));
+        Map<String, StepOutcome> settled = Map.of("full", StepOutcome.failed(Errno.EAGAIN, 200, true),
+                "room", StepOutcome.returned(13000, 20000, true));
+        assertEquals(Optional.of(List.of("B")), QuestionRules.settledMatching(q, settled));
     }
 
     @Test

@@ -130,7 +130,15 @@ final class SessionRunner {
                 return; // the listener was told why
             }
             ScenarioSession s = session;
-            Verdict v = s.scenario().question().map(q -> Verdict.of(q, s.matchingChoices(), s.reports(), marks,
+            // Decided from settled outcomes only, as on the command line: waits (bounded) for the
+            // calls the question depends on to return or be reported asleep.
+            ScenarioSession.Answer a = s.answer(ScenarioSession.ANSWER_WAIT);
+            if (!a.settled()) {
+                post.accept(() -> l.failed("No answer yet: the kernel had not settled steps " + a.unsettled() + " within "
+                        + ScenarioSession.ANSWER_WAIT.toSeconds() + " s. Step on, then reveal again."));
+                return;
+            }
+            Verdict v = s.scenario().question().map(q -> Verdict.of(q, a.letters(), s.reports(), marks,
                     s.trace(), n -> s.fd(n).orElse(null))).orElse(null);
             post.accept(() -> answer.accept(v));
             publish(l);
