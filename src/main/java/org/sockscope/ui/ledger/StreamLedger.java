@@ -250,7 +250,7 @@ public final class StreamLedger {
         boolean derived = false;
         if (!running) {
             copied = outcome == null ? 0 : Math.max(0, outcome.ret());
-        } else if (write) {
+        } else if (write && placed(call.fd())) { // after a gap, until placed: no figure ("waiting…"), not a made-up 0
             int fd = call.fd();
             int peer = peer(fd);
             copied = runningCopied(fd, snap.sockets().get(fd), peer >= 0 ? snap.sockets().get(peer) : null);
@@ -345,6 +345,12 @@ public final class StreamLedger {
         capped.add(new Segment(out.get(keep - 1).from(), out.get(out.size() - keep).to(), '…'));
         capped.addAll(out.subList(out.size() - keep + 1, out.size()));
         return capped;
+    }
+
+    /** False while a gap leaves {@code writerFd}'s stream unplaced. */
+    private boolean placed(int writerFd) {
+        Stream s = byWriter.get(writerFd);
+        return s == null || s.anchored;
     }
 
     private Stream stream(int fd) {

@@ -5,6 +5,7 @@ import org.sockscope.kernel.SocketFigures;
 import org.sockscope.lab.Call;
 import org.sockscope.lab.Payload;
 import org.sockscope.trace.Event;
+import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.BufferContent;
 import org.sockscope.ui.widget.BufferContent.Kind;
 import org.sockscope.ui.widget.BufferContent.Segment;
@@ -129,6 +130,23 @@ class PlaygroundLedgerTest {
         BufferContent rcv = l.receiveBuffer(6, fig(6, 2300, 0, 0), fig(5, 0, 0, 0), 0);
         assertEquals(List.of(new Segment(0, 2000, '?'), new Segment(2000, 2300, Payload.tag(c))), rcv.segments(),
                 "the kept send's bytes are the newest; the dropped ones' are unknown");
+    }
+
+    @Test
+    void aSendRunningOnAnUnplacedStreamShowsNoDerivedFigure() {
+        Events e = new Events().connected();
+        StreamLedger l = fold(e);
+        l.dropped(e.trace().latest());
+        int mark = e.trace().size();
+        long id = e.nextId();
+        Call.Send send = new Call.Send(5, 200_000, 0);
+        e.started("P1", send);
+        e.sample(7904, 7904, 5096, 0);
+        foldFrom(l, e, mark);
+        AppBufferState app = l.appBuffer(id, send.spec(), true, null, "", e.trace().latest());
+        assertFalse(app.copiedDerived(), "where the stream stands is unknown: no count, not a made-up one");
+        assertEquals(0, app.copied());
+        assertTrue(app.running());
     }
 
     private static void foldFrom(StreamLedger l, Events e, int from) {
