@@ -1,9 +1,12 @@
 package org.sockscope.ui.ledger;
 
+import org.sockscope.kernel.PipeFigures;
 import org.sockscope.kernel.SocketFigures;
 import org.sockscope.lab.Payload;
 import org.sockscope.trace.CallOutcome;
+import org.sockscope.trace.ActorView;
 import org.sockscope.trace.CallSpec;
+import org.sockscope.trace.DescriptorView;
 import org.sockscope.trace.Event;
 import org.sockscope.trace.Snapshot;
 import org.sockscope.ui.widget.AppBufferState;
@@ -25,6 +28,11 @@ import java.util.Map;
  * bytes: with W bytes written on fd w and R read on its peer, the receiver queues [R, R + INQ),
  * the sender holds [W − OUTQ, W). It also counts SockScope's {@code fill()}/{@code drain()}
  * helpers, which scenarios use to set the stage. All derived.
+ *
+ * <p>Counting needs every return value. When the bounded trace dropped events before they were
+ * folded ({@link #dropped}), the counts are unknown: the bytes then queued are shown as '?' until
+ * kernel figures probed after the last byte moved, with neither end in a call and nothing sent but
+ * unacknowledged, place the stream again ({@link #settle}): read = written − (INQ + OUTQ).
  */
 public final class StreamLedger {
     public static final int MAX_WRITES = 4096;
@@ -43,12 +51,17 @@ public final class StreamLedger {
         final ArrayDeque<Write> writes = new ArrayDeque<>();
         long runningCall;
         long runningLength;
+        /** False after a gap in the events, until {@link #settle} places the stream from the kernel's figures. */
+        boolean anchored = true;
+        /** Index of the last event that moved bytes through this stream. */
+        long lastMove = -1;
     }
 
     private final Map<Integer, Stream> byWriter = new HashMap<>();
     private final Map<Integer, Integer> peers = new HashMap<>();
     private final Map<String, ByteCall> lastByteCall = new HashMap<>();
     private final Map<Integer, Boolean> nonBlocking = new HashMap<>();
+    private boolean unanchored;
 
     /** A ledger that has folded {@code events} in order. */
     public static StreamLedger of(List<Event> events) {
@@ -90,6 +103,7 @@ public final class StreamLedger {
                     if (ret > 0) {
                         st.writes.addLast(new Write(r.callId(), st.written, st.written + ret));
                         st.written += ret;
+                        st.lastMove = r.seq();
                         while (st.writes.size() > MAX_WRITES) {
                             st.writes.pollFirst();
                         }
@@ -98,7 +112,9 @@ public final class StreamLedger {
                 } else if (reads(r.call().name()) && ret > 0) {
                     int writer = peer(r.call().fd());
                     if (writer >= 0) {
-                        stream(writer).read += ret;
+                        Stream st = stream(writer);
+                        st.read += ret;
+                        st.lastMove = r.seq();
                     }
                 }
                 if (r.call().movesBytes()) {
@@ -112,6 +128,93 @@ public final class StreamLedger {
             default -> {
             }
         }
+    }
+
+    /**
+     * The bounded trace dropped events before they were folded: which call wrote the queued bytes,
+     * and where the streams stand, is no longer known. {@code snap} (the newest Snapshot) tells
+     * which descriptors are connected to which now.
+     */
+    public void dropped(Snapshot snap) {
+        for (DescriptorView d : snap.descriptors().values()) {
+            if (d.peerFd() >= 0) {
+                peers.put(d.fd(), d.peerFd());
+            }
+        }
+        for (Stream st : byWriter.values()) {
+            st.writes.clear();
+            st.runningCall = 0; // its start may have been dropped; a start folded later sets it again
+            st.anchored = false;
+        }
+        lastByteCall.clear();
+        unanchored = true;
+    }
+
+    /** True while a gap left a stream unplaced: {@link #settle} needs figures probed after its last byte moved. */
+    public boolean unsettled() {
+        return unanchored;
+    }
+
+    /**
+     * Places every stream a gap left unplaced, once {@code snap}'s kernel figures are known to be
+     * current for every event before index {@code probedAfter} (they were probed after it was
+     * appended) and the stream is quiet: its last byte moved before that, neither end is in a call
+     * in {@code snap}, and the writer has nothing sent but unacknowledged (such bytes may already
+     * be in the reader's queue too). The others wait for a later probe.
+     */
+    public void settle(Snapshot snap, long probedAfter) {
+        if (!unanchored) {
+            return;
+        }
+        boolean left = false;
+        for (Map.Entry<Integer, Stream> e : byWriter.entrySet()) {
+            Stream st = e.getValue();
+            if (!st.anchored && !anchor(e.getKey(), st, snap, probedAfter)) {
+                left = true;
+            }
+        }
+        unanchored = left;
+    }
+
+    private boolean anchor(int writer, Stream st, Snapshot snap, long probedAfter) {
+        int reader = peer(writer);
+        if (reader < 0 || st.lastMove >= probedAfter || st.runningCall != 0 || inCall(snap, writer) || inCall(snap, reader)) {
+            return false;
+        }
+        long inTransit;
+        SocketFigures w = snap.sockets().get(writer);
+        SocketFigures r = snap.sockets().get(reader);
+        PipeFigures pipe = snap.pipes().get(reader);
+        if (w != null && r != null) {
+            if (w.outq() < 0 || r.inq() < 0 || w.notSent() < 0 || w.outq() != w.notSent()) {
+                return false; // unreadable, or bytes in flight: counted in both queues until acknowledged
+            }
+            inTransit = (long) r.inq() + w.outq();
+        } else if (pipe != null && pipe.queued() >= 0) {
+            inTransit = pipe.queued();
+        } else {
+            return false;
+        }
+        st.read = st.written - inTransit;
+        if (st.read < 0) { // fewer bytes counted than are queued: move the stream so positions stay ≥ 0
+            long shift = -st.read;
+            st.read += shift;
+            st.written += shift;
+            List<Write> moved = st.writes.stream().map(x -> new Write(x.callId(), x.from() + shift, x.to() + shift)).toList();
+            st.writes.clear();
+            st.writes.addAll(moved);
+        }
+        st.anchored = true;
+        return true;
+    }
+
+    private static boolean inCall(Snapshot snap, int fd) {
+        for (ActorView a : snap.actors().values()) {
+            if (a.inCall() && a.call() != null && a.call().fd() == fd) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The other end of {@code fd}'s connection or pipe, -1 when none. */
@@ -132,7 +235,7 @@ public final class StreamLedger {
     /** Bytes the running send() on {@code writerFd} has copied so far (derived), 0 when none runs. */
     public long runningCopied(int writerFd, SocketFigures writer, SocketFigures reader) {
         Stream s = byWriter.get(writerFd);
-        return s == null || s.runningCall == 0 ? 0 : writtenNow(s, writer, reader) - s.written;
+        return s == null || s.runningCall == 0 || !s.anchored ? 0 : writtenNow(s, writer, reader) - s.written;
     }
 
     /**
@@ -147,7 +250,7 @@ public final class StreamLedger {
         boolean derived = false;
         if (!running) {
             copied = outcome == null ? 0 : Math.max(0, outcome.ret());
-        } else if (write) {
+        } else if (write && placed(call.fd())) { // after a gap, until placed: no figure ("waiting…"), not a made-up 0
             int fd = call.fd();
             int peer = peer(fd);
             copied = runningCopied(fd, snap.sockets().get(fd), peer >= 0 ? snap.sockets().get(peer) : null);
@@ -206,6 +309,10 @@ public final class StreamLedger {
         if (to <= from) {
             return out;
         }
+        if (!s.anchored) { // after a gap in the events: whose bytes these are is not known
+            out.add(new Segment(from, to, '?'));
+            return out;
+        }
         long covered = from;
         for (Write w : s.writes) {
             if (w.to() <= from) {
@@ -238,6 +345,12 @@ public final class StreamLedger {
         capped.add(new Segment(out.get(keep - 1).from(), out.get(out.size() - keep).to(), '…'));
         capped.addAll(out.subList(out.size() - keep + 1, out.size()));
         return capped;
+    }
+
+    /** False while a gap leaves {@code writerFd}'s stream unplaced. */
+    private boolean placed(int writerFd) {
+        Stream s = byWriter.get(writerFd);
+        return s == null || s.anchored;
     }
 
     private Stream stream(int fd) {

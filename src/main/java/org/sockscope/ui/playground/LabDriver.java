@@ -5,10 +5,12 @@ import org.sockscope.lab.Call;
 import org.sockscope.lab.Lab;
 import org.sockscope.lab.LabException;
 import org.sockscope.lab.SocketOptions;
+import org.sockscope.ui.widget.TaskFailure;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,7 +19,9 @@ import java.util.function.Consumer;
  * The playground's hands on the live lab. Set-up, reset and cancellation run on one control
  * thread (they may wait for actors); calls are queued to the actors' own threads. Nothing here
  * blocks its caller, and every outcome comes back as a message through {@code reply} (which the
- * view-model drains once per frame). No JavaFX.
+ * view-model drains once per frame). No JavaFX. Whatever a task throws (a kernel refusal, an
+ * engine bug, a stopped actor) comes back as a sentence for the banner; only the unexpected ones
+ * are also logged to stderr, once each.
  */
 final class LabDriver implements AutoCloseable {
     private final Lab lab;
@@ -41,7 +45,7 @@ final class LabDriver implements AutoCloseable {
      * or the reason it failed (the lab stays usable either way).
      */
     void rebuild(SocketOptions client, SocketOptions server, Consumer<String> done) {
-        control.execute(() -> {
+        Runnable task = () -> {
             String error = null;
             try {
                 synchronized (actors) {
@@ -56,15 +60,24 @@ final class LabDriver implements AutoCloseable {
                 synchronized (actors) {
                     actors.putAll(fresh);
                 }
-            } catch (LabException | RuntimeException e) {
-                error = e.getMessage() == null ? e.toString() : e.getMessage();
+            } catch (LabException e) {
+                error = TaskFailure.reason(e); // the kernel refused (bad settings): the banner says it all
+            } catch (Throwable t) {
+                error = TaskFailure.reason(t);
+                TaskFailure.log("setting up the playground's connection failed", t);
             }
             String result = error;
             reply.accept(() -> done.accept(result));
-        });
+        };
+        if (!execute(task)) {
+            done.accept("the lab is closed");
+        }
     }
 
-    /** Queues {@code call} on {@code side}'s thread; {@code failed} gets a message if it cannot run. */
+    /**
+     * Queues {@code call} on {@code side}'s thread; {@code failed} gets a sentence (on the FX thread,
+     * through {@code reply}) if it cannot run or the engine throws instead of answering.
+     */
     void submit(Side side, Call call, Consumer<String> failed) {
         Actor a;
         synchronized (actors) {
@@ -74,15 +87,30 @@ final class LabDriver implements AutoCloseable {
             failed.accept(side.process() + " has no thread yet: the connection is being set up.");
             return;
         }
-        a.submit(call).whenComplete((outcome, ex) -> {
-            if (ex != null) {
-                reply.accept(() -> failed.accept(side.process() + ": " + ex.getMessage()));
-            }
-        });
+        String what = side.process() + "'s " + call.spec().text();
+        try {
+            a.submit(call).whenComplete((outcome, ex) -> {
+                if (ex != null) {
+                    failedCall(what, ex, failed);
+                }
+            });
+        } catch (RuntimeException e) {
+            failedCall(what, e, failed);
+        }
     }
 
-    /** Wakes {@code side}'s blocked call (shutdown of its socket); {@code done} gets false if none was in flight. */
-    void cancel(Side side, Consumer<Boolean> done) {
+    private void failedCall(String what, Throwable t, Consumer<String> failed) {
+        TaskFailure.log(what + " failed", t);
+        String text = what + " did not run: " + TaskFailure.reason(t)
+                + ". Rebuild the connection (Ctrl+R), then make the call again.";
+        reply.accept(() -> failed.accept(text));
+    }
+
+    /**
+     * Wakes {@code side}'s blocked call (shutdown of its socket); {@code done} gets false if none was
+     * in flight, {@code failed} a sentence if the lab threw.
+     */
+    void cancel(Side side, Consumer<Boolean> done, Consumer<String> failed) {
         Actor a;
         synchronized (actors) {
             a = actors.get(side);
@@ -91,10 +119,30 @@ final class LabDriver implements AutoCloseable {
             done.accept(false);
             return;
         }
-        control.execute(() -> {
-            boolean woke = lab.cancel(a);
-            reply.accept(() -> done.accept(woke));
-        });
+        Runnable task = () -> {
+            try {
+                boolean woke = lab.cancel(a);
+                reply.accept(() -> done.accept(woke));
+            } catch (Throwable t) {
+                TaskFailure.log("cancelling " + side.process() + "'s call failed", t);
+                String text = "Could not cancel " + side.process() + "'s call: " + TaskFailure.reason(t)
+                        + ". Rebuild the connection (Ctrl+R) to start afresh.";
+                reply.accept(() -> failed.accept(text));
+            }
+        };
+        if (!execute(task)) {
+            failed.accept("Could not cancel " + side.process() + "'s call: the lab is closed.");
+        }
+    }
+
+    /** Runs {@code task} on the control thread; false once the driver is closed. */
+    private boolean execute(Runnable task) {
+        try {
+            control.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
     }
 
     /** Closes the lab (waking blocked calls), waiting at most {@code millis}. */

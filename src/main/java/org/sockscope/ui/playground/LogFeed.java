@@ -13,7 +13,8 @@ import java.util.List;
  * {@link #FLUSH_NANOS} (each change re-lays out the table): a call made by hand is listed in the
  * frame it returns, or at most a tenth of a second later when another line was just added. While
  * calls stream, each change adds the newest {@link #MAX_PER_FLUSH} lines after a note saying how
- * many were left out; the trace itself keeps every event.
+ * many were left out. The trace keeps its newest events only: events it dropped before a frame
+ * folded them are named once, in a note saying how many.
  */
 final class LogFeed {
     /** Lines kept in the list. */
@@ -30,6 +31,11 @@ final class LogFeed {
     private final ObservableList<LogEntry> readOnly = FXCollections.unmodifiableObservableList(list);
     private final List<LogEntry> pending = new ArrayList<>();
     private long skipped;
+    /** Events the trace dropped before they were folded, since the last flush, and where. */
+    private long dropped;
+    private long droppedFrom;
+    private long droppedTo;
+    private long droppedNanos;
     private long lastFlush = Long.MIN_VALUE / 2;
     private long flushNanos = FLUSH_NANOS;
 
@@ -46,17 +52,35 @@ final class LogFeed {
         }
     }
 
+    /**
+     * Events {@code [from, to)} were dropped by the bounded trace before they were folded: their
+     * calls can never be listed. Said in one note at the next flush (gaps in between are merged).
+     */
+    void dropped(long n, long from, long to, long nanos) {
+        if (dropped == 0) {
+            droppedFrom = from;
+            droppedNanos = nanos;
+        }
+        dropped += n;
+        droppedTo = to;
+    }
+
     /** Moves pending lines into the list if the last change is old enough. FX thread. */
     void flushIfDue() {
-        if (pending.isEmpty() || System.nanoTime() - lastFlush < flushNanos) {
+        if ((pending.isEmpty() && dropped == 0) || System.nanoTime() - lastFlush < flushNanos) {
             return;
         }
         lastFlush = System.nanoTime();
-        List<LogEntry> batch = new ArrayList<>(pending.size() + 1);
+        List<LogEntry> batch = new ArrayList<>(pending.size() + 2);
+        if (dropped > 0) {
+            batch.add(new LogEntry(droppedFrom, droppedNanos, "lab", droppedNote(dropped, droppedFrom, droppedTo),
+                    "", "", -1, LogEntry.Kind.NOTE));
+            dropped = 0;
+        }
         if (skipped > 0) {
             LogEntry first = pending.getFirst();
             batch.add(new LogEntry(first.seq(), first.nanos(), "lab", "… " + skipped + " lines not listed: calls"
-                    + " returned faster than the log can show (the trace keeps them all)", "", "", -1, LogEntry.Kind.NOTE));
+                    + " returned faster than the log can show (the trace records them)", "", "", -1, LogEntry.Kind.NOTE));
             skipped = 0;
         }
         batch.addAll(pending);
@@ -66,6 +90,12 @@ final class LogFeed {
             list.remove(0, Math.min(list.size(), overflow + TRIM_CHUNK));
         }
         list.addAll(batch);
+    }
+
+    /** The note for {@code n} dropped events {@code [from, to)}. */
+    static String droppedNote(long n, long from, long to) {
+        return "… " + n + (n == 1 ? " event" : " events") + " dropped by the bounded trace before the log could show them"
+                + " (events " + from + "–" + (to - 1) + "): their calls are not listed, and bytes they moved are shown as ?";
     }
 
     /** The lines, newest last (read-only). */

@@ -113,6 +113,7 @@ public final class PlaygroundView extends BorderPane {
         Button rebuild = new Button("Rebuild connection");
         rebuild.setId("errorRebuild");
         rebuild.setOnAction(e -> vm.rebuild());
+        rebuild.disableProperty().bind(vm.rebuildingProperty());
         Button dismiss = new Button("Dismiss");
         dismiss.setOnAction(e -> vm.dismissError());
         HBox errorBar = new HBox(10, new Label("⚠"), error, rebuild, dismiss);

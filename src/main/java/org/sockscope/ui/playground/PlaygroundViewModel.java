@@ -22,6 +22,7 @@ import org.sockscope.trace.Trace;
 import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.FoldedDescriptors;
 import org.sockscope.ui.widget.LogEntry;
+import org.sockscope.ui.widget.TaskFailure;
 import org.sockscope.ui.ledger.StreamLedger;
 
 import java.nio.file.Files;
@@ -41,10 +42,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * folds the trace's new events (however many arrived: one render per frame) and maps the newest
  * Snapshot to what each process column draws. Commands never block: calls go to actor threads,
  * set-up to a control thread, and their answers come back through an inbox drained by refresh.
+ *
+ * <p>Events are folded by trace index ({@link TraceFolder}): when the bounded trace dropped some
+ * before a frame folded them, the log says how many and the ledger stops naming the calls whose
+ * bytes it can no longer place. Whatever throws, in a task or in a frame, becomes the error banner
+ * and is logged once; the playground stays usable.
  */
 public final class PlaygroundViewModel implements AutoCloseable {
     /** Default options: SO_SNDBUF = SO_RCVBUF = 4096 on both sides, so buffers fill visibly. */
     public static final SocketOptions DEFAULT_OPTIONS = SocketOptions.buffers(4096);
+    /** What the banner tells the user to do after a failure. */
+    static final String WHAT_TO_DO = "Rebuild the connection (Ctrl+R) to start afresh; the rest of the app keeps working.";
 
     private final Trace trace;
     private final LabDriver driver;
@@ -66,9 +74,10 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
     private final ObjectProperty<SocketOptions> clientOptions = new SimpleObjectProperty<>(this, "clientOptions", DEFAULT_OPTIONS);
     private final ObjectProperty<SocketOptions> serverOptions = new SimpleObjectProperty<>(this, "serverOptions", DEFAULT_OPTIONS);
-    private List<Event> lastBatch = List.of();
+    private final TraceFolder folder;
     private long lastRefreshNanos;
-    private int foldedCount;
+    /** The last failure logged from a frame, so one that repeats every frame is logged once. */
+    private String lastFrameFailure = "";
     private volatile boolean closed;
     private boolean rescan = true;
 
@@ -82,6 +91,23 @@ public final class PlaygroundViewModel implements AutoCloseable {
         this.trace = Objects.requireNonNull(trace);
         this.driver = lab == null ? null : new LabDriver(lab, inbox::add);
         live.set(lab != null);
+        folder = new TraceFolder(trace, ledger, log, new TraceFolder.Hooks() {
+            @Override
+            public void event(Event e) {
+                fold(e);
+            }
+
+            @Override
+            public void dropped() {
+                lastApp.replaceAll((s, a) -> AppBufferState.NONE); // their last calls may be among the dropped
+                rescan = true;
+            }
+
+            @Override
+            public void failed(String what, RuntimeException e) {
+                frameFailed(what, e);
+            }
+        }, lab == null ? null : lab.sampler(), probes, inbox::add);
         for (Side s : Side.values()) {
             processes.put(s, new ReadOnlyObjectWrapper<>(this, s.process(), ProcessState.empty(s)));
             lastApp.put(s, AppBufferState.NONE);
@@ -106,26 +132,31 @@ public final class PlaygroundViewModel implements AutoCloseable {
             return;
         }
         for (Runnable r; (r = inbox.poll()) != null; ) {
-            r.run();
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                frameFailed("showing a playground answer", e);
+            }
         }
+        try {
+            frame();
+        } catch (RuntimeException e) {
+            frameFailed("drawing the newest events", e);
+        }
+    }
+
+    private void frame() {
         clock.set(trace.now());
         FoldedDescriptors f = scanned.getAndSet(null);
         if (f != null && !f.equals(folded.get())) {
             folded.set(f);
         }
         log.flushIfDue();
-        if (trace.size() == foldedCount) {
-            lastBatch = List.of();
+        Snapshot snap = trace.latest();
+        long t0 = System.nanoTime();
+        if (!folder.foldTo(snap)) {
             return;
         }
-        long t0 = System.nanoTime();
-        List<Event> batch = trace.eventsFrom(foldedCount);
-        for (Event e : batch) {
-            fold(e);
-        }
-        foldedCount += batch.size();
-        lastBatch = batch;
-        Snapshot snap = trace.snapshotAt(foldedCount - 1L);
         for (Side s : Side.values()) {
             ProcessState p = ProcessMapper.map(s, snap, ledger, lastApp.get(s));
             lastApp.put(s, p.appBuffer());
@@ -135,7 +166,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
             }
         }
         log.flushIfDue();
-        eventCount.set(foldedCount);
+        eventCount.set(folder.nextIndex());
         if (rescan) {
             rescan = false;
             scanDescriptors(snap);
@@ -143,9 +174,19 @@ public final class PlaygroundViewModel implements AutoCloseable {
         lastRefreshNanos = System.nanoTime() - t0;
     }
 
+    /** A failure on the FX thread: the banner says it; one that repeats every frame is logged once. */
+    private void frameFailed(String what, RuntimeException e) {
+        String text = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " failed: " + TaskFailure.reason(e)
+                + ". " + WHAT_TO_DO;
+        if (!text.equals(lastFrameFailure)) {
+            lastFrameFailure = text;
+            TaskFailure.log(what + " failed", e);
+        }
+        error.set(text);
+    }
+
+    /** What the view-model does with each folded event besides the ledger and the log. */
     private void fold(Event e) {
-        ledger.fold(e);
-        log.fold(e);
         switch (e) {
             case Event.DescriptorOpened o -> rescan = true;
             case Event.DescriptorClosed c -> rescan = true;
@@ -158,7 +199,16 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /** Reads the whole descriptor table off the FX thread; the next frame picks the result up. */
     private void scanDescriptors(Snapshot snap) {
         var labFds = new java.util.HashSet<>(snap.descriptors().keySet());
-        probes.execute(() -> scanned.set(OtherDescriptors.fold(DescriptorTable.self(), labFds)));
+        probes.execute(() -> {
+            try {
+                scanned.set(OtherDescriptors.fold(DescriptorTable.self(), labFds));
+            } catch (RuntimeException e) {
+                TaskFailure.log("reading this process's descriptor table failed", e);
+                String text = "Could not read this process's descriptor table: " + TaskFailure.reason(e)
+                        + ". The columns show the lab's own descriptors only.";
+                inbox.add(() -> error.set(text));
+            }
+        });
     }
 
     // ---- commands (FX thread; none blocks) ---------------------------------------------------
@@ -171,6 +221,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
         }
         rebuilding.set(true);
         error.set("");
+        lastFrameFailure = "";
         SocketOptions c = clientOptions.get();
         SocketOptions s = serverOptions.get();
         driver.rebuild(c, s, problem -> {
@@ -179,7 +230,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
                 message.set("Connected · P1: " + describe(c) + " · P2: " + describe(s));
             } else {
                 error.set("Could not set up the connection: " + problem
-                        + ". The old connection was closed; change the settings and apply again.");
+                        + ". The old connection was closed; change the settings and apply again, or Rebuild.");
             }
         });
     }
@@ -218,7 +269,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
             if (!woke) {
                 message.set(side.process() + " had no call in progress to cancel.");
             }
-        });
+        }, error::set);
     }
 
     private void withSocket(Side side, java.util.function.IntFunction<Call> call, int n) {
@@ -330,7 +381,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     /** The events folded by the last {@link #refresh()} (empty when none arrived), for measurements. */
     public List<Event> lastBatch() {
-        return lastBatch;
+        return folder.lastBatch();
     }
 
     /** Clears the error line. */

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The bars above the scenario: a refused file's every located error (file:line:col, what is
- * wrong, what is allowed), a set-up or step failure, and the "reviewing" notice that says the
+ * wrong, what is allowed), a failure of any session work (set-up, a step, the reveal, a frame)
+ * with the button that starts again on a fresh lab, and the "reviewing" notice that says the
  * kernel cannot be rewound. Each is hidden when there is nothing to say.
  */
 final class ScenarioBanners extends VBox {
@@ -83,9 +84,12 @@ final class ScenarioBanners extends VBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         Button retry = new Button("⟲ Try again");
+        retry.setId("scenarioTryAgain");
         retry.setOnAction(e -> vm.reset());
         retry.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         retry.disableProperty().bind(vm.busyProperty());
+        retry.visibleProperty().bind(vm.scenarioProperty().isNotNull()); // nothing to reset before a scenario is loaded
+        retry.managedProperty().bind(retry.visibleProperty());
         HBox bar = new HBox(10, new Label("⚠"), text, retry);
         bar.getStyleClass().add("error-bar");
         bar.visibleProperty().bind(vm.errorProperty().isNotEmpty());

@@ -22,6 +22,7 @@ import org.sockscope.scenario.Scenario;
 import org.sockscope.scenario.ScenarioError;
 import org.sockscope.scenario.ScenarioSession;
 import org.sockscope.ui.widget.LogEntry;
+import org.sockscope.ui.widget.TaskFailure;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * reveal) runs on {@link SessionRunner}'s thread and its answers arrive in an inbox that
  * {@link #refresh()} drains once per frame on the FX thread; refresh also folds the trace's new
  * events and maps the Snapshot on screen (the newest, or a recorded one while reviewing).
+ * A command that fails ends like any other (nothing stays busy, autoplay stops) and leaves its
+ * sentence in {@link #errorProperty()}, the banner with the ⟲ Try again button.
  */
 public final class ScenarioViewModel implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -41,6 +44,7 @@ public final class ScenarioViewModel implements AutoCloseable {
     private long generation = -1;
     private int inFlight;
     private boolean closed;
+    private String lastFrameFailure = "";
 
     private final ReadOnlyObjectWrapper<List<ScenarioFiles.Entry>> catalogue = new ReadOnlyObjectWrapper<>(this, "catalogue", List.of());
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
@@ -70,10 +74,10 @@ public final class ScenarioViewModel implements AutoCloseable {
     public ScenarioViewModel() {
         inFlight++;
         busy.set(true);
-        runner.call(ScenarioFiles::catalogue, list -> {
+        runner.call("reading the bundled scenarios", ScenarioFiles::catalogue, list -> {
             catalogue.set(list);
             done();
-        });
+        }, this::loadFailed);
         allBuffers.addListener((o, a, b) -> view.invalidate());
     }
 
@@ -85,9 +89,29 @@ public final class ScenarioViewModel implements AutoCloseable {
             return;
         }
         for (Runnable r; (r = inbox.poll()) != null; ) {
-            r.run();
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                frameFailed("showing the session's answer", e);
+            }
         }
-        view.refresh(this);
+        try {
+            view.refresh(this);
+        } catch (RuntimeException e) {
+            frameFailed("drawing the run", e);
+        }
+    }
+
+    /** A failure on the FX thread: the banner says it; one that repeats every frame is logged once. */
+    private void frameFailed(String what, RuntimeException e) {
+        String text = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " failed: " + TaskFailure.reason(e)
+                + ". " + SessionRunner.TRY_AGAIN + ".";
+        if (!text.equals(lastFrameFailure)) {
+            lastFrameFailure = text;
+            TaskFailure.log(what + " failed", e);
+        }
+        autoplay.stop();
+        error.set(text);
     }
 
     // ---- commands (FX thread; none blocks) ---------------------------------------------------
@@ -117,7 +141,7 @@ public final class ScenarioViewModel implements AutoCloseable {
     private void load(java.util.function.Supplier<ScenarioFiles.Loaded> loader, int steps) {
         inFlight++;
         busy.set(true);
-        runner.call(loader, loaded -> {
+        runner.call("loading the scenario", loader, loaded -> {
             done();
             if (loaded.scenario() == null) {
                 loadErrors.set(loaded.errors());
@@ -132,7 +156,13 @@ public final class ScenarioViewModel implements AutoCloseable {
             view.scenario(s);
             pick.set("");
             start(Math.clamp(steps, 0, s.steps().size()), "Setting up “" + s.title() + "” on a fresh lab…");
-        });
+        }, this::loadFailed);
+    }
+
+    private void loadFailed(String why) {
+        done();
+        error.set(why + (scenario.get() == null ? " Pick a scenario from the menu to go on."
+                : " “" + scenario.get().title() + "” is still loaded."));
     }
 
     /** Runs the next step (or, while reviewing, shows the next recorded step). */
@@ -240,6 +270,7 @@ public final class ScenarioViewModel implements AutoCloseable {
         autoplay.stop();
         verdict.set(null);
         error.set("");
+        lastFrameFailure = "";
         ready.set(false);
         message.set(what);
         command();
@@ -258,8 +289,23 @@ public final class ScenarioViewModel implements AutoCloseable {
         busy.set(inFlight > 0);
     }
 
+    /** A listener for a command (counted in {@link #busyProperty()} until it ends, once). */
     private SessionRunner.Listener listener() {
+        return listener(true);
+    }
+
+    private SessionRunner.Listener listener(boolean command) {
         return new SessionRunner.Listener() {
+            private boolean ended = !command;
+
+            /** Ends the command once: a failure after the end (or of a refresh) must not free another command's slot. */
+            private void end() {
+                if (!ended) {
+                    ended = true;
+                    done();
+                }
+            }
+
             @Override
             public void progress(SessionRunner.RunState s) {
                 if (s.generation() != generation) {
@@ -278,7 +324,7 @@ public final class ScenarioViewModel implements AutoCloseable {
 
             @Override
             public void finished() {
-                done();
+                end();
                 if (message.get().endsWith("…")) {
                     message.set("");
                 }
@@ -286,7 +332,8 @@ public final class ScenarioViewModel implements AutoCloseable {
 
             @Override
             public void failed(String why) {
-                done();
+                end();
+                autoplay.stop();
                 error.set(why);
                 message.set("");
             }
@@ -304,7 +351,7 @@ public final class ScenarioViewModel implements AutoCloseable {
     /** Asks the runner for fresh reports (a blocked step returned); never while a command runs. */
     void refreshReports() {
         if (!busy.get() && !closed) {
-            runner.refresh(generation, listener());
+            runner.refresh(generation, listener(false));
         }
     }
 

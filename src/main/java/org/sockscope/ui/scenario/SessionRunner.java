@@ -10,6 +10,7 @@ import org.sockscope.scenario.Step;
 import org.sockscope.scenario.StepReport;
 import org.sockscope.scenario.TcpSpec;
 import org.sockscope.trace.Trace;
+import org.sockscope.ui.widget.TaskFailure;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,10 @@ import java.util.function.Consumer;
  * background thread, in order. Answers come back as closures handed to {@code post}, which the
  * view-model drains on the FX thread once per frame: nothing here touches JavaFX. Each
  * {@link #open} starts a new generation; work queued for an older one is skipped.
+ *
+ * <p>Every piece of work ends its command exactly once, with {@code finished} or {@code failed}:
+ * whatever it throws (a step the engine refuses, an engine bug, an Error) is logged once to
+ * stderr and becomes a {@code failed} sentence that says what the user can do next.
  */
 final class SessionRunner {
     /**
@@ -54,7 +59,7 @@ final class SessionRunner {
         /** The command is over (successfully, or skipped because a newer run started). */
         void finished();
 
-        /** Set-up or a step failed; the command is over. */
+        /** Set-up, a step or the reveal failed; the command is over. {@code message} says what the user can do. */
         void failed(String message);
     }
 
@@ -82,7 +87,7 @@ final class SessionRunner {
      */
     long open(Scenario scenario, int steps, Listener l) {
         long gen = generations.incrementAndGet();
-        submit(() -> {
+        submit(l, "setting up “" + scenario.title() + "”", () -> {
             closeSession();
             if (gen != generations.get()) {
                 post.accept(l::finished);
@@ -91,8 +96,11 @@ final class SessionRunner {
             try {
                 session = new ScenarioSession(scenario);
             } catch (LabException | RuntimeException e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                post.accept(() -> l.failed("Could not set up “" + scenario.title() + "”: " + why));
+                if (!(e instanceof LabException)) { // a kernel refusal of a set-up call is the file's doing, not news
+                    TaskFailure.log("setting up “" + scenario.title() + "” failed", e);
+                }
+                String why = TaskFailure.reason(e);
+                post.accept(() -> l.failed("Could not set up “" + scenario.title() + "”: " + why + ". " + TRY_AGAIN + "."));
                 return;
             }
             if (closed) {
@@ -110,7 +118,7 @@ final class SessionRunner {
 
     /** Runs steps until {@code target} steps have run (or all have); publishes after each. */
     void advance(long gen, int target, Listener l) {
-        submit(() -> {
+        submit(l, "running the next step", () -> {
             if (current(gen)) {
                 run(gen, target, l);
             } else {
@@ -121,7 +129,7 @@ final class SessionRunner {
 
     /** Advances to {@code target} steps, then asks the session which choices match what the kernel did. */
     void reveal(long gen, int target, Listener l, Consumer<Verdict> answer) {
-        submit(() -> {
+        submit(l, "the reveal", () -> {
             if (!current(gen)) {
                 post.accept(l::finished);
                 return;
@@ -146,17 +154,27 @@ final class SessionRunner {
         });
     }
 
-    /** Runs {@code work} (loading a file, say) in turn with the session work; {@code answer} gets its result. */
-    <T> void call(java.util.function.Supplier<T> work, Consumer<T> answer) {
+    /**
+     * Runs {@code work} (loading a file, say) in turn with the session work; {@code answer} gets its
+     * result, or {@code failed} a sentence when it threw.
+     */
+    <T> void call(String what, java.util.function.Supplier<T> work, Consumer<T> answer, Consumer<String> failed) {
         submit(() -> {
-            T t = work.get();
+            T t;
+            try {
+                t = work.get();
+            } catch (Throwable e) {
+                String text = fail(what, e, "");
+                post.accept(() -> failed.accept(text));
+                return;
+            }
             post.accept(() -> answer.accept(t));
         });
     }
 
     /** Publishes fresh reports (a blocked step may have returned since). */
     void refresh(long gen, Listener l) {
-        submit(() -> {
+        submit(l, "reading the steps' reports", () -> {
             if (current(gen)) {
                 publish(l);
             }
@@ -186,10 +204,38 @@ final class SessionRunner {
 
     // ---- on the session thread -------------------------------------------------------------
 
+    /** What the banner's button does, for the sentences that end a failure. */
+    static final String TRY_AGAIN = "⟲ Try again sets the scenario up again on a fresh lab";
+
     private void submit(Runnable task) {
         if (!closed) {
-            exec.execute(task);
+            try {
+                exec.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed meanwhile: nothing is waiting for an answer any more
+            }
         }
+    }
+
+    /** Runs {@code task}; if it throws, the command ends with {@code failed}: "{@code what} failed: why". */
+    private void submit(Listener l, String what, Runnable task) {
+        submit(() -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                String text = fail(what, t, TRY_AGAIN);
+                post.accept(() -> l.failed(text));
+            }
+        });
+    }
+
+    /** Logs {@code t} once (not after close: then threads are interrupted on purpose) and words it for the banner. */
+    private String fail(String what, Throwable t, String advice) {
+        if (!closed) {
+            TaskFailure.log(what + " failed", t);
+        }
+        String text = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " failed: " + TaskFailure.reason(t) + ".";
+        return advice.isEmpty() ? text : text + " " + advice + ".";
     }
 
     private boolean current(long gen) {
@@ -210,8 +256,12 @@ final class SessionRunner {
                 s.step();
                 marks.add(s.traceIndexAfter(s.nextIndex() - 1));
             } catch (RuntimeException e) {
+                int n = s.nextIndex() + 1;
+                if (!closed) {
+                    TaskFailure.log("step " + n + " of “" + s.scenario().title() + "” failed", e);
+                }
                 publish(l);
-                post.accept(() -> l.failed("Step " + (s.nextIndex() + 1) + " could not run: " + e.getMessage()));
+                post.accept(() -> l.failed("Step " + n + " could not run: " + TaskFailure.reason(e) + ". " + TRY_AGAIN + "."));
                 return false;
             }
             publish(l);

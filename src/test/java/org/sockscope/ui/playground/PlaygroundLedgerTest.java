@@ -5,6 +5,7 @@ import org.sockscope.kernel.SocketFigures;
 import org.sockscope.lab.Call;
 import org.sockscope.lab.Payload;
 import org.sockscope.trace.Event;
+import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.BufferContent;
 import org.sockscope.ui.widget.BufferContent.Kind;
 import org.sockscope.ui.widget.BufferContent.Segment;
@@ -13,6 +14,8 @@ import org.sockscope.ui.ledger.StreamLedger;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Placing each send()'s bytes in the kernel's buffers (derived from return values and queue sizes). */
 class PlaygroundLedgerTest {
@@ -96,5 +99,57 @@ class PlaygroundLedgerTest {
         assertEquals(StreamLedger.MAX_SEGMENTS - 1, rcv.segments().size());
         assertEquals(2000, rcv.segments().stream().mapToLong(Segment::bytes).sum());
         assertEquals('…', rcv.segments().get(StreamLedger.MAX_SEGMENTS / 2 - 1).letter());
+    }
+
+    @Test
+    void afterAGapQueuedBytesAreUnknownUntilQuietKernelFiguresPlaceTheStream() {
+        Events e = new Events().connected();
+        e.call("P1", new Call.Send(5, 1000, 0), 1000, 0, "");
+        StreamLedger l = fold(e);
+        // The bounded trace drops two sends of 500 before they are folded: the ledger never sees them.
+        l.dropped(e.trace().latest());
+        int mark = e.trace().size();
+        long c = e.nextId();
+        e.call("P1", new Call.Send(5, 300, 0), 300, 0, "");
+        e.sample(300, 0, 2300, 0); // C's 300 bytes are sent but not yet acknowledged: in both queues
+        foldFrom(l, e, mark);
+        assertTrue(l.unsettled());
+        l.settle(e.trace().latest(), e.trace().size());
+        assertTrue(l.unsettled(), "bytes in flight: the figures cannot place the stream yet");
+        assertEquals(List.of(new Segment(0, 2300, '?')), l.receiveBuffer(6, fig(6, 2300, 0, 0), fig(5, 0, 300, 0), 0)
+                .segments(), "nothing is attributed while the stream is unplaced");
+
+        mark = e.trace().size();
+        e.sample(0, 0, 2300, 0);
+        foldFrom(l, e, mark);
+        long returnedC = e.trace().size() - 3;
+        l.settle(e.trace().latest(), returnedC);
+        assertTrue(l.unsettled(), "figures probed before C returned cannot place it");
+        l.settle(e.trace().latest(), e.trace().size());
+        assertFalse(l.unsettled());
+        BufferContent rcv = l.receiveBuffer(6, fig(6, 2300, 0, 0), fig(5, 0, 0, 0), 0);
+        assertEquals(List.of(new Segment(0, 2000, '?'), new Segment(2000, 2300, Payload.tag(c))), rcv.segments(),
+                "the kept send's bytes are the newest; the dropped ones' are unknown");
+    }
+
+    @Test
+    void aSendRunningOnAnUnplacedStreamShowsNoDerivedFigure() {
+        Events e = new Events().connected();
+        StreamLedger l = fold(e);
+        l.dropped(e.trace().latest());
+        int mark = e.trace().size();
+        long id = e.nextId();
+        Call.Send send = new Call.Send(5, 200_000, 0);
+        e.started("P1", send);
+        e.sample(7904, 7904, 5096, 0);
+        foldFrom(l, e, mark);
+        AppBufferState app = l.appBuffer(id, send.spec(), true, null, "", e.trace().latest());
+        assertFalse(app.copiedDerived(), "where the stream stands is unknown: no count, not a made-up one");
+        assertEquals(0, app.copied());
+        assertTrue(app.running());
+    }
+
+    private static void foldFrom(StreamLedger l, Events e, int from) {
+        e.trace().eventsFrom(from).forEach(l::fold);
     }
 }

@@ -7,6 +7,9 @@ import org.sockscope.ui.widget.LaneState;
 import org.sockscope.ui.widget.LogEntry;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -187,5 +190,58 @@ class ScenarioViewModelTest {
         vm.dismissErrors();
         assertTrue(vm.loadErrorsProperty().get().isEmpty());
         assertNull(vm.verdictProperty().get());
+    }
+
+    @Test
+    void aStepTheEngineRefusesBecomesTheBannerAndTryAgainWorks(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("unbound.yaml");
+        Files.writeString(file, """
+                title: a name no step binds
+                slide: x
+                setup:
+                  processes: [server]
+                  listeners:
+                    - {name: lis, process: server, nonblocking: true}
+                steps:
+                  - process: server
+                    call: accept(lis)
+                    as: conn
+                    say: No client is waiting, so accept() fails with EAGAIN and binds nothing.
+                  - process: server
+                    call: recv(conn, buf, 10, MSG_DONTWAIT)
+                    say: conn was never bound.
+                """);
+        frames(10, "the catalogue", () -> !vm.busyProperty().get());
+        vm.open(file);
+        frames(10, "set-up", () -> vm.readyProperty().get() && !vm.busyProperty().get());
+        step();
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            vm.next(); // the engine waits 5 s for a step to bind conn, then refuses
+            frames(10, "the banner", () -> !vm.errorProperty().get().isEmpty() && !vm.busyProperty().get());
+            for (int i = 0; i < 10; i++) {
+                vm.refresh();
+            }
+        } finally {
+            System.setErr(err);
+        }
+        String banner = vm.errorProperty().get();
+        assertTrue(banner.startsWith("Step 2 could not run: ") && banner.contains("conn"), banner);
+        assertTrue(banner.endsWith("Try again sets the scenario up again on a fresh lab."), "it says what to do: " + banner);
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(1, log.lines().filter(l -> l.startsWith("SockScope: ")).count(), "logged once:\n" + log);
+        assertTrue(log.contains("step 2 of “a name no step binds” failed") && log.contains("\tat "), log);
+        assertFalse(vm.busyProperty().get(), "nothing stays busy");
+        assertTrue(vm.readyProperty().get(), "the session is still there");
+        assertEquals(1, vm.stepsRunProperty().get());
+
+        vm.reset(); // what ⟲ Try again does
+        frames(10, "a fresh lab", () -> vm.readyProperty().get() && !vm.busyProperty().get() && vm.stepsRunProperty().get() == 0);
+        assertEquals("", vm.errorProperty().get());
+        step();
+        assertTrue(vm.log().stream().anyMatch(l -> l.call().startsWith("accept(") && l.errno().equals("EAGAIN")),
+                "the step ran again on the fresh lab: " + vm.log());
     }
 }
