@@ -62,4 +62,15 @@ class MainWindowTest {
         assertEquals("60 Hz", MainWindow.hz(16_666_666));
         assertEquals("2.5 Hz", MainWindow.hz(400_000_000));
     }
+
+    @Test
+    void aTraceWithoutALabIsNotBadgedAsARecording() {
+        // No recording is shown anywhere yet: the badge says what there is, the events.
+        PlaygroundViewModel noLab = new PlaygroundViewModel(new org.sockscope.trace.Trace(), null);
+        MainWindow w = Fx.on(() -> new MainWindow(new PlaygroundView(noLab)));
+        Label badge = (Label) w.statusBar().getRightItems().stream()
+                .filter(n -> "liveIndicator".equals(n.getId())).findFirst().orElseThrow();
+        assertEquals("0 events", badge.getText());
+        noLab.close(500);
+    }
 }
