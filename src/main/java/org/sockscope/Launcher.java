@@ -1,6 +1,7 @@
 package org.sockscope;
 
 import org.sockscope.cli.Cli;
+import org.sockscope.posix.LiveSupport;
 import org.sockscope.ui.SockScopeApp;
 
 /**
@@ -18,6 +19,9 @@ public final class Launcher {
      * LETTER picked and revealed), passed on as system properties the scenario mode reads.
      */
     public static void main(String[] args) {
+        // First, before JavaFX loads its native libraries: that would switch native access on and
+        // hide that the JVM was started without it (see LiveSupport).
+        LiveSupport.unavailableReason();
         if (Cli.wants(args)) {
             System.exit(Cli.main(args));
         }

@@ -107,8 +107,12 @@ public final class LinuxAbi {
 
     /** The architecture this JVM runs on, or empty when it is not a supported one. */
     public static java.util.Optional<Arch> currentArch() {
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        return switch (arch) {
+        return arch(System.getProperty("os.arch", ""));
+    }
+
+    /** The supported architecture called {@code osArch} (a value of {@code os.arch}), or empty. */
+    static java.util.Optional<Arch> arch(String osArch) {
+        return switch (osArch.toLowerCase(Locale.ROOT)) {
             case "amd64", "x86_64" -> java.util.Optional.of(Arch.X86_64);
             case "aarch64", "arm64" -> java.util.Optional.of(Arch.AARCH64);
             default -> java.util.Optional.empty();
@@ -117,11 +121,18 @@ public final class LinuxAbi {
 
     /** True on Linux x86_64 or aarch64: the platforms where live mode works. */
     public static boolean isSupported() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
-                && currentArch().isPresent();
+        return isSupported(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
     }
 
-    /** Throws {@link UnsupportedPlatformException} unless {@link #isSupported()}. */
+    /** True when {@code osName}/{@code osArch} (values of {@code os.name}/{@code os.arch}) are Linux x86_64 or aarch64. */
+    static boolean isSupported(String osName, String osArch) {
+        return osName.toLowerCase(Locale.ROOT).startsWith("linux") && arch(osArch).isPresent();
+    }
+
+    /**
+     * Throws {@link UnsupportedPlatformException} unless {@link #isSupported()}. Entry points ask
+     * {@link LiveSupport#unavailableReason()} first; this is the engine's own guard.
+     */
     public static void requireSupported() {
         if (!isSupported()) {
             throw new UnsupportedPlatformException(System.getProperty("os.name"), System.getProperty("os.arch"));

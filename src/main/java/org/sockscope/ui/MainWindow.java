@@ -12,6 +12,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.sockscope.ui.playground.PlaygroundView;
 import org.sockscope.ui.playground.PlaygroundViewModel;
@@ -23,19 +24,14 @@ public final class MainWindow extends BorderPane {
     private final StatusBar statusBar = new StatusBar();
     private final Label live = new Label();
     private final Label kernel = new Label();
+    private MenuItem rebuild;
     private PlaygroundView playground;
     private org.sockscope.ui.scenario.ScenarioMode scenarioMode;
 
-    /** The shell with an empty centre saying why (live mode is not available). */
-    public MainWindow() {
+    private MainWindow() {
         getStyleClass().add("main-window");
         setId("mainWindow");
         setTop(buildMenuBar());
-        Label placeholder = new Label("SockScope");
-        placeholder.getStyleClass().add("placeholder");
-        StackPane centre = new StackPane(placeholder);
-        centre.setAlignment(Pos.CENTER);
-        setCenter(centre);
         statusBar.setId("statusBar");
         statusBar.setText("Ready");
         live.setId("liveIndicator");
@@ -48,8 +44,36 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar);
     }
 
-    /** The shell showing the playground. */
+    /**
+     * The shell without live mode: no playground, no scenario mode, only {@code reason} (what is
+     * missing and what to do, from {@link org.sockscope.posix.LiveSupport}) in the centre.
+     */
+    public MainWindow(String reason) {
+        this();
+        Label title = new Label("Live mode is not available here");
+        title.getStyleClass().add("placeholder");
+        Label why = new Label(reason);
+        why.setId("liveUnavailable");
+        why.getStyleClass().add("live-unavailable");
+        why.setWrapText(true);
+        why.setMaxWidth(720);
+        VBox box = new VBox(16, title, why);
+        box.setAlignment(Pos.CENTER);
+        box.setFillWidth(false);
+        StackPane centre = new StackPane(box);
+        centre.setAlignment(Pos.CENTER);
+        setCenter(centre);
+        statusBar.setText("Not live");
+        rebuild.setDisable(true);
+    }
+
+    /** The shell showing the playground, without the sampler's rate (it is not known here). */
     public MainWindow(PlaygroundView playground) {
+        this(playground, 0);
+    }
+
+    /** The shell showing the playground of a lab whose sampler polls every {@code samplerPeriodNanos} (0: not shown). */
+    public MainWindow(PlaygroundView playground, long samplerPeriodNanos) {
         this();
         this.playground = playground;
         setCenter(playground);
@@ -64,12 +88,24 @@ public final class MainWindow extends BorderPane {
         kernel.textProperty().bind(vm.kernelVersionProperty());
         Source.KERNEL.install(kernel, "/proc/sys/kernel/osrelease: the kernel whose answers you see.");
         live.pseudoClassStateChanged(LIVE, vm.liveProperty().get());
+        String rate = samplerPeriodNanos > 0 ? " at " + hz(samplerPeriodNanos) : "";
+        // No badge for a trace without a lab: "recorded" comes back when a recording is really shown.
         live.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> (vm.liveProperty().get() ? "● LIVE · kernel sampled at 60 Hz · " : "■ RECORDED · ")
+                () -> (vm.liveProperty().get() ? "● LIVE · kernel sampled" + rate + " · " : "")
                         + vm.eventCountProperty().get() + " events",
                 vm.liveProperty(), vm.eventCountProperty()));
         Source.KERNEL.install(live, "Live: every figure is read from the running kernel (ioctl, getsockopt,"
-                + " TCP_INFO, /proc) by a sampler thread 60 times a second and after every call.");
+                + " TCP_INFO, /proc) by a sampler thread" + (samplerPeriodNanos > 0
+                        ? " every " + String.format(java.util.Locale.ROOT, "%.1f", samplerPeriodNanos / 1e6)
+                                + " ms (its period; the rate is 1 s divided by it)"
+                        : "")
+                + " and after every call.");
+    }
+
+    /** The sampling rate of a sampler period: {@code 16_666_666 ns → "60 Hz"}. */
+    static String hz(long periodNanos) {
+        double hz = 1e9 / periodNanos;
+        return hz >= 10 ? Math.round(hz) + " Hz" : String.format(java.util.Locale.ROOT, "%.1f Hz", hz);
     }
 
     /** The shared stylesheet's URL. */
@@ -93,7 +129,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private MenuBar buildMenuBar() {
-        MenuItem rebuild = new MenuItem("Rebuild connection");
+        rebuild = new MenuItem("Rebuild connection");
         rebuild.setId("menuRebuild");
         rebuild.setOnAction(e -> {
             if (playground != null) {

@@ -4,11 +4,14 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.sockscope.lab.Lab;
-import org.sockscope.trace.Trace;
+import org.sockscope.posix.LiveSupport;
 import org.sockscope.ui.playground.PlaygroundView;
 import org.sockscope.ui.playground.PlaygroundViewModel;
 
-/** The JavaFX application: one main window, opening on the playground with a connection ready. */
+/**
+ * The JavaFX application: one main window, opening on the playground with a connection ready; or,
+ * where live mode is not available ({@link LiveSupport}), on the one message saying why.
+ */
 public final class SockScopeApp extends Application {
     /** How long {@link #stop()} may take: blocked calls are woken, threads are daemons. */
     public static final long STOP_BUDGET_MILLIS = 800;
@@ -22,29 +25,36 @@ public final class SockScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        String problem = null;
+        String problem = LiveSupport.unavailableReason().orElse(null);
         Lab lab = null;
-        try {
-            lab = new Lab();
-        } catch (RuntimeException e) {
-            problem = "Live mode is not available here: " + e.getMessage();
+        if (problem == null) {
+            try {
+                lab = new Lab();
+            } catch (RuntimeException | LinkageError e) { // libc linked partly, or the lab could not start
+                problem = e instanceof LinkageError ? LiveSupport.linkFailure(e)
+                        : "Live mode could not start: " + e.getMessage();
+            }
         }
-        vm = lab == null ? new PlaygroundViewModel(new Trace(), null) : new PlaygroundViewModel(lab);
-        PlaygroundView playground = new PlaygroundView(vm);
-        window = new MainWindow(playground);
+        PlaygroundView playground = null;
+        if (lab != null) {
+            vm = new PlaygroundViewModel(lab);
+            playground = new PlaygroundView(vm);
+            window = new MainWindow(playground, lab.sampler().periodNanos());
+        } else {
+            window = new MainWindow(problem); // no playground or scenario mode: nothing would ever answer
+        }
         Scene scene = new Scene(window, 1280, 720);
         scene.getStylesheets().add(MainWindow.stylesheet());
-        playground.installAccelerators(scene);
+        if (playground != null) {
+            playground.installAccelerators(scene);
+        }
         stage.setTitle("SockScope");
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
-        if (lab != null) {
+        if (vm != null) {
             vm.rebuild();
-        } else {
-            window.statusBar().textProperty().unbind();
-            window.statusBar().setText(problem);
         }
     }
 
@@ -60,7 +70,7 @@ public final class SockScopeApp extends Application {
         }
     }
 
-    /** The view-model (for tests and benchmarks). */
+    /** The playground's view-model (for tests and benchmarks), or null when live mode is not available. */
     public PlaygroundViewModel viewModel() {
         return vm;
     }

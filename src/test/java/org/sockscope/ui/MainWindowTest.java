@@ -1,10 +1,16 @@
 package org.sockscope.ui;
 
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sockscope.lab.Lab;
+import org.sockscope.ui.playground.Fx;
+import org.sockscope.ui.playground.PlaygroundView;
+import org.sockscope.ui.playground.PlaygroundViewModel;
+import org.sockscope.ui.widget.Source;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,5 +44,33 @@ class MainWindowTest {
         assertTrue(menu.getMenus().size() >= 2);
         StatusBar status = robot.lookup("#statusBar").queryAs(StatusBar.class);
         assertTrue(status.isVisible());
+    }
+
+    @Test
+    void theStatusBarGivesTheLabsRealSamplerRate(FxRobot robot) {
+        assertTrue(robot.lookup("#liveIndicator").queryAs(Label.class).getText().startsWith("● LIVE · kernel sampled at 60 Hz · "),
+                "the app's lab samples at Lab.DEFAULT_HZ = 60");
+        try (Lab lab = new Lab(25)) {
+            PlaygroundViewModel vm = new PlaygroundViewModel(lab);
+            MainWindow w = Fx.on(() -> new MainWindow(new PlaygroundView(vm), lab.sampler().periodNanos()));
+            Label live = (Label) w.statusBar().getRightItems().stream()
+                    .filter(n -> "liveIndicator".equals(n.getId())).findFirst().orElseThrow();
+            assertTrue(live.getText().startsWith("● LIVE · kernel sampled at 25 Hz · "), live.getText());
+            assertTrue(Source.tooltipOf(live).contains("every 40.0 ms"), Source.tooltipOf(live));
+            vm.close(500);
+        }
+        assertEquals("60 Hz", MainWindow.hz(16_666_666));
+        assertEquals("2.5 Hz", MainWindow.hz(400_000_000));
+    }
+
+    @Test
+    void aTraceWithoutALabIsNotBadgedAsARecording() {
+        // No recording is shown anywhere yet: the badge says what there is, the events.
+        PlaygroundViewModel noLab = new PlaygroundViewModel(new org.sockscope.trace.Trace(), null);
+        MainWindow w = Fx.on(() -> new MainWindow(new PlaygroundView(noLab)));
+        Label badge = (Label) w.statusBar().getRightItems().stream()
+                .filter(n -> "liveIndicator".equals(n.getId())).findFirst().orElseThrow();
+        assertEquals("0 events", badge.getText());
+        noLab.close(500);
     }
 }

@@ -177,7 +177,7 @@ public final class ScenarioView extends BorderPane {
         live.getStyleClass().add("live-indicator");
         live.setMinWidth(Region.USE_PREF_SIZE);
         live.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> (vm.reviewingProperty().get() ? "◀◀ RECORDED" : vm.readyProperty().get() ? "● LIVE" : "○ no lab")
+                () -> (vm.reviewingProperty().get() ? "◀◀ REVIEW" : vm.readyProperty().get() ? "● LIVE" : "○ no lab")
                         + " · " + vm.eventCountProperty().get() + " events",
                 vm.reviewingProperty(), vm.readyProperty(), vm.eventCountProperty()));
         HBox bar = new HBox(16, message, honest, live);

@@ -7,22 +7,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sockscope.lab.Actor;
 import org.sockscope.lab.Call;
 import org.sockscope.lab.Lab;
+import org.sockscope.ui.Screenshots;
 import org.sockscope.ui.SockScopeApp;
 import org.sockscope.ui.widget.BufferView;
 import org.sockscope.ui.widget.Flash;
 import org.sockscope.ui.widget.LaneState;
 import org.sockscope.ui.widget.LogEntry;
+import org.sockscope.ui.widget.ThreadLane;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Renders the main window at 1280×720 in known states to target/*.png (look at them). */
+/**
+ * Renders the main window at 1280×720 in known states to target/*.png (look at them); each test
+ * checks the PNG was written whole and that the window shows the state it is named for.
+ */
 @ExtendWith(ApplicationExtension.class)
 class PlaygroundScreenshotTest {
     private final SockScopeApp app = new SockScopeApp();
@@ -51,9 +56,12 @@ class PlaygroundScreenshotTest {
     }
 
     private Path png(String name) throws Exception {
-        Path png = Fx.snapshot(stage.getScene().getRoot(), Path.of("target", name));
-        assertTrue(Files.size(png) > 10_000);
-        return png;
+        return Screenshots.window(stage.getScene(), Path.of("target", name), 1280, 720);
+    }
+
+    private static LaneState lane(FxRobot robot, String id) {
+        ThreadLane lane = robot.lookup(id).queryAs(ThreadLane.class);
+        return Fx.on(lane::getState);
     }
 
     @Test
@@ -64,6 +72,9 @@ class PlaygroundScreenshotTest {
         assertTrue(Fx.on(() -> vm.process(Side.CLIENT).get().lane().status() == LaneState.Status.BLOCKED));
         awaitCalm(robot);
         png("playground-test.png");
+        LaneState p1 = lane(robot, "#p1Lane");
+        assertEquals(LaneState.Status.BLOCKED, p1.status(), "the picture shows P1 asleep");
+        assertTrue(p1.call().startsWith("send("), p1.call());
     }
 
     @Test
@@ -83,6 +94,10 @@ class PlaygroundScreenshotTest {
         Fx.await(5, "P2's recv returned", () -> vm.process(Side.SERVER).get().lane().status() == LaneState.Status.RETURNED);
         awaitCalm(robot);
         png("playground-eagain-test.png");
+        LaneState p1 = lane(robot, "#p1Lane");
+        assertEquals(LaneState.Status.FAILED, p1.status());
+        assertTrue(p1.result().contains("EAGAIN"), "the picture shows P1's send() failing with EAGAIN: " + p1.result());
+        assertEquals(LaneState.Status.RETURNED, lane(robot, "#p2Lane").status());
     }
 
     @Test
@@ -93,6 +108,8 @@ class PlaygroundScreenshotTest {
         Fx.await(5, "P2 blocked", () -> vm.process(Side.SERVER).get().lane().status() == LaneState.Status.BLOCKED);
         awaitCalm(robot);
         png("playground-settings-test.png");
+        assertTrue(Fx.on(() -> robot.lookup("#settingsSheet").query().isVisible()), "the picture shows the settings");
+        assertEquals(LaneState.Status.BLOCKED, lane(robot, "#p2Lane").status());
     }
 
     @Test

@@ -4,7 +4,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import org.sockscope.ui.MainWindow;
+import org.sockscope.ui.Screenshots;
 import org.sockscope.ui.SockScopeApp;
 import org.sockscope.ui.playground.Fx;
 import org.sockscope.ui.widget.Flash;
@@ -12,12 +15,16 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Renders the scenario mode in known states to target/scenario-*.png, at 1280×720 (look at them). */
+/**
+ * Renders the scenario mode in known states to target/scenario-*.png, at 1280×720 (look at them);
+ * each test checks the PNG was written whole and that the window shows the state it is named for.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ScenarioScreenshotTest {
     private final SockScopeApp app = new SockScopeApp();
@@ -48,6 +55,18 @@ class ScenarioScreenshotTest {
                 .allMatch(n -> ((org.sockscope.ui.widget.BufferView) n).settledProperty().get()));
     }
 
+    private Path png(String name) throws Exception {
+        return Screenshots.window(stage.getScene(), Path.of("target", name), 1280, 720);
+    }
+
+    private static boolean has(Node n, String pseudoClass) {
+        return Fx.on(() -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals(pseudoClass)));
+    }
+
+    private static boolean visible(FxRobot robot, String id) {
+        return Fx.on(() -> robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false));
+    }
+
     private void load(String id, int steps) {
         Fx.await(10, "catalogue", () -> !vm.busyProperty().get());
         Fx.run(() -> vm.openAny(id, steps));
@@ -62,22 +81,29 @@ class ScenarioScreenshotTest {
         Fx.run(vm::reveal);
         Fx.await(10, "the verdict", () -> vm.verdictProperty().get() != null && !vm.busyProperty().get());
         settle();
-        Path png = Fx.snapshot(stage.getScene().getRoot(), Path.of("target", "scenario-03-reveal.png"));
-        assertTrue(Files.size(png) > 10_000);
+        png("scenario-03-reveal.png");
+        assertTrue(visible(robot, "#kernelLetters"), "the picture shows the kernel's answer");
+        String did = Fx.on(() -> robot.lookup("#kernelLetters").queryAs(Label.class).getText());
+        assertTrue(did.startsWith("The kernel did: "), did);
+        assertTrue(Fx.on(() -> robot.lookup("#choice-A").queryAs(javafx.scene.control.ToggleButton.class).isSelected()),
+                "A shown as the pick");
     }
 
     @Test
     void recvQuestionBeforePredicting(FxRobot robot) throws Exception {
         load("03_recv_empty_vs_100", 1);
         settle();
-        Fx.snapshot(stage.getScene().getRoot(), Path.of("target", "scenario-03-predict.png"));
+        png("scenario-03-predict.png");
+        assertTrue(visible(robot, "#questionPane") && visible(robot, "#reveal"), "the question, not yet revealed");
+        assertFalse(visible(robot, "#kernelLetters"), "no answer before the reveal");
     }
 
     @Test
     void pipeWithABlockedWriter(FxRobot robot) throws Exception {
         load("01_pipe_ipc", 4);
         settle();
-        Fx.snapshot(stage.getScene().getRoot(), Path.of("target", "scenario-01-pipe.png"));
+        png("scenario-01-pipe.png");
+        assertTrue(has(robot.lookup("#lane-P1").query(), "blocked"), "the picture shows the writer asleep");
     }
 
     @Test
@@ -86,7 +112,10 @@ class ScenarioScreenshotTest {
         Fx.run(vm::previous);
         Fx.await(5, "review", () -> vm.reviewingProperty().get());
         settle();
-        Fx.snapshot(stage.getScene().getRoot(), Path.of("target", "scenario-04a-review.png"));
+        png("scenario-04a-review.png");
+        assertTrue(visible(robot, "#reviewBanner"), "the picture shows review of step 1");
+        String live = Fx.on(() -> robot.lookup("#scenarioLive").queryAs(Label.class).getText());
+        assertTrue(live.startsWith("◀◀ REVIEW · "), "review of this run, not a recording: " + live);
     }
 
     @Test
@@ -116,6 +145,8 @@ class ScenarioScreenshotTest {
     @Test
     void startList(FxRobot robot) throws Exception {
         Fx.await(10, "catalogue", () -> !vm.catalogueProperty().get().isEmpty());
-        Fx.snapshot(stage.getScene().getRoot(), Path.of("target", "scenario-start.png"));
+        png("scenario-start.png");
+        int listed = Fx.on(() -> robot.lookup("#scenarioList").queryAs(javafx.scene.control.ListView.class).getItems().size());
+        assertEquals(org.sockscope.scenario.ScenarioLoader.bundled().size(), listed, "every bundled scenario listed");
     }
 }
