@@ -174,7 +174,7 @@ public final class Actor {
             return;
         }
         long wall = System.nanoTime() - t0;
-        SelfSchedstat.read();
+        sched = SelfSchedstat.read();
         long cpu = cpu0 < 0 || sched.cpuNanos() < 0 ? -1 : sched.cpuNanos() - cpu0;
         long wait = wait0 < 0 || sched.waitNanos() < 0 ? -1 : sched.waitNanos() - wait0;
         if (r == null) {
@@ -227,11 +227,5 @@ public final class Actor {
             Thread.currentThread().interrupt();
         }
         return !thread.isAlive();
-    }
-
-    /** Asks the thread to stop after its current call and waits up to {@code millis} for it. */
-    boolean stop(long millis) {
-        requestStop();
-        return awaitStop(millis);
     }
 }

@@ -319,7 +319,7 @@ public sealed interface Call {
         }
 
         public Result execute(long callId) {
-            return Loops.drain(fd, callId);
+            return Loops.drain(fd);
         }
     }
 

@@ -18,7 +18,7 @@ final class Loops {
 
     private static final int CHUNK = 65536;
     /** Bounds every helper loop: none may spin forever. */
-    static final int MAX_CALLS = 100_000;
+    private static final int MAX_CALLS = 100_000;
     private static final long SETTLE_NANOS = 2_000_000_000L;
 
     static Call.Result fill(int fd, long callId) {
@@ -57,7 +57,7 @@ final class Loops {
         }
     }
 
-    static Call.Result drain(int fd, long callId) {
+    static Call.Result drain(int fd) {
         byte[] buf = new byte[CHUNK];
         long total = 0;
         int calls = 0;

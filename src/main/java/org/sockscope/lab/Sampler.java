@@ -115,12 +115,9 @@ public final class Sampler {
                     // A loop of calls on this socket (busy polling, fill, drain) is probed when it
                     // returns: probing meanwhile takes the socket lock (SIOCINQ, TCP_INFO), and a
                     // call of the loop that finds the lock taken sleeps for it, which its own
-                    // measurement would then rightly count as a sleep in the kernel.
+                    // measurement would then rightly count as a sleep in the kernel. The sample
+                    // leaves the socket out; the snapshot keeps its last reading, with its time.
                     case Endpoint.Socket s when looping.contains(s.fd()) -> {
-                        SocketFigures last = lastFor(s.fd());
-                        if (last != null) {
-                            sockets.add(last);
-                        }
                     }
                     case Endpoint.Socket s -> {
                         SocketFigures f = SocketProbe.probe(s.fd());
@@ -162,10 +159,6 @@ public final class Sampler {
             }
         }
         return fds;
-    }
-
-    private synchronized SocketFigures lastFor(int fd) {
-        return lastSockets.stream().filter(f -> f.fd() == fd).findFirst().orElse(null);
     }
 
     /** Reports, once per call, every actor the kernel says is asleep inside its call. */

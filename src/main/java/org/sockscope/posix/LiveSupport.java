@@ -12,7 +12,8 @@ import java.util.Optional;
  * Whether live mode (real sockets through libc) can run in this JVM, and if not, one line that
  * says what is missing and what to do. The app and the command line ask here before anything
  * touches {@link Libc}, so a missing piece is a message, never an {@code ExceptionInInitializerError}.
- * This class does not load {@link Libc} or {@code Native}.
+ * It loads {@code Native} (for the call meter) only once the platform, native access and a
+ * plain libc call have passed, and never loads {@link Libc}.
  */
 public final class LiveSupport {
     /** System property; {@code off} forces "no live mode" (as on a machine without it). */
@@ -91,6 +92,11 @@ public final class LiveSupport {
                 if (pid != ProcessHandle.current().pid()) {
                     return Optional.of(linkFailure(new UnsatisfiedLinkError(
                             "getpid() returned " + pid + ", the JVM is " + ProcessHandle.current().pid())));
+                }
+                // libc links: now the call meter, without which no call's blocking can be measured.
+                if (!CallMeter.available()) {
+                    return Optional.of("Live mode measures every call with SockScope's call meter, and "
+                            + CallMeter.unavailableReason() + ". Build on Linux with a C compiler (apt-get install gcc libc6-dev).");
                 }
                 return Optional.empty();
             } catch (Throwable e) {

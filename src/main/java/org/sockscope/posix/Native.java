@@ -35,19 +35,15 @@ final class Native {
         Linker.Option[] options = new Linker.Option[extra.length + 1];
         options[0] = CAPTURE;
         System.arraycopy(extra, 0, options, 1, extra.length);
-        MemorySegment symbol = LIBC.find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
-        return LINKER.downcallHandle(symbol, fd, options);
+        return LINKER.downcallHandle(symbol(name), fd, options);
     }
 
     /** A handle for {@code name} that does not capture errno (calls that cannot fail). */
     static MethodHandle plainHandle(String name, FunctionDescriptor fd) {
-        MemorySegment symbol = LIBC.find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
-        return LINKER.downcallHandle(symbol, fd);
+        return LINKER.downcallHandle(symbol(name), fd);
     }
 
-    /** The address of libc's {@code name}, for the call meter. */
+    /** The address of libc's {@code name}. */
     static MemorySegment symbol(String name) {
         return LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
     }

@@ -78,6 +78,11 @@ public record CallOutcome(long ret, int errno, long calls, long lastRet, int las
         return failed() ? "-1 " + Errno.nameWithAlias(errno) + " (" + Errno.message(errno) + ")" : Long.toString(ret);
     }
 
+    /** The return as a call log shows it: {@link #display()}, and for a loop how it ended. */
+    public String logText() {
+        return loop() ? display() + " (" + stopText() + ")" : display();
+    }
+
     /** How a loop ended, in words: {@code 3 calls, then EAGAIN}; empty for one call. */
     public String stopText() {
         if (!loop()) {

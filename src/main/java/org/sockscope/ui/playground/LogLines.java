@@ -27,7 +27,7 @@ final class LogLines {
             case Event.CallReturned r -> {
                 running.remove(r.callId());
                 boolean failed = r.outcome().failed();
-                String ret = r.outcome().display() + (r.data().isEmpty() ? "" : "  [" + r.data() + "]");
+                String ret = r.outcome().logText() + (r.data().isEmpty() ? "" : "  [" + r.data() + "]");
                 yield new LogEntry(r.seq(), r.nanos(), r.actor(), r.call().text(), ret,
                         r.outcome().errnoName(), r.outcome().durationNanos(),
                         failed ? LogEntry.Kind.FAILED : LogEntry.Kind.RETURNED);

@@ -32,8 +32,7 @@ final class StepLog {
             }
             case Event.CallReturned r -> {
                 running.remove(r.callId());
-                String ret = r.outcome().display() + (r.outcome().calls() > 1 ? " (" + r.outcome().calls() + " calls)" : "")
-                        + (r.data().isEmpty() ? "" : "  [" + r.data() + "]");
+                String ret = r.outcome().logText() + (r.data().isEmpty() ? "" : "  [" + r.data() + "]");
                 yield index(r.callId(), new LogEntry(r.seq(), r.nanos(), r.actor(), r.call().text(), ret,
                         r.outcome().errnoName(), r.outcome().durationNanos(),
                         r.outcome().failed() ? LogEntry.Kind.FAILED : LogEntry.Kind.RETURNED));
