@@ -1,5 +1,6 @@
 package org.sockscope.cli;
 
+import org.sockscope.kernel.Figure;
 import org.sockscope.kernel.PipeFigures;
 import org.sockscope.kernel.SocketFigures;
 import org.sockscope.posix.Errno;
@@ -114,15 +115,24 @@ final class Transcript {
     }
 
     private void buffers(Snapshot s) {
-        Map<Integer, DescriptorView> d = s.descriptors();
-        for (SocketFigures f : s.sockets().values()) {
-            DescriptorView v = d.get(f.fd());
-            String who = v == null ? "" : v.process() + " ";
-            out.printf("        fd %-3d %-10s recv queue %6d of %-7d send queue %6d (not sent %d, in flight* %d) of %d%n",
-                    f.fd(), who, f.inq(), f.rcvbuf(), f.outq(), f.notSent(), f.inFlight(), f.sndbuf());
+        for (DescriptorView v : s.descriptors().values()) {
+            SocketFigures f = s.sockets().get(v.identity());
+            if (f == null) {
+                continue;
+            }
+            if ("LISTEN".equals(f.tcpStateName())) {
+                out.printf("        fd %-3d %-10s listening (a listener has no data queues)%n", f.fd(), v.process());
+                continue;
+            }
+            out.printf("        fd %-3d %-10s recv queue %6s of %-7s send queue %6s (not sent %s, in flight* %s) of %s%n",
+                    f.fd(), v.process(), Figure.text(f.inq()), Figure.text(f.rcvbuf()), Figure.text(f.outq()),
+                    Figure.text(f.notSent()), Figure.text(f.inFlight()), Figure.text(f.sndbuf()));
         }
-        for (PipeFigures p : s.pipes().values()) {
-            out.printf("        pipe %d←%d  queued %d of %d%n", p.readFd(), p.writeFd(), p.queued(), p.capacity());
+        for (DescriptorView v : s.descriptors().values()) {
+            PipeFigures p = s.pipes().get(v.identity());
+            if (p != null && v.fd() == p.readFd()) {
+                out.printf("        pipe %d←%d  queued %s of %s%n", p.readFd(), p.writeFd(), Figure.text(p.queued()), Figure.text(p.capacity()));
+            }
         }
     }
 

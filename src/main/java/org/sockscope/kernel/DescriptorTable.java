@@ -3,6 +3,7 @@ package org.sockscope.kernel;
 import org.sockscope.posix.Libc;
 import org.sockscope.posix.LinuxAbi;
 import org.sockscope.posix.SockAddr;
+import org.sockscope.posix.SysResult;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -77,24 +78,26 @@ public final class DescriptorTable {
     static Descriptor describe(int pid, int fd, String target, boolean own) {
         if (target.startsWith("socket:")) {
             if (!own) {
-                return new Descriptor(fd, Descriptor.Kind.SOCKET, target, "", "", "");
+                return new Descriptor(fd, Descriptor.Kind.SOCKET, -1, target, "", "", "");
             }
+            SysResult cookie = Libc.socketCookie(fd);
             SockAddr local = Libc.getsockname(fd);
             SockAddr remote = Libc.getpeername(fd);
-            return new Descriptor(fd, Descriptor.Kind.SOCKET, target, local == null ? "" : local.toString(),
-                    remote == null ? "" : remote.toString(), SocketProbe.tcpState(fd));
+            return new Descriptor(fd, Descriptor.Kind.SOCKET, cookie.failed() ? -1 : cookie.value(), target,
+                    local == null ? "" : local.toString(), remote == null ? "" : remote.toString(), SocketProbe.tcpState(fd));
         }
         if (target.startsWith("pipe:")) {
             int mode = accessMode(pid, fd);
-            return Descriptor.of(fd, mode == LinuxAbi.O_WRONLY ? Descriptor.Kind.PIPE_WRITE : Descriptor.Kind.PIPE_READ, target);
+            return Descriptor.of(fd, mode == LinuxAbi.O_WRONLY ? Descriptor.Kind.PIPE_WRITE : Descriptor.Kind.PIPE_READ,
+                    Descriptor.inodeOf(target), target);
         }
         if (target.startsWith("anon_inode:")) {
-            return Descriptor.of(fd, Descriptor.Kind.ANON_INODE, target);
+            return Descriptor.of(fd, Descriptor.Kind.ANON_INODE, -1, target);
         }
         if (target.startsWith("/")) {
-            return Descriptor.of(fd, Descriptor.Kind.FILE, target);
+            return Descriptor.of(fd, Descriptor.Kind.FILE, -1, target);
         }
-        return Descriptor.of(fd, Descriptor.Kind.OTHER, target);
+        return Descriptor.of(fd, Descriptor.Kind.OTHER, -1, target);
     }
 
     /** The O_ACCMODE bits of {@code /proc/<pid>/fdinfo/<fd>}'s octal flags line, -1 when unknown. */

@@ -6,9 +6,9 @@ import org.sockscope.posix.SysResult;
 import org.sockscope.posix.TcpInfo;
 
 /**
- * Reads one socket's queues, buffer sizes, status flags and TCP state from the kernel: three
- * ioctls, two getsockopts, one fcntl and one TCP_INFO, a few microseconds in all, so it can run
- * every frame.
+ * Reads one socket's identity, queues, buffer sizes, status flags and TCP state from the kernel:
+ * three getsockopts, three ioctls, one fcntl and one TCP_INFO, a few microseconds in all, so it can
+ * run every frame. A figure the kernel refused is kept as {@code -errno} ({@link Figure}), never 0.
  */
 public final class SocketProbe {
     private SocketProbe() {
@@ -16,28 +16,27 @@ public final class SocketProbe {
 
     /** The socket's figures now, or null when the descriptor is no longer a socket (closed). */
     public static SocketFigures probe(int fd) {
-        SysResult inq = Libc.ioctlInt(fd, LinuxAbi.SIOCINQ);
-        if (inq.failed()) {
+        SysResult cookie = Libc.socketCookie(fd);
+        if (cookie.failed()) {
             return null;
         }
-        SysResult outq = Libc.ioctlInt(fd, LinuxAbi.SIOCOUTQ);
-        SysResult nsd = Libc.ioctlInt(fd, LinuxAbi.SIOCOUTQNSD);
-        SysResult snd = Libc.getsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_SNDBUF);
-        SysResult rcv = Libc.getsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_RCVBUF);
-        SysResult flags = Libc.fcntl(fd, LinuxAbi.F_GETFL, 0);
-        TcpInfo info = Libc.tcpInfo(fd).info();
-        return new SocketFigures(fd, inq.intValue(), orZero(outq), orZero(nsd), orZero(snd), orZero(rcv),
-                info == null ? 0 : info.state(), info == null ? 0 : info.sndWnd(), info == null ? 0 : info.rcvWnd(),
-                flags.failed() ? -1 : flags.intValue());
+        Libc.TcpInfoResult tcp = Libc.tcpInfo(fd);
+        TcpInfo info = tcp.info();
+        int tcpFail = -tcp.errno();
+        return new SocketFigures(fd, cookie.value(),
+                Figure.of(Libc.ioctlInt(fd, LinuxAbi.SIOCINQ)),
+                Figure.of(Libc.ioctlInt(fd, LinuxAbi.SIOCOUTQ)),
+                Figure.of(Libc.ioctlInt(fd, LinuxAbi.SIOCOUTQNSD)),
+                Figure.of(Libc.getsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_SNDBUF)),
+                Figure.of(Libc.getsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_RCVBUF)),
+                info == null ? tcpFail : info.state(), info == null ? tcpFail : info.sndWnd(),
+                info == null ? tcpFail : info.rcvWnd(),
+                Figure.of(Libc.fcntl(fd, LinuxAbi.F_GETFL, 0)));
     }
 
     /** The kernel's TCP state of {@code fd} ({@code "LISTEN"}, {@code "ESTABLISHED"}), or empty when not TCP. */
     public static String tcpState(int fd) {
         TcpInfo info = Libc.tcpInfo(fd).info();
         return info == null ? "" : info.stateName();
-    }
-
-    private static int orZero(SysResult r) {
-        return r.failed() ? 0 : r.intValue();
     }
 }

@@ -158,6 +158,12 @@ public final class Actor {
             blockedReported = false;
             lab.trace().append(new Event.CallStarted(0, lab.trace().now(), name, id, spec));
         }
+        // A probe pass that began before this call was published may still be reading its socket or
+        // pipe, holding the kernel's lock on it; wait for the pass (the sampler probes under this
+        // lock), so the call never sleeps on SockScope's own probe. Later passes see it in flight.
+        synchronized (lab.registryLock) {
+            assert current == p; // entering the monitor is the point: it waits out a probe pass
+        }
         // The call measures itself: the call meter counts what the kernel did inside each system
         // call; schedstat and the clock bracket the whole entry (a loop's overhead included).
         CallMeter meter = CallMeter.current();

@@ -24,6 +24,11 @@ public sealed interface Call {
     /** The descriptor the call acts on, -1 when none. */
     int fd();
 
+    /** Every descriptor the call acts on (select() watches several). */
+    default List<Integer> fds() {
+        return fd() < 0 ? List.of() : List.of(fd());
+    }
+
     /** The names of the system calls this call may sleep in, per {@code /proc/…/syscall}; none by default. */
     default Set<String> sleepsIn() {
         return Set.of();
@@ -199,6 +204,13 @@ public sealed interface Call {
             return readFds.isEmpty() ? (writeFds.isEmpty() ? -1 : writeFds.getFirst()) : readFds.getFirst();
         }
 
+        @Override
+        public List<Integer> fds() {
+            List<Integer> all = new java.util.ArrayList<>(readFds);
+            all.addAll(writeFds);
+            return all;
+        }
+
         /** Every watched descriptor. */
         public List<Integer> watched() {
             List<Integer> all = new ArrayList<>(readFds);
@@ -330,6 +342,11 @@ public sealed interface Call {
     record Repeat(Call call, java.util.function.Predicate<SysResult> until, long max) implements Call {
         public int fd() {
             return call.fd();
+        }
+
+        @Override
+        public List<Integer> fds() {
+            return call.fds();
         }
 
         public CallSpec spec() {

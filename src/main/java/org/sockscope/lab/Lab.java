@@ -29,6 +29,8 @@ public final class Lab implements AutoCloseable {
     private final Map<String, Actor> actors = new LinkedHashMap<>();
     /** Descriptors the lab owns; the sampler probes only these, under {@link #registryLock}. */
     private final Map<Integer, Endpoint> registry = new TreeMap<>();
+    /** How each registered descriptor was described when it was registered (its kernel identity among it). */
+    private final Map<Integer, Descriptor> described = new java.util.HashMap<>();
     final Object registryLock = new Object();
     private final Sampler sampler;
 
@@ -315,6 +317,7 @@ public final class Lab implements AutoCloseable {
         Endpoint gone;
         synchronized (registryLock) {
             gone = registry.remove(fd);
+            described.remove(fd);
             if (gone instanceof Endpoint.PipeEnd pe && pe.otherFd() >= 0
                     && registry.get(pe.otherFd()) instanceof Endpoint.PipeEnd other) {
                 registry.put(other.fd(), new Endpoint.PipeEnd(other.fd(), other.process(), other.label(), other.readEnd(), -1));
@@ -328,7 +331,7 @@ public final class Lab implements AutoCloseable {
     private void register(Endpoint e, SocketOptions requested) {
         Descriptor d = DescriptorTable.describeOwn(e.fd());
         if (d == null) {
-            d = Descriptor.of(e.fd(), Descriptor.Kind.OTHER, "?");
+            d = Descriptor.of(e.fd(), Descriptor.Kind.OTHER, -1, "?");
         }
         int peer = switch (e) {
             case Endpoint.Socket s -> s.peerFd();
@@ -338,11 +341,30 @@ public final class Lab implements AutoCloseable {
             case Endpoint.Socket s -> s.label();
             case Endpoint.PipeEnd p -> p.label();
         };
+        // The other end is open in this process right now: ask the kernel what it is.
+        long peerIdentity = peer < 0 ? -1 : switch (e) {
+            case Endpoint.Socket s -> {
+                SysResult cookie = Libc.socketCookie(peer);
+                yield cookie.failed() ? -1 : cookie.value();
+            }
+            case Endpoint.PipeEnd p -> d.identity(); // both ends of a pipe are one inode
+        };
         synchronized (registryLock) {
             registry.put(e.fd(), e);
+            described.put(e.fd(), d);
         }
-        trace.append(new Event.DescriptorOpened(0, trace.now(), e.process(), d, label, peer,
+        trace.append(new Event.DescriptorOpened(0, trace.now(), e.process(), d, label, peer, peerIdentity,
                 requested == null ? 0 : requested.sndbuf(), requested == null ? 0 : requested.rcvbuf()));
+    }
+
+    /**
+     * What the lab's descriptor {@code fd} refers to now, as described when it was opened, or null
+     * when the lab holds nothing at that number.
+     */
+    public Descriptor described(int fd) {
+        synchronized (registryLock) {
+            return described.get(fd);
+        }
     }
 
     private void note(String text) {

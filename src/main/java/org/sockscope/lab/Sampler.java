@@ -108,16 +108,19 @@ public final class Sampler {
     public void sampleNow() {
         List<SocketFigures> sockets = new ArrayList<>();
         List<PipeFigures> pipes = new ArrayList<>();
-        java.util.Set<Integer> looping = loopingFds();
+        java.util.Set<Integer> busy = busyFds();
         synchronized (lab.registryLock) {
             for (Endpoint e : lab.endpoints()) {
                 switch (e) {
-                    // A loop of calls on this socket (busy polling, fill, drain) is probed when it
-                    // returns: probing meanwhile takes the socket lock (SIOCINQ, TCP_INFO), and a
-                    // call of the loop that finds the lock taken sleeps for it, which its own
-                    // measurement would then rightly count as a sleep in the kernel. The sample
-                    // leaves the socket out; the snapshot keeps its last reading, with its time.
-                    case Endpoint.Socket s when looping.contains(s.fd()) -> {
+                    // A socket or pipe with a call in flight that the kernel has not put to sleep is
+                    // probed when the call returns: probing takes its lock (SIOCINQ, TCP_INFO, the pipe
+                    // mutex), and a call that finds the lock taken sleeps for it, which its own
+                    // measurement would then rightly count as a sleep in the kernel. The sample leaves
+                    // it out; the snapshot keeps its last reading, with its time. A call asleep in the
+                    // kernel has let go of the lock: its buffers are probed as it waits.
+                    case Endpoint.Socket s when busy.contains(s.fd()) -> {
+                    }
+                    case Endpoint.PipeEnd p when busy.contains(p.fd()) || busy.contains(p.otherFd()) -> {
                     }
                     case Endpoint.Socket s -> {
                         SocketFigures f = SocketProbe.probe(s.fd());
@@ -150,12 +153,13 @@ public final class Sampler {
         }
     }
 
-    private java.util.Set<Integer> loopingFds() {
+    /** Descriptors of calls in flight that the kernel has not been seen to put to sleep. */
+    private java.util.Set<Integer> busyFds() {
         java.util.Set<Integer> fds = new java.util.HashSet<>();
         for (Actor a : lab.actors()) {
             Actor.InFlight f = a.inFlight();
-            if (f != null && (f.call() instanceof Call.Repeat || f.call() instanceof Call.Fill || f.call() instanceof Call.Drain)) {
-                fds.add(f.call().fd());
+            if (f != null && !f.blockedReported()) {
+                fds.addAll(f.call().fds());
             }
         }
         return fds;

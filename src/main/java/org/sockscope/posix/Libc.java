@@ -45,6 +45,7 @@ public final class Libc {
     private static final MethodHandle IOCTL_PTR = Native.errnoHandle("ioctl", FunctionDescriptor.of(C_INT, C_INT, C_LONG, PTR),
             Linker.Option.firstVariadicArg(2));
     private static final MethodHandle PIPE = Native.errnoHandle("pipe", FunctionDescriptor.of(C_INT, PTR));
+    private static final MethodHandle FSTAT = Native.errnoHandle("fstat", FunctionDescriptor.of(C_INT, C_INT, PTR));
     private static final MethodHandle SETPRIORITY = Native.errnoHandle("setpriority", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
     // Calls that can sleep are made by the call meter (see CallMeter), through their libc addresses.
     private static final MemorySegment SEND_FN = Native.symbol("send");
@@ -81,6 +82,14 @@ public final class Libc {
         s.len.set(C_INT, 0, 4);
         int rc = call(() -> (int) GETSOCKOPT.invokeExact(s.errno, fd, level, name, s.int1, s.len));
         return rc == -1 ? new SysResult(-1, Native.errno(s.errno)) : SysResult.ok(s.int1.get(C_INT, 0));
+    }
+
+    /** {@code getsockopt(fd, SOL_SOCKET, SO_COOKIE)}: the socket's kernel-wide 64-bit id on success. */
+    public static SysResult socketCookie(int fd) {
+        Native.Scratch s = Native.scratch();
+        s.len.set(C_INT, 0, 8);
+        int rc = call(() -> (int) GETSOCKOPT.invokeExact(s.errno, fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_COOKIE, s.timeval, s.len));
+        return rc == -1 ? new SysResult(-1, Native.errno(s.errno)) : SysResult.ok(s.timeval.get(C_LONG, 0));
     }
 
     /** {@code setsockopt} with a {@code struct timeval} (SO_SNDTIMEO, SO_RCVTIMEO); 0 disables the timeout. */
@@ -271,6 +280,14 @@ public final class Libc {
         Native.Scratch s = Native.scratch();
         int rc = call(() -> (int) IOCTL_PTR.invokeExact(s.errno, fd, request, s.int1));
         return rc == -1 ? new SysResult(-1, Native.errno(s.errno)) : SysResult.ok(s.int1.get(C_INT, 0));
+    }
+
+    /** {@code fstat(fd)}'s {@code st_ino}: the inode the descriptor refers to, or -1 with errno. */
+    public static SysResult inode(int fd) {
+        Native.Scratch s = Native.scratch();
+        int rc = call(() -> (int) FSTAT.invokeExact(s.errno, fd, s.tcpInfo));
+        // st_ino follows the 8-byte st_dev on x86_64 and on arm64 (asm-generic) alike
+        return rc == -1 ? new SysResult(-1, Native.errno(s.errno)) : SysResult.ok(s.tcpInfo.get(C_LONG, 8));
     }
 
     // ---- pipes, poll, select ---------------------------------------------------------------

@@ -32,6 +32,8 @@ public final class LinuxAbi {
     public static final int SO_LINGER = 13;
     public static final int SO_RCVTIMEO = 20;
     public static final int SO_SNDTIMEO = 21;
+    /** A 64-bit id the kernel gives each socket, unique while the system runs (Linux ≥ 4.12). */
+    public static final int SO_COOKIE = 57;
     public static final int TCP_NODELAY = 1;
     public static final int TCP_INFO = 11;
 

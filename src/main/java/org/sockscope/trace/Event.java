@@ -76,14 +76,15 @@ public sealed interface Event {
 
     /**
      * A descriptor appeared in a process's table. {@code label} is the lab's name for it
-     * ({@code client}); {@code peerFd} is the other end of a connection or pipe (-1 when none);
+     * ({@code client}); {@code peerFd} is the other end of a connection or pipe (-1 when none) and
+     * {@code peerIdentity} the kernel's id of that end (its SO_COOKIE, the pipe's inode; -1 when none);
      * {@code requestedSndbuf}/{@code requestedRcvbuf} are the sizes the program asked for with
      * setsockopt (0: not set, the kernel autotunes).
      */
     record DescriptorOpened(long seq, long nanos, String process, Descriptor descriptor, String label, int peerFd,
-                            int requestedSndbuf, int requestedRcvbuf) implements Event {
+                            long peerIdentity, int requestedSndbuf, int requestedRcvbuf) implements Event {
         public Event withSeq(long s) {
-            return new DescriptorOpened(s, nanos, process, descriptor, label, peerFd, requestedSndbuf, requestedRcvbuf);
+            return new DescriptorOpened(s, nanos, process, descriptor, label, peerFd, peerIdentity, requestedSndbuf, requestedRcvbuf);
         }
     }
 

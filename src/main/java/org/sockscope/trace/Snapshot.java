@@ -4,6 +4,7 @@ import org.sockscope.kernel.PipeFigures;
 import org.sockscope.kernel.SocketFigures;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -17,25 +18,42 @@ import java.util.TreeMap;
  * @param index   the index of the last event folded in, -1 for the empty world
  * @param nanos   that event's time
  * @param actors  by name, in order of appearance
- * @param descriptors by number
- * @param sockets the latest figures per socket descriptor
- * @param pipes   the latest figures per pipe, by read end
+ * @param descriptors by number (a slot: the number may later name another object)
+ * @param sockets the latest figures of each open socket, by its SO_COOKIE
+ * @param pipes   the latest figures of each open pipe, by its inode
  * @param last    the last event folded in, null for the empty world
  */
 public record Snapshot(long index, long nanos, Map<String, ActorView> actors,
-                       SortedMap<Integer, DescriptorView> descriptors, SortedMap<Integer, SocketFigures> sockets,
-                       SortedMap<Integer, PipeFigures> pipes, Event last) {
+                       SortedMap<Integer, DescriptorView> descriptors, Map<Long, SocketFigures> sockets,
+                       Map<Long, PipeFigures> pipes, Event last) {
 
     /** The world before any event. */
-    public static final Snapshot EMPTY = new Snapshot(-1, 0, Map.of(), Collections.emptySortedMap(),
-            Collections.emptySortedMap(), Collections.emptySortedMap(), null);
+    public static final Snapshot EMPTY = new Snapshot(-1, 0, Map.of(), Collections.emptySortedMap(), Map.of(), Map.of(), null);
+
+    /** The latest figures of the socket that descriptor {@code fd} names now, or null. */
+    public SocketFigures socket(int fd) {
+        DescriptorView d = descriptors.get(fd);
+        return d == null ? null : sockets.get(d.identity());
+    }
+
+    /** The latest figures of the other end of {@code fd}'s connection, or null. */
+    public SocketFigures peerSocket(int fd) {
+        DescriptorView d = descriptors.get(fd);
+        return d == null || d.peerIdentity() < 0 ? null : sockets.get(d.peerIdentity());
+    }
+
+    /** The latest figures of the pipe that descriptor {@code fd} (either end) names now, or null. */
+    public PipeFigures pipe(int fd) {
+        DescriptorView d = descriptors.get(fd);
+        return d == null ? null : pipes.get(d.identity());
+    }
 
     /** The world after {@code e}. */
     public Snapshot apply(Event e) {
         Map<String, ActorView> a = actors;
         SortedMap<Integer, DescriptorView> d = descriptors;
-        SortedMap<Integer, SocketFigures> s = sockets;
-        SortedMap<Integer, PipeFigures> p = pipes;
+        Map<Long, SocketFigures> s = sockets;
+        Map<Long, PipeFigures> p = pipes;
         switch (e) {
             case Event.ActorChanged ac -> {
                 a = new LinkedHashMap<>(actors);
@@ -49,31 +67,51 @@ public record Snapshot(long index, long nanos, Map<String, ActorView> actors,
             case Event.DescriptorOpened o -> {
                 d = new TreeMap<>(descriptors);
                 d.put(o.descriptor().fd(), new DescriptorView(o.process(), o.descriptor(), o.label(), o.peerFd(),
-                        o.requestedSndbuf(), o.requestedRcvbuf()));
+                        o.peerIdentity(), o.requestedSndbuf(), o.requestedRcvbuf()));
             }
             case Event.DescriptorClosed c -> {
+                DescriptorView gone = descriptors.get(c.fd());
                 d = new TreeMap<>(descriptors);
                 d.remove(c.fd());
-                s = new TreeMap<>(sockets);
-                s.remove(c.fd());
-                p = new TreeMap<>(pipes);
-                p.values().removeIf(f -> f.writeFd() == c.fd() || f.readFd() == c.fd());
+                if (gone != null && !namedBy(d, gone.identity())) { // the other end of a pipe keeps it
+                    s = new HashMap<>(sockets);
+                    s.remove(gone.identity());
+                    p = new HashMap<>(pipes);
+                    p.remove(gone.identity());
+                }
             }
             case Event.KernelSample ks -> {
-                s = new TreeMap<>(sockets);
+                // Figures are filed by the kernel's identity, and only for what a descriptor names now.
+                s = new HashMap<>(sockets);
                 for (SocketFigures f : ks.sockets()) {
-                    s.put(f.fd(), f);
+                    if (namedBy(descriptors, f.cookie())) {
+                        s.put(f.cookie(), f);
+                    }
                 }
-                p = new TreeMap<>(pipes);
+                p = new HashMap<>(pipes);
                 for (PipeFigures f : ks.pipes()) {
-                    p.put(f.readFd(), f);
+                    if (namedBy(descriptors, f.inode())) {
+                        p.put(f.inode(), f);
+                    }
                 }
             }
             case Event.Note n -> {
                 // narration changes nothing visible but the last event
             }
         }
-        return new Snapshot(e.seq(), e.nanos(), freeze(a), freezeSorted(d), freezeSorted(s), freezeSorted(p), e);
+        return new Snapshot(e.seq(), e.nanos(), freeze(a), freezeSorted(d), freeze(s), freeze(p), e);
+    }
+
+    private static boolean namedBy(SortedMap<Integer, DescriptorView> descriptors, long identity) {
+        if (identity < 0) {
+            return false;
+        }
+        for (DescriptorView v : descriptors.values()) {
+            if (v.identity() == identity) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<String, ActorView> withActor(String name, java.util.function.UnaryOperator<ActorView> f) {
@@ -87,7 +125,7 @@ public record Snapshot(long index, long nanos, Map<String, ActorView> actors,
     }
 
     private static <K, V> Map<K, V> freeze(Map<K, V> m) {
-        return m instanceof LinkedHashMap<K, V> ? Collections.unmodifiableMap(m) : m;
+        return m instanceof HashMap<K, V> ? Collections.unmodifiableMap(m) : m;
     }
 
     private static <K, V> SortedMap<K, V> freezeSorted(SortedMap<K, V> m) {

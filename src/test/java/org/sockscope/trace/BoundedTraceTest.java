@@ -13,7 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BoundedTraceTest {
 
     private static Event sample(int i) {
-        return new Event.KernelSample(0, i, List.of(new SocketFigures(5, i, 0, 0, 8192, 8192, 1, 0, 0)), List.of());
+        return new Event.KernelSample(0, i, List.of(new SocketFigures(5, 1005, i, 0, 0, 8192, 8192, 1, 0, 0, 2)), List.of());
+    }
+
+    private static Event opened() {
+        return new Event.DescriptorOpened(0, 0, "P1", new org.sockscope.kernel.Descriptor(5,
+                org.sockscope.kernel.Descriptor.Kind.SOCKET, 1005, "socket:[1]", "", "", ""), "socket", -1, -1, 0, 0);
     }
 
     @Test
@@ -23,7 +28,7 @@ class BoundedTraceTest {
         Snapshot replay = Snapshot.EMPTY;
         Snapshot[] expected = new Snapshot[5000];
         for (int i = 0; i < 5000; i++) {
-            Event stored = t.append(sample(i));
+            Event stored = t.append(i == 0 ? opened() : sample(i));
             assertEquals(i, stored.seq());
             replay = replay.apply(stored);
             expected[i] = replay;
@@ -36,7 +41,7 @@ class BoundedTraceTest {
         for (long k = t.firstIndex(); k < 5000; k++) {
             assertEquals(expected[(int) k], t.snapshotAt(k), "snapshot " + k);
         }
-        assertEquals(4999, t.latest().sockets().get(5).inq());
+        assertEquals(4999, t.latest().socket(5).inq());
         assertThrows(IndexOutOfBoundsException.class, () -> t.snapshotAt(t.firstIndex() - 1));
         assertThrows(IndexOutOfBoundsException.class, () -> t.event(0));
     }

@@ -1,5 +1,6 @@
 package org.sockscope.ui.ledger;
 
+import org.sockscope.kernel.Figure;
 import org.sockscope.kernel.PipeFigures;
 import org.sockscope.kernel.SocketFigures;
 import org.sockscope.lab.Payload;
@@ -182,9 +183,9 @@ public final class StreamLedger {
             return false;
         }
         long inTransit;
-        SocketFigures w = snap.sockets().get(writer);
-        SocketFigures r = snap.sockets().get(reader);
-        PipeFigures pipe = snap.pipes().get(reader);
+        SocketFigures w = snap.socket(writer);
+        SocketFigures r = snap.socket(reader);
+        PipeFigures pipe = snap.pipe(reader);
         if (w != null && r != null) {
             if (w.outq() < 0 || r.inq() < 0 || w.notSent() < 0 || w.outq() != w.notSent()) {
                 return false; // unreadable, or bytes in flight: counted in both queues until acknowledged
@@ -253,7 +254,7 @@ public final class StreamLedger {
         } else if (write && placed(call.fd())) { // after a gap, until placed: no figure ("waiting…"), not a made-up 0
             int fd = call.fd();
             int peer = peer(fd);
-            copied = runningCopied(fd, snap.sockets().get(fd), peer >= 0 ? snap.sockets().get(peer) : null);
+            copied = runningCopied(fd, snap.socket(fd), peer >= 0 ? snap.socket(peer) : null);
             derived = true;
         } else {
             copied = 0;
@@ -271,11 +272,15 @@ public final class StreamLedger {
         if (own == null || s == null) {
             return BufferContent.empty(BufferContent.Role.SEND);
         }
+        if (own.outq() < 0 || own.notSent() < 0) {
+            return BufferContent.unreadable(BufferContent.Role.SEND, fd, own.sndbuf(), requested, own.sndWnd(),
+                    "ioctl(SIOCOUTQ) " + Figure.text(own.outq()) + ", ioctl(SIOCOUTQNSD) " + Figure.text(own.notSent()));
+        }
         long w = writtenNow(s, own, peer);
         long b = Math.max(0, w - own.notSent());
         long a = Math.max(0, Math.min(b, w - own.outq()));
         List<Span> spans = List.of(new Span(a, b, Kind.IN_FLIGHT), new Span(b, w, Kind.NOT_SENT));
-        return new BufferContent(BufferContent.Role.SEND, fd, own.sndbuf(), requested, own.sndWnd(), spans,
+        return new BufferContent(BufferContent.Role.SEND, fd, own.sndbuf(), requested, own.sndWnd(), "", spans,
                 segments(s, a, w, w));
     }
 
@@ -284,12 +289,16 @@ public final class StreamLedger {
         if (own == null) {
             return BufferContent.empty(BufferContent.Role.RECEIVE);
         }
+        if (own.inq() < 0) {
+            return BufferContent.unreadable(BufferContent.Role.RECEIVE, fd, own.rcvbuf(), requested, own.rcvWnd(),
+                    "ioctl(SIOCINQ) " + Figure.text(own.inq()));
+        }
         Stream s = byWriter.get(peer(fd));
         long r = s == null ? 0 : s.read;
         long end = r + own.inq();
         List<Segment> segs = s == null ? (end > r ? List.of(new Segment(r, end, '?')) : List.of())
                 : segments(s, r, end, writtenNow(s, peer, own));
-        return new BufferContent(BufferContent.Role.RECEIVE, fd, own.rcvbuf(), requested, own.rcvWnd(),
+        return new BufferContent(BufferContent.Role.RECEIVE, fd, own.rcvbuf(), requested, own.rcvWnd(), "",
                 List.of(new Span(r, end, Kind.QUEUED)), segs);
     }
 
@@ -297,6 +306,9 @@ public final class StreamLedger {
     private static long writtenNow(Stream s, SocketFigures writer, SocketFigures reader) {
         if (s.runningCall == 0) {
             return s.written;
+        }
+        if (reader != null && reader.inq() < 0 || writer != null && writer.notSent() < 0) {
+            return s.written; // a queue figure is unreadable: nothing more is known to be written
         }
         long kernel = s.read + (reader == null ? 0 : reader.inq()) + (writer == null ? 0 : writer.notSent());
         long max = s.runningLength > 0 ? s.written + s.runningLength : Long.MAX_VALUE;

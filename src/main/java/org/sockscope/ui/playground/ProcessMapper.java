@@ -49,8 +49,8 @@ final class ProcessMapper {
 
     static SocketCardState card(DescriptorView d, Snapshot snap, StreamLedger ledger) {
         int fd = d.fd();
-        SocketFigures f = snap.sockets().get(fd);
-        SocketFigures peer = d.peerFd() >= 0 ? snap.sockets().get(d.peerFd()) : null;
+        SocketFigures f = snap.socket(fd);
+        SocketFigures peer = snap.peerSocket(fd);
         Descriptor k = d.descriptor();
         String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
         String family = k.local().contains(":") && !k.local().startsWith("[") ? "AF_INET" : "AF_INET6";
@@ -64,7 +64,7 @@ final class ProcessMapper {
         List<DescriptorRow> rows = new ArrayList<>();
         for (DescriptorView d : snap.descriptors().values()) {
             Descriptor k = d.descriptor();
-            SocketFigures f = snap.sockets().get(d.fd());
+            SocketFigures f = snap.socket(d.fd());
             String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
             String detail = d.label() + (k.local().isEmpty() ? "" : "  " + port(k.local()))
                     + (k.remote().isEmpty() ? "" : " → " + port(k.remote()));

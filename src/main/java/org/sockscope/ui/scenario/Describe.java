@@ -1,5 +1,6 @@
 package org.sockscope.ui.scenario;
 
+import org.sockscope.kernel.Figure;
 import org.sockscope.kernel.PipeFigures;
 import org.sockscope.kernel.SocketFigures;
 import org.sockscope.posix.Errno;
@@ -60,30 +61,35 @@ final class Describe {
      * {@code receive queue 100 B before → 0 B now, of 131072 B}. Empty when there are no figures.
      */
     static String figures(Snapshot before, Snapshot now, int fd, String call) {
-        for (PipeFigures p : now.pipes().values()) {
-            if (p.readFd() == fd || p.writeFd() == fd) {
-                PipeFigures b = before.pipes().get(p.readFd());
-                return change("pipe holds", b == null ? -1 : b.queued(), p.queued()) + ", of " + p.capacity() + " B";
-            }
+        var d = now.descriptors().get(fd);
+        if (d == null) {
+            return "";
         }
-        SocketFigures f = now.sockets().get(fd);
+        // "before" is read by the kernel's identity: the same number may have named another object then
+        PipeFigures p = now.pipes().get(d.identity());
+        if (p != null) {
+            PipeFigures b = before.pipes().get(d.identity());
+            return change("pipe holds", b == null ? null : b.queued(), p.queued()) + ", of " + Figure.bytes(p.capacity());
+        }
+        SocketFigures f = now.sockets().get(d.identity());
         if (f == null) {
             return "";
         }
-        SocketFigures b = before.sockets().get(fd);
+        SocketFigures b = before.sockets().get(d.identity());
         if (StreamLedger.writes(call)) {
-            var d = now.descriptors().get(fd);
-            SocketFigures peer = d == null || d.peerFd() < 0 ? null : now.sockets().get(d.peerFd());
-            return change("send queue", b == null ? -1 : b.outq(), f.outq()) + " (not sent " + f.notSent() + "), of "
-                    + f.sndbuf() + " B" + (peer == null ? "" : "; peer's receive queue " + peer.inq() + " B now");
+            SocketFigures peer = now.peerSocket(fd);
+            return change("send queue", b == null ? null : b.outq(), f.outq()) + " (not sent " + Figure.text(f.notSent()) + "), of "
+                    + Figure.bytes(f.sndbuf()) + (peer == null ? "" : "; peer's receive queue " + Figure.bytes(peer.inq()) + " now");
         }
-        return change("receive queue", b == null ? -1 : b.inq(), f.inq()) + ", of " + f.rcvbuf() + " B";
+        return change("receive queue", b == null ? null : b.inq(), f.inq()) + ", of " + Figure.bytes(f.rcvbuf());
     }
 
-    private static String change(String what, long before, long now) {
-        if (before < 0) {
-            return what + " " + now + " B now";
+    /** {@code before} is null when there was no reading then; either figure may be unreadable ({@link Figure}). */
+    private static String change(String what, Integer before, int now) {
+        if (before == null) {
+            return what + " " + Figure.bytes(now) + " now";
         }
-        return before == now ? what + " " + now + " B before and now" : what + " " + before + " B before → " + now + " B now";
+        return before == now ? what + " " + Figure.bytes(now) + " before and now"
+                : what + " " + Figure.bytes(before) + " before → " + Figure.bytes(now) + " now";
     }
 }

@@ -1,5 +1,7 @@
 package org.sockscope.ui.scenario;
 
+import org.sockscope.kernel.Figure;
+
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -24,7 +26,8 @@ final class PipeCard extends VBox {
         protected void layoutChildren() {
             Insets in = getInsets();
             double w = getWidth() - in.getLeft() - in.getRight();
-            double share = state == null || state.capacity() <= 0 ? 0 : Math.min(1, (double) state.queued() / state.capacity());
+            double share = state == null || state.capacity() <= 0 || state.queued() < 0 ? 0
+                    : Math.min(1, (double) state.queued() / state.capacity());
             fill.resizeRelocate(in.getLeft(), in.getTop(), w * share, getHeight() - in.getTop() - in.getBottom());
         }
     };
@@ -48,7 +51,8 @@ final class PipeCard extends VBox {
         title.setText("pipe " + p.name() + " · " + (p.writer() ? "write end " + p.writeFd() : "read end " + p.readFd())
                 + " (other end " + (p.writer() ? p.readFd() : p.writeFd()) + ")");
         boolean full = p.capacity() > 0 && p.queued() >= p.capacity();
-        figures.setText("holds " + p.queued() + " of " + p.capacity() + " B" + (full ? " — FULL" : p.queued() == 0 ? " — empty" : ""));
+        figures.setText("holds " + Figure.text(p.queued()) + " of " + Figure.bytes(p.capacity())
+                + (full ? " — FULL" : p.queued() == 0 ? " — empty" : ""));
         pseudoClassStateChanged(FULL, full);
         Source.KERNEL.install(figures, "ioctl(" + p.readFd() + ", FIONREAD): bytes waiting to be read; fcntl("
                 + p.writeFd() + ", F_GETPIPE_SZ): the pipe's capacity.");

@@ -82,7 +82,7 @@ final class ScreenMapper {
             }
             Descriptor k = d.descriptor();
             String name = names.getOrDefault(d.fd(), d.label());
-            SocketFigures f = snap.sockets().get(d.fd());
+            SocketFigures f = snap.socket(d.fd());
             String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
             boolean mine = d.process().equals(p.name());
             rows.add(new DescriptorRow(d.fd(), DescriptorRow.kindName(k.kind()), name, state, d.process(), mine));
@@ -93,11 +93,10 @@ final class ScreenMapper {
                 BufferUse.Shown shown = allBuffers ? BufferUse.Shown.BOTH : use.shown(List.of(name));
                 cards.add(new ColumnState.Card(card(d, name, state, snap, ledger), shown.send(), shown.receive()));
             } else if (k.kind() == Descriptor.Kind.PIPE_READ || k.kind() == Descriptor.Kind.PIPE_WRITE) {
-                for (PipeFigures pf : snap.pipes().values()) {
-                    if (pf.readFd() == d.fd() || pf.writeFd() == d.fd()) {
-                        pipes.add(new ColumnState.PipeState(pipeName(name), pf.readFd(), pf.writeFd(), pf.queued(),
-                                pf.capacity(), pf.writeFd() == d.fd()));
-                    }
+                PipeFigures pf = snap.pipe(d.fd());
+                if (pf != null) {
+                    pipes.add(new ColumnState.PipeState(pipeName(name), pf.readFd(), pf.writeFd(), pf.queued(),
+                            pf.capacity(), k.kind() == Descriptor.Kind.PIPE_WRITE));
                 }
             }
         }
@@ -118,8 +117,8 @@ final class ScreenMapper {
 
     private static SocketCardState card(DescriptorView d, String name, String state, Snapshot snap, StreamLedger ledger) {
         int fd = d.fd();
-        SocketFigures f = snap.sockets().get(fd);
-        SocketFigures peer = d.peerFd() >= 0 ? snap.sockets().get(d.peerFd()) : null;
+        SocketFigures f = snap.socket(fd);
+        SocketFigures peer = snap.peerSocket(fd);
         Descriptor k = d.descriptor();
         return new SocketCardState(fd, name, "AF_INET", "SOCK_STREAM", k.local(), k.remote(), state,
                 SocketCardState.Mode.of(f, ledger.nonBlocking(fd)), ledger.sendBuffer(fd, f, peer, d.requestedSndbuf()),

@@ -10,14 +10,18 @@ import java.util.List;
  *
  * @param role      send or receive buffer
  * @param fd        the socket it belongs to (for the source tooltips), -1 when none
- * @param capacity  the kernel's size (SO_SNDBUF / SO_RCVBUF as getsockopt returns it)
+ * @param capacity  the kernel's size (SO_SNDBUF / SO_RCVBUF as getsockopt returns it); negative:
+ *                  {@code -errno}, getsockopt failed ({@link org.sockscope.kernel.Figure})
  * @param requested the size the program asked for with setsockopt, 0 when not set (autotuned)
  * @param window    TCP_INFO's window: for a send buffer the peer's advertised window (tcpi_snd_wnd),
- *                  for a receive buffer the window this socket advertises (tcpi_rcv_wnd); -1 unknown
+ *                  for a receive buffer the window this socket advertises (tcpi_rcv_wnd); negative:
+ *                  {@code -errno}, TCP_INFO failed; 0 for no socket
+ * @param unreadable empty when the queue figures were read; else which probe call failed and how
+ *                  ({@code ioctl(SIOCINQ): EINVAL}), and the spans are empty: nothing is made up
  * @param spans     the regions of the stream in the buffer, in order
  * @param segments  the bytes of each send() call inside the spans, in order
  */
-public record BufferContent(Role role, int fd, long capacity, long requested, long window, List<Span> spans,
+public record BufferContent(Role role, int fd, long capacity, long requested, long window, String unreadable, List<Span> spans,
                             List<Segment> segments) {
 
     /** Which of a socket's two buffers. */
@@ -65,7 +69,13 @@ public record BufferContent(Role role, int fd, long capacity, long requested, lo
         Kind first = role == Role.SEND ? Kind.IN_FLIGHT : Kind.QUEUED;
         List<Span> s = role == Role.SEND ? List.of(new Span(0, 0, first), new Span(0, 0, Kind.NOT_SENT))
                 : List.of(new Span(0, 0, first));
-        return new BufferContent(role, -1, 0, 0, -1, s, List.of());
+        return new BufferContent(role, -1, 0, 0, 0, "", s, List.of());
+    }
+
+    /** The buffer of {@code fd} whose queue figures the kernel refused ({@code why}): sizes only, no bytes. */
+    public static BufferContent unreadable(Role role, int fd, long capacity, long requested, long window, String why) {
+        BufferContent e = empty(role);
+        return new BufferContent(role, fd, capacity, requested, window, why, e.spans(), List.of());
     }
 
     /** Bytes in spans of {@code kind}. */

@@ -1,5 +1,7 @@
 package org.sockscope.ui.widget;
 
+import org.sockscope.kernel.Figure;
+
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -76,22 +78,24 @@ final class BufferViewSkin extends SkinBase<BufferView> {
         String fd = c.fd() < 0 ? "fd" : Integer.toString(c.fd());
         boolean send = c.role() == BufferContent.Role.SEND;
         String opt = send ? "SO_SNDBUF" : "SO_RCVBUF";
-        Flash.setText(capacity, c.capacity() == 0 ? "—" : "capacity " + c.capacity() + " B");
-        Source.KERNEL.install(capacity, "getsockopt(" + fd + ", SOL_SOCKET, " + opt + ") = " + c.capacity()
+        Flash.setText(capacity, c.capacity() == 0 ? "—" : "capacity " + Figure.bytes(c.capacity()));
+        Source.KERNEL.install(capacity, "getsockopt(" + fd + ", SOL_SOCKET, " + opt + ") = " + Figure.text(c.capacity())
                 + ".\nThe track's full width is this figure. Linux stores twice the requested size: the extra is"
                 + " for its own bookkeeping, so fewer payload bytes than this fit.");
         Flash.setText(requested, c.requested() > 0 ? "requested " + c.requested() : "not set (autotuned)");
         Source.SYSCALL.install(requested, c.requested() > 0
                 ? "setsockopt(" + fd + ", SOL_SOCKET, " + opt + ", " + c.requested() + ") returned 0"
                 : "No setsockopt(" + opt + "): the kernel sizes this buffer itself and grows it as needed.");
-        Flash.setText(queued, "queued " + c.bytes(QUEUED) + " B");
-        Source.KERNEL.install(queued, "ioctl(" + fd + ", SIOCINQ): bytes waiting for recv(), sampled at frame rate.");
-        Flash.setText(notSent, "not sent " + c.bytes(NOT_SENT) + " B");
-        Source.KERNEL.install(notSent, "ioctl(" + fd + ", SIOCOUTQNSD): bytes send() copied in that TCP has not sent yet.");
-        Flash.setText(inFlight, "sent, awaiting ACK " + c.bytes(IN_FLIGHT) + " B (derived)");
+        boolean readable = c.unreadable().isEmpty();
+        String why = readable ? "" : "\nNow unreadable: " + c.unreadable() + ".";
+        Flash.setText(queued, readable ? "queued " + c.bytes(QUEUED) + " B" : "queued: unreadable");
+        Source.KERNEL.install(queued, "ioctl(" + fd + ", SIOCINQ): bytes waiting for recv(), sampled at frame rate." + why);
+        Flash.setText(notSent, readable ? "not sent " + c.bytes(NOT_SENT) + " B" : "not sent: unreadable");
+        Source.KERNEL.install(notSent, "ioctl(" + fd + ", SIOCOUTQNSD): bytes send() copied in that TCP has not sent yet." + why);
+        Flash.setText(inFlight, readable ? "sent, awaiting ACK " + c.bytes(IN_FLIGHT) + " B (derived)" : "awaiting ACK: unreadable");
         Source.DERIVED.install(inFlight, "ioctl(" + fd + ", SIOCOUTQ) − ioctl(" + fd + ", SIOCOUTQNSD): sent to the"
                 + " peer but kept until the peer acknowledges them (needed for retransmission).");
-        Flash.setText(window, c.window() < 0 ? "" : (send ? "· peer's window " : "· window ") + c.window());
+        Flash.setText(window, c.fd() < 0 ? "" : (send ? "· peer's window " : "· window ") + Figure.text(c.window()));
         Source.KERNEL.install(window, send
                 ? "getsockopt(" + fd + ", IPPROTO_TCP, TCP_INFO): tcpi_snd_wnd, the receive window the peer"
                         + " advertised. At 0 the sender may not send: bytes stay \"not sent\"."

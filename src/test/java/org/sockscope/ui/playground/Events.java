@@ -25,18 +25,21 @@ final class Events {
     Events connected() {
         add(new Event.ActorChanged(0, t, "P1", "P1", 1001, true));
         add(new Event.ActorChanged(0, t, "P2", "P2", 1002, true));
-        add(new Event.DescriptorOpened(0, t, "P1", new Descriptor(CLIENT, Descriptor.Kind.SOCKET, "socket:[1]",
-                "127.0.0.1:40000", "127.0.0.1:50000", "ESTABLISHED"), "client", SERVER, 4096, 4096));
-        add(new Event.DescriptorOpened(0, t, "P2", new Descriptor(SERVER, Descriptor.Kind.SOCKET, "socket:[2]",
-                "127.0.0.1:50000", "127.0.0.1:40000", "ESTABLISHED"), "server", CLIENT, 4096, 4096));
+        add(new Event.DescriptorOpened(0, t, "P1", new Descriptor(CLIENT, Descriptor.Kind.SOCKET, 1000 + CLIENT, "socket:[1]",
+                "127.0.0.1:40000", "127.0.0.1:50000", "ESTABLISHED"), "client", SERVER, 1000 + SERVER, 4096, 4096));
+        add(new Event.DescriptorOpened(0, t, "P2", new Descriptor(SERVER, Descriptor.Kind.SOCKET, 1000 + SERVER, "socket:[2]",
+                "127.0.0.1:50000", "127.0.0.1:40000", "ESTABLISHED"), "server", CLIENT, 1000 + CLIENT, 4096, 4096));
         return sample(0, 0, 0, 0);
     }
+
+    /** The samples' status flags: unreadable (-EBADF), so a card's blocking mode is the derived one. */
+    static final int NO_FLAGS = -org.sockscope.posix.Errno.EBADF;
 
     /** A kernel sample: the client's OUTQ/NSD and the server's INQ (other figures fixed). */
     Events sample(int clientOutq, int clientNsd, int serverInq, int clientInq) {
         return add(new Event.KernelSample(0, t, List.of(
-                new SocketFigures(CLIENT, clientInq, clientOutq, clientNsd, 8192, 8192, 1, 4096, 4096),
-                new SocketFigures(SERVER, serverInq, 0, 0, 8192, 8192, 1, 4096, 4096 - serverInq)), List.of()));
+                new SocketFigures(CLIENT, 1000 + CLIENT, clientInq, clientOutq, clientNsd, 8192, 8192, 1, 4096, 4096, NO_FLAGS),
+                new SocketFigures(SERVER, 1000 + SERVER, serverInq, 0, 0, 8192, 8192, 1, 4096, 4096 - serverInq, NO_FLAGS)), List.of()));
     }
 
     /** The id the next call will get. */

@@ -45,7 +45,7 @@ class ScreenMapperTest {
             assertTrue(before.code().isEmpty(), "no line marked before step 1");
 
             int fd = s.fd("full.client").orElseThrow();
-            SocketFigures kernel = s.trace().latest().sockets().get(fd);
+            SocketFigures kernel = s.trace().latest().socket(fd);
             ColumnState.Card card = column(before, "app_full").sockets().getFirst();
             assertTrue(card.send() && !card.receive(), "app_full sends: its send buffer is drawn");
             assertEquals(fd, card.state().fd());
@@ -59,7 +59,7 @@ class ScreenMapperTest {
             ColumnState.Card peer = column(before, "peer").sockets().stream().filter(c -> c.state().fd() == server)
                     .findFirst().orElseThrow();
             assertTrue(peer.receive() && !peer.send());
-            assertEquals(s.trace().latest().sockets().get(server).inq(), peer.state().receive().bytes(Kind.QUEUED));
+            assertEquals(s.trace().latest().socket(server).inq(), peer.state().receive().bytes(Kind.QUEUED));
 
             s.step();
             Screen after = screen(s, m, 1);
@@ -88,7 +88,7 @@ class ScreenMapperTest {
             assertTrue(w.writer());
             assertFalse(r.writer());
             assertEquals("p", w.name());
-            assertEquals(s.trace().latest().pipes().get(w.readFd()).queued(), w.queued(), "FIONREAD");
+            assertEquals(s.trace().latest().pipe(w.readFd()).queued(), w.queued(), "FIONREAD");
             assertEquals(w.capacity(), w.queued(), "the 64 KiB write filled the pipe");
             assertEquals(List.of(3), screen.code().get("P1").lines());
             assertTrue(screen.code().get("P1").current(), "step 3 is P1's");

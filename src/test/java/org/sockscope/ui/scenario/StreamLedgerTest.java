@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The scenario mode's byte ledger (fill and drain count too) and which buffers a card draws. */
 class StreamLedgerTest {
     private static Event opened(int fd, int peer) {
-        return new Event.DescriptorOpened(0, 0, "p" + fd, new Descriptor(fd, Descriptor.Kind.SOCKET, "socket:[1]",
-                "127.0.0.1:1", "127.0.0.1:2", "ESTABLISHED"), "client", peer, 0, 0);
+        return new Event.DescriptorOpened(0, 0, "p" + fd, new Descriptor(fd, Descriptor.Kind.SOCKET, 1000 + fd, "socket:[1]",
+                "127.0.0.1:1", "127.0.0.1:2", "ESTABLISHED"), "client", peer, 1000 + peer, 0, 0);
     }
 
     private static Event started(long id, String name, int fd, long length) {
@@ -36,7 +36,7 @@ class StreamLedgerTest {
     }
 
     private static SocketFigures figures(int fd, int inq, int outq, int notSent) {
-        return new SocketFigures(fd, inq, outq, notSent, 8192, 8192, 1, 4096, 4096);
+        return new SocketFigures(fd, 1000 + fd, inq, outq, notSent, 8192, 8192, 1, 4096, 4096, 2);
     }
 
     @Test
