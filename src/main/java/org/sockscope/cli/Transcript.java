@@ -38,6 +38,7 @@ final class Transcript {
 
     void step(StepReport r, Snapshot after) {
         out.printf("Step %d  %-8s %s%n", r.step().index() + 1, r.step().process(), r.callText());
+        r.notes().forEach(n -> out.println("        note: " + n));
         out.println("        " + describe(r));
         buffers(after);
     }

@@ -29,6 +29,14 @@ public final class DescriptorTable {
 
     /** The table of process {@code pid}, sorted by number; empty when it cannot be read. */
     public static List<Descriptor> read(int pid) {
+        try {
+            return OwnFiles.read(() -> readTable(pid));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static List<Descriptor> readTable(int pid) throws IOException {
         Path dir = Path.of("/proc", Integer.toString(pid), "fd");
         boolean own = pid == Libc.getpid();
         List<Descriptor> out = new ArrayList<>();
@@ -68,8 +76,12 @@ public final class DescriptorTable {
 
     /** Number of open descriptors of this process. */
     public static int countSelf() {
-        try (var s = Files.list(Path.of("/proc/self/fd"))) {
-            return (int) s.count();
+        try {
+            return OwnFiles.read(() -> {
+                try (var s = Files.list(Path.of("/proc/self/fd"))) {
+                    return (int) s.count();
+                }
+            });
         } catch (IOException e) {
             return -1;
         }
@@ -103,7 +115,8 @@ public final class DescriptorTable {
     /** The O_ACCMODE bits of {@code /proc/<pid>/fdinfo/<fd>}'s octal flags line, -1 when unknown. */
     private static int accessMode(int pid, int fd) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Integer.toString(pid), "fdinfo", Integer.toString(fd)))) {
+            Path info = Path.of("/proc", Integer.toString(pid), "fdinfo", Integer.toString(fd));
+            for (String line : OwnFiles.read(() -> Files.readAllLines(info))) {
                 if (line.startsWith("flags:")) {
                     return Integer.parseInt(line.substring(6).trim(), 8) & LinuxAbi.O_ACCMODE;
                 }

@@ -20,7 +20,7 @@ public final class SelfSchedstat {
 
     private SelfSchedstat() {
         try {
-            channel = FileChannel.open(Path.of("/proc/thread-self/schedstat"));
+            channel = OwnFiles.read(() -> FileChannel.open(Path.of("/proc/thread-self/schedstat")));
         } catch (IOException | UnsupportedOperationException e) {
             channel = null;
         }

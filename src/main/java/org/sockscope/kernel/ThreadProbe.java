@@ -20,19 +20,23 @@ public final class ThreadProbe {
     public static ThreadState read(int pid, int tid) {
         Path task = Path.of("/proc", Integer.toString(pid), "task", Integer.toString(tid));
         try {
-            String stat = Files.readString(task.resolve("stat"));
-            // "tid (comm) S …": comm may hold spaces and parentheses, so split at the last ')'.
-            int close = stat.lastIndexOf(')');
-            char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
-            String wchan = readOr(task.resolve("wchan"), "");
-            if ("0".equals(wchan)) {
-                wchan = "";
-            }
-            String syscall = readOr(task.resolve("syscall"), "").trim();
-            return parse(state, wchan, syscall);
+            return OwnFiles.read(() -> read(task));
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static ThreadState read(Path task) throws IOException {
+        String stat = Files.readString(task.resolve("stat"));
+        // "tid (comm) S …": comm may hold spaces and parentheses, so split at the last ')'.
+        int close = stat.lastIndexOf(')');
+        char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+        String wchan = readOr(task.resolve("wchan"), "");
+        if ("0".equals(wchan)) {
+            wchan = "";
+        }
+        String syscall = readOr(task.resolve("syscall"), "").trim();
+        return parse(state, wchan, syscall);
     }
 
     /** Builds a state from the three files' text ({@code syscall}: "45 0x5 0x… …", "running" or "-1 …"). */
@@ -79,8 +83,12 @@ public final class ThreadProbe {
 
     /** Number of threads of this process. */
     public static int countSelf() {
-        try (var s = Files.list(Path.of("/proc/self/task"))) {
-            return (int) s.count();
+        try {
+            return OwnFiles.read(() -> {
+                try (var s = Files.list(Path.of("/proc/self/task"))) {
+                    return (int) s.count();
+                }
+            });
         } catch (IOException e) {
             return -1;
         }
@@ -88,7 +96,7 @@ public final class ThreadProbe {
 
     private static String readOr(Path p, String fallback) {
         try {
-            return Files.readString(p);
+            return OwnFiles.read(() -> Files.readString(p));
         } catch (IOException e) {
             return fallback;
         }

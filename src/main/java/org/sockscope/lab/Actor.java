@@ -1,5 +1,6 @@
 package org.sockscope.lab;
 
+import org.sockscope.kernel.OwnFiles;
 import org.sockscope.kernel.SelfSchedstat;
 import org.sockscope.posix.CallMeter;
 import org.sockscope.posix.Libc;
@@ -127,6 +128,7 @@ public final class Actor {
     private void run() {
         tid = Libc.gettid();
         Libc.setThreadNice(tid, NICE);
+        SelfSchedstat.read(); // opens the thread's schedstat file now, not at a number a lesson just freed
         lab.trace().append(new Event.ActorChanged(0, lab.trace().now(), name, process, tid, true));
         started.countDown();
         while (!stopping) {
@@ -158,12 +160,10 @@ public final class Actor {
             blockedReported = false;
             lab.trace().append(new Event.CallStarted(0, lab.trace().now(), name, id, spec));
         }
-        // A probe pass that began before this call was published may still be reading its socket or
-        // pipe, holding the kernel's lock on it; wait for the pass (the sampler probes under this
-        // lock), so the call never sleeps on SockScope's own probe. Later passes see it in flight.
-        synchronized (lab.registryLock) {
-            assert current == p; // entering the monitor is the point: it waits out a probe pass
-        }
+        // Asked under the registry lock, which the sampler holds for a whole probe pass: a pass that
+        // began before this call was published may hold the kernel's lock on its socket or pipe, and
+        // is waited out, so the call never sleeps on SockScope's own probe (later passes skip it).
+        boolean freed = lab.usesFreedNumber(p.call());
         // The call measures itself: the call meter counts what the kernel did inside each system
         // call; schedstat and the clock bracket the whole entry (a loop's overhead included).
         CallMeter meter = CallMeter.current();
@@ -173,10 +173,21 @@ public final class Actor {
         long wait0 = sched.waitNanos();
         long t0 = System.nanoTime();
         Call.Result r;
+        String[] refused = {null};
         try {
-            r = p.call() instanceof Call.Close c ? lab.closeOwned(c, id) : p.call().execute(id);
+            // On a number no lab descriptor holds, the call is made while SockScope opens no file
+            // (one JVM, one table): the kernel answers for the free slot, not for a /proc read's file.
+            r = p.call().takesNumber() ? OwnFiles.onFreedNumber(() -> make(p.call(), id))
+                    : !freed ? make(p.call(), id) : OwnFiles.onFreedNumber(() -> {
+                        refused[0] = lab.refusal(p.call());
+                        return refused[0] == null ? make(p.call(), id) : null;
+                    });
         } catch (RuntimeException e) {
             notMade(p, spec, e.getMessage(), e);
+            return;
+        }
+        if (refused[0] != null) {
+            notMade(p, spec, refused[0], new IllegalStateException(spec.text() + " was not made: " + refused[0]));
             return;
         }
         long wall = System.nanoTime() - t0;
@@ -197,6 +208,10 @@ public final class Actor {
         }
         lab.sampler().sampleAfterCall();
         p.future().complete(outcome);
+    }
+
+    private Call.Result make(Call call, long id) {
+        return call instanceof Call.Close c ? lab.closeOwned(c, id) : call.execute(id);
     }
 
     /**

@@ -24,6 +24,15 @@ public sealed interface Call {
     /** The descriptor the call acts on, -1 when none. */
     int fd();
 
+    /**
+     * True for a call that returns at once with a new descriptor at the lowest free number
+     * ({@code socket()}): it is made while SockScope opens no file of its own, so the number is the
+     * one the lesson expects, not the one after a {@code /proc} read's.
+     */
+    default boolean takesNumber() {
+        return false;
+    }
+
     /** Every descriptor the call acts on (select() watches several). */
     default List<Integer> fds() {
         return fd() < 0 ? List.of() : List.of(fd());
@@ -252,6 +261,11 @@ public sealed interface Call {
 
     /** {@code socket(domain, type, protocol)}; the lab registers the new descriptor. */
     record Socket(int domain, int type, int protocol) implements Call {
+        @Override
+        public boolean takesNumber() {
+            return true;
+        }
+
         /** {@code socket(AF_INET, SOCK_STREAM, 0)}. */
         public Socket() {
             this(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0);

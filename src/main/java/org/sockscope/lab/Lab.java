@@ -358,6 +358,39 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
+     * Why the lab will not make {@code call}, or null: a number it uses is open but not one the lab
+     * opened (after a close(), the JVM may have taken the slot for a file of its own). A free number
+     * is fine: the kernel answers EBADF, as it would in C. Taken under the registry lock, so it
+     * also waits out a probe pass in progress.
+     */
+    String refusal(Call call) {
+        synchronized (registryLock) {
+            for (int fd : call.fds()) {
+                if (!registry.containsKey(fd)) {
+                    Descriptor d = DescriptorTable.describeOwn(fd);
+                    if (d != null) {
+                        return "fd " + fd + " is not a descriptor the lab opened: it is the JVM's own (" + d.target()
+                                + "), and SockScope makes no call on it";
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    /** True when a number {@code call} uses is held by no lab descriptor (closed, or never the lab's). */
+    boolean usesFreedNumber(Call call) {
+        synchronized (registryLock) {
+            for (int fd : call.fds()) {
+                if (!registry.containsKey(fd)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
      * What the lab's descriptor {@code fd} refers to now, as described when it was opened, or null
      * when the lab holds nothing at that number.
      */

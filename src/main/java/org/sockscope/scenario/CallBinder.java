@@ -1,6 +1,5 @@
 package org.sockscope.scenario;
 
-import org.sockscope.posix.Libc;
 import org.sockscope.posix.LinuxAbi;
 import org.sockscope.posix.SockAddr;
 import org.sockscope.posix.SysResult;
@@ -11,15 +10,19 @@ import java.util.function.Predicate;
 
 /**
  * Turns a scenario's call, written as C, into the lab's call on real descriptors, using the
- * descriptors and numbers bound so far.
+ * descriptors and numbers bound so far. A name holds what a C variable holds: a descriptor name
+ * its number, and a socket name also the address the socket had when the name was bound (what
+ * {@code connect(sock, listener)} connects to, as C keeps a {@code struct sockaddr}).
  */
 final class CallBinder {
     private final Map<String, Integer> fds;
     private final Map<String, Long> vars;
+    private final Map<String, SockAddr> addresses;
 
-    CallBinder(Map<String, Integer> fds, Map<String, Long> vars) {
+    CallBinder(Map<String, Integer> fds, Map<String, Long> vars, Map<String, SockAddr> addresses) {
         this.fds = fds;
         this.vars = vars;
+        this.addresses = addresses;
     }
 
     /** Thrown when a name the call uses is not bound yet (its step has not returned). */
@@ -98,10 +101,11 @@ final class CallBinder {
     }
 
     private org.sockscope.lab.Call connect(Call call) {
-        int listener = fd(call, 1);
-        SockAddr addr = Libc.getsockname(listener);
+        String target = call.fd(1);
+        SockAddr addr = addresses.get(target);
         if (addr == null) {
-            throw new IllegalStateException(call.fd(1) + " (fd " + listener + ") has no address to connect to");
+            throw new IllegalStateException(target + " had no address when it was bound (a socket gets one from"
+                    + " bind() or listen()), so there is nothing to connect to");
         }
         return new org.sockscope.lab.Call.Connect(fd(call, 0), addr.port());
     }

@@ -1,6 +1,8 @@
 package org.sockscope.scenario;
 
+import org.sockscope.kernel.Descriptor;
 import org.sockscope.lab.Actor;
+import org.sockscope.posix.SockAddr;
 import org.sockscope.lab.Lab;
 import org.sockscope.lab.LabException;
 import org.sockscope.lab.SocketOptions;
@@ -34,7 +36,11 @@ public final class ScenarioSession implements AutoCloseable {
     private final Lab lab;
     private final Map<String, Integer> fds = new ConcurrentHashMap<>();
     private final Map<String, Long> vars = new ConcurrentHashMap<>();
-    private final CallBinder binder = new CallBinder(fds, vars);
+    /** What each descriptor name named when it was bound: the kernel's identity (SO_COOKIE, inode). */
+    private final Map<String, Descriptor> boundAs = new ConcurrentHashMap<>();
+    /** Each socket name's address as it was when the name was bound. */
+    private final Map<String, SockAddr> addresses = new ConcurrentHashMap<>();
+    private final CallBinder binder = new CallBinder(fds, vars, addresses);
     private final Map<Long, Event.CallBlocked> blocked = new ConcurrentHashMap<>();
     /** What each returned call copied out or found ready, by call id (kept as the trace listener sees it). */
     private final Map<Long, String> returnedData = new ConcurrentHashMap<>();
@@ -47,7 +53,7 @@ public final class ScenarioSession implements AutoCloseable {
 
     /** A step's call in the lab. */
     private record Running(Step step, String text, Actor actor, Actor.Submission submission, long requested,
-                           long wallStart, long[] schedStart) {
+                           long wallStart, long[] schedStart, List<String> notes) {
     }
 
     /** Sets up the scenario's world on a fresh lab; a failed set-up closes everything and says why. */
@@ -65,7 +71,8 @@ public final class ScenarioSession implements AutoCloseable {
             }
         });
         try {
-            SetupRunner.run(scenario.setup(), lab, fds, this::actorFor);
+            SetupRunner.run(scenario.setup(), lab, fds, addresses, this::actorFor);
+            fds.forEach(this::remember);
         } catch (LabException | RuntimeException e) {
             lab.close();
             throw e instanceof LabException le ? le : new LabException("set-up failed: " + e.getMessage());
@@ -119,12 +126,13 @@ public final class ScenarioSession implements AutoCloseable {
         Step step = scenario.steps().get(next);
         awaitNames(step);
         Actor actor = actorFor(step.process());
+        List<String> notes = slotNotes(step);
         org.sockscope.lab.Call call = binder.bind(step.call(), step.repeat());
         long requested = binder.requested(step.call());
         String text = binder.resolvedText(step.call());
         Actor.Submission sub = actor.submitTracked(call);
         Running r = new Running(step, text, actor, sub, requested, System.nanoTime(),
-                org.sockscope.kernel.ThreadProbe.schedstat(PID, actor.tid()));
+                org.sockscope.kernel.ThreadProbe.schedstat(PID, actor.tid()), notes);
         running.add(r);
         sub.result().thenAccept(o -> bind(step, o));
         awaitSettled(r);
@@ -248,9 +256,69 @@ public final class ScenarioSession implements AutoCloseable {
         String name = step.bind().get();
         if (CallSignatures.returnsDescriptor(step.call().name())) {
             fds.put(name, (int) o.ret());
+            remember(name, (int) o.ret());
         } else {
             vars.put(name, o.ret());
         }
+    }
+
+    /** Notes what {@code name} names now that it is bound to {@code fd}: its identity, its address. */
+    private void remember(String name, int fd) {
+        Descriptor d = lab.described(fd);
+        if (d == null) {
+            return;
+        }
+        boundAs.put(name, d);
+        SockAddr a = d.kind() == Descriptor.Kind.SOCKET ? org.sockscope.posix.Libc.getsockname(fd) : null;
+        if (a != null && a.port() != 0) {
+            addresses.put(name, a);
+        } else {
+            addresses.remove(name);
+        }
+    }
+
+    /**
+     * What the step's descriptor names hold now, where it is not what they were bound to: a name
+     * holds a number, as in C, and after close() the kernel frees the slot and may give it to a new
+     * descriptor. The call still uses the number (a free slot: the kernel answers; a reused one: the
+     * call reaches what holds it now), and the step says so. A slot that now holds one of the JVM's
+     * own descriptors is refused: SockScope makes no call on what it did not open.
+     */
+    private List<String> slotNotes(Step step) {
+        List<String> notes = new ArrayList<>();
+        Call c = step.call();
+        for (int i = 0; i < c.args().size(); i++) {
+            if (!(c.args().get(i) instanceof Arg.Fd || c.args().get(i) instanceof Arg.FdSet)
+                    || c.name().equals("connect") && i == 1) { // connect's second name stands for its address
+                continue;
+            }
+            List<String> names = c.args().get(i) instanceof Arg.Fd f ? List.of(f.name()) : ((Arg.FdSet) c.args().get(i)).names();
+            for (String name : names) {
+                Integer fd = fds.get(name);
+                Descriptor was = boundAs.get(name);
+                if (fd == null || was == null) {
+                    continue;
+                }
+                Descriptor now = lab.described(fd);
+                if (now == null && org.sockscope.kernel.DescriptorTable.describeOwn(fd) != null) {
+                    throw new IllegalStateException("step " + (step.index() + 1) + " (line " + step.sourceLine() + "): "
+                            + name + " (fd " + fd + ") was closed, and the JVM has since opened a descriptor of its own at"
+                            + " that number; SockScope makes no call on a descriptor it did not open");
+                }
+                if (now == null) {
+                    notes.add(name + " holds fd " + fd + ", which is closed: the slot is free now");
+                } else if (!now.sameObject(was)) {
+                    notes.add(name + " holds fd " + fd + ", which now names a different " + kindWord(now) + ": "
+                            + now.identityText() + ", not " + was.identityText() + " that " + name + " named before");
+                }
+            }
+        }
+        notes.forEach(n -> lab.trace().append(new Event.Note(0, lab.trace().now(), n)));
+        return List.copyOf(notes);
+    }
+
+    private static String kindWord(Descriptor d) {
+        return d.kind() == Descriptor.Kind.SOCKET ? "socket" : d.kind() == Descriptor.Kind.FILE ? "file" : "pipe end";
     }
 
     private void awaitNames(Step step) {
@@ -305,7 +373,8 @@ public final class ScenarioSession implements AutoCloseable {
         List<OutcomePattern> unmet = r.step().expect().stream().filter(p -> Boolean.FALSE.equals(p.settled(o))).toList();
         return new StepReport(r.step(), r.text(), r.submission().callId(), o, b == null || o.finished() ? "" : b.syscall(),
                 b == null || o.finished() ? "" : b.wchan(), data, lab.trace().size() - 1, unmet,
-                startedSeq.getOrDefault(r.submission().callId(), -1L), returnedSeq.getOrDefault(r.submission().callId(), -1L));
+                startedSeq.getOrDefault(r.submission().callId(), -1L), returnedSeq.getOrDefault(r.submission().callId(), -1L),
+                r.notes());
     }
 
     static SocketOptions options(TcpSpec t) {

@@ -6,6 +6,8 @@ import org.sockscope.lab.Lab;
 import org.sockscope.lab.LabException;
 import org.sockscope.lab.SocketOptions;
 import org.sockscope.posix.LinuxAbi;
+import org.sockscope.posix.SockAddr;
+import org.sockscope.posix.Libc;
 import org.sockscope.trace.CallOutcome;
 
 import java.util.Map;
@@ -21,7 +23,12 @@ final class SetupRunner {
     private SetupRunner() {
     }
 
-    static void run(Setup setup, Lab lab, Map<String, Integer> fds, Function<String, Actor> actors) throws LabException {
+    /**
+     * Builds the world; {@code fds} gets every name's descriptor number and {@code addresses} each
+     * listener's address as it was bound.
+     */
+    static void run(Setup setup, Lab lab, Map<String, Integer> fds, Map<String, SockAddr> addresses,
+                    Function<String, Actor> actors) throws LabException {
         for (ProcessSpec p : setup.processes()) {
             actors.apply(p.name());
         }
@@ -59,11 +66,15 @@ final class SetupRunner {
         for (ListenerSpec l : setup.listeners()) {
             int fd = lab.listen(l.process(), new SocketOptions(0, l.rcvbuf().orElse(0), false), l.backlog().orElse(16));
             fds.put(l.name(), fd);
+            SockAddr bound = Libc.getsockname(fd);
+            if (bound != null) {
+                addresses.put(l.name(), bound);
+            }
             if (l.nonblocking()) {
                 must(actors.apply(l.process()), new Call.SetNonBlocking(fd, true));
             }
         }
-        CallBinder binder = new CallBinder(fds, Map.of());
+        CallBinder binder = new CallBinder(fds, Map.of(), addresses);
         for (SetupAction a : setup.actions()) {
             CallOutcome o = await(actors.apply(a.process()), binder.bind(a.call(), java.util.Optional.empty()), a.call().text());
             if (o.failed() && !a.call().name().equals("fill") && !a.call().name().equals("drain")) {

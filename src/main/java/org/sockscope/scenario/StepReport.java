@@ -17,12 +17,16 @@ import java.util.List;
  *                    only those already decided, e.g. "blocks: false" once the kernel said it sleeps)
  * @param startedSeq  trace index of the call's start, -1 if not recorded (yet)
  * @param returnedSeq trace index of the call's return, -1 while it runs
+ * @param notes       what the step's descriptor names held when it started, where that was not what
+ *                    they were bound to ({@code sock holds fd 7, which now names a different socket…})
  */
 public record StepReport(Step step, String callText, long callId, StepOutcome outcome, String syscall, String wchan,
-                         String data, long traceIndex, List<OutcomePattern> unmet, long startedSeq, long returnedSeq) {
+                         String data, long traceIndex, List<OutcomePattern> unmet, long startedSeq, long returnedSeq,
+                         List<String> notes) {
 
     public StepReport {
         unmet = List.copyOf(unmet);
+        notes = List.copyOf(notes);
     }
 
     /** True when the call is still asleep in the kernel (or still looping). */
