@@ -73,6 +73,11 @@ public final class Actor {
         return process;
     }
 
+    /** True until the actor's thread has ended (after a reset, a thread still alive is one left behind). */
+    public boolean alive() {
+        return thread.isAlive();
+    }
+
     /** The kernel's id of this actor's thread. */
     public int tid() {
         return tid;

@@ -174,18 +174,17 @@ public final class Lab implements AutoCloseable {
             return false;
         }
         List<Integer> fds = f.call() instanceof Call.Select sel ? sel.watched() : List.of(f.call().fd());
-        StringBuilder how = new StringBuilder();
+        // Closing one pipe end's other end is enough (a select() then sees that end ready), and it
+        // is all that is done, so it is all that is recorded; otherwise every watched socket is shut down.
         for (int fd : fds) {
-            Endpoint e = endpoint(fd);
-            if (e instanceof Endpoint.PipeEnd pe && pe.otherFd() >= 0) {
-                how.append(how.isEmpty() ? "" : "; ").append("close(").append(pe.otherFd()).append(")");
-                trace.append(new Event.CallCancelled(0, trace.now(), actor.name(), f.callId(), how.toString()));
+            if (endpoint(fd) instanceof Endpoint.PipeEnd pe && pe.otherFd() >= 0) {
+                trace.append(new Event.CallCancelled(0, trace.now(), actor.name(), f.callId(), "close(" + pe.otherFd() + ")"));
                 closeFd(pe.otherFd());
                 return true;
             }
-            how.append(how.isEmpty() ? "" : "; ").append("shutdown(").append(fd).append(", SHUT_RDWR)");
         }
-        trace.append(new Event.CallCancelled(0, trace.now(), actor.name(), f.callId(), how.toString()));
+        String how = String.join("; ", fds.stream().map(fd -> "shutdown(" + fd + ", SHUT_RDWR)").toList());
+        trace.append(new Event.CallCancelled(0, trace.now(), actor.name(), f.callId(), how));
         for (int fd : fds) {
             Libc.shutdown(fd, LinuxAbi.SHUT_RDWR);
         }

@@ -5,6 +5,7 @@ import org.sockscope.trace.ActorView;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.Event;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,5 +62,21 @@ class CancelTest extends LabTestBase {
         assertEquals(0, Await.result(a, T).ret(), "woken with end of stream");
         assertEquals(0, Await.result(b, T).ret(), "woken with end of stream");
         assertEquals(0, lab.openDescriptors());
+    }
+
+    @Test
+    void cancellingASelectOnASocketAndAPipeRecordsOnlyWhatItDid() throws Exception {
+        Lab.Connection c = lab.connect("P1", "P2", SocketOptions.DEFAULTS, SocketOptions.DEFAULTS);
+        Lab.PipeEnds p = lab.pipe("P1", "P2");
+        Actor p2 = lab.actor("P2");
+        Actor.Submission sel = p2.submitTracked(new Call.Select(List.of(c.serverFd(), p.readFd())));
+        Await.event(lab.trace(), Event.CallBlocked.class, e -> e.callId() == sel.callId(), T);
+        assertTrue(lab.cancel(p2));
+        assertEquals(1, Await.result(sel.result(), T).ret(), "closing the pipe's write end makes its read end ready");
+        Event.CallCancelled cc = Await.event(lab.trace(), Event.CallCancelled.class, e -> e.callId() == sel.callId(), T);
+        assertEquals("close(" + p.writeFd() + ")", cc.how(), "the pipe's write end was closed, and nothing else");
+        assertEquals(10, Await.result(lab.actor("P1").submit(new Call.Send(c.clientFd(), 10, 0)), T).ret());
+        assertEquals(10, Await.result(p2.submit(new Call.Recv(c.serverFd(), 10, 0)), T).ret(),
+                "the socket was not shut down: it still carries bytes");
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockscope.lab.Actor;
 import org.sockscope.scenario.ScenarioSession;
 import org.sockscope.ui.MainWindow;
 import org.sockscope.ui.SockScopeApp;
@@ -290,15 +291,20 @@ class ScenarioRobotTest {
     }
 
     @Test
-    void closingWithABlockedCallTakesUnderASecond(FxRobot robot) {
+    void closingWithABlockedCallLeavesNothingRunning(FxRobot robot) {
         scenarios(robot);
         Fx.run(() -> vm.openAny("01_pipe_ipc", 4)); // step 4: P1 asleep in write() on a full pipe
         Fx.await(T, "P1 blocked", () -> vm.stepsRunProperty().get() == 4 && !vm.busyProperty().get()
                 && has(robot.lookup("#lane-P1").query(), "blocked"));
+        List<Actor> actors = vm.session().lab().actors();
+        assertEquals(List.of("P1", "P2"), actors.stream().filter(Actor::alive).map(Actor::name).sorted().toList(), "the actors before close");
         long t0 = System.nanoTime();
-        vm.close(700);
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(millis < 1000, "closed in " + millis + " ms");
+        boolean closed = vm.close(700);
+        // Printed, not asserted: a loaded 2-core machine decides the time, not the code.
+        System.out.printf("ScenarioRobotTest: close(700) with P1 blocked in write() on a full pipe: %.1f ms%n",
+                (System.nanoTime() - t0) / 1e6);
+        assertTrue(closed, "close(700) says the session's lab closed within its wait");
+        assertEquals(List.of(), actors.stream().filter(Actor::alive).map(Actor::name).toList(), "actor threads left after close");
         assertNotNull(vm.scenarioProperty().get());
     }
 }
