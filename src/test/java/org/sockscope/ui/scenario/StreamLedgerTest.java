@@ -88,6 +88,7 @@ class StreamLedgerTest {
         BufferUse select = BufferUse.of(ScenarioLoader.loadBundled("09_select"));
         assertTrue(select.shown(List.of("a.server")).receive(), "select()'s read set waits on receive buffers");
         BufferUse sockets = BufferUse.of(ScenarioLoader.loadBundled("02_socket_descriptor"));
-        assertEquals(BufferUse.Shown.NONE, sockets.shown(List.of("sock")), "a fresh socket moves no bytes: no buffers");
+        assertEquals(BufferUse.Shown.NONE, sockets.shown(List.of("other")), "a socket no call moves bytes on: no buffers");
+        assertEquals(new BufferUse.Shown(false, true), sockets.shown(List.of("sock")), "recv() through sock: its receive buffer");
     }
 }
