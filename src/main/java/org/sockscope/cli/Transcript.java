@@ -121,8 +121,9 @@ final class Transcript {
             if (f == null) {
                 continue;
             }
-            if ("LISTEN".equals(f.tcpStateName())) {
-                out.printf("        fd %-3d %-10s listening (a listener has no data queues)%n", f.fd(), v.process());
+            if (f.listening()) {
+                out.printf("        fd %-3d %-10s listening: accept queue %s of backlog %s%n", f.fd(), v.process(),
+                        Figure.text(f.unacked()), Figure.text(f.sacked()));
                 continue;
             }
             out.printf("        fd %-3d %-10s recv queue %6s of %-7s send queue %6s (not sent %s, in flight* %s) of %s%n",

@@ -3,7 +3,6 @@ package org.sockscope.kernel;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 
 /**
  * SockScope's own file reads ({@code /proc}) and the lab's calls on a descriptor number that no lab
@@ -45,13 +44,20 @@ public final class OwnFiles {
         }
     }
 
-    /** Runs a call on a number no lab descriptor holds, while SockScope opens no file of its own. */
-    public static <T> T onFreedNumber(Supplier<T> call) {
-        LOCK.writeLock().lock();
-        try {
-            return call.get();
-        } finally {
+    /** Held while the lab makes a call on a number no lab descriptor holds: SockScope opens no file meanwhile. */
+    public static final class Exclusive implements AutoCloseable {
+        private Exclusive() {
+            LOCK.writeLock().lock();
+        }
+
+        @Override
+        public void close() {
             LOCK.writeLock().unlock();
         }
+    }
+
+    /** Waits until no file of SockScope's own is open for a read, and keeps it so until closed. */
+    public static Exclusive exclusive() {
+        return new Exclusive();
     }
 }

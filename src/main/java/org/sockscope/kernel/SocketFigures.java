@@ -16,10 +16,12 @@ package org.sockscope.kernel;
  * @param tcpState    {@code tcp_info.tcpi_state}
  * @param sndWnd      {@code tcp_info.tcpi_snd_wnd}: the peer's advertised window
  * @param rcvWnd      {@code tcp_info.tcpi_rcv_wnd}: the window this socket advertises
+ * @param unacked     {@code tcp_info.tcpi_unacked}; on a listener, connections waiting to be accepted
+ * @param sacked      {@code tcp_info.tcpi_sacked}; on a listener, its backlog
  * @param fileFlags   {@code fcntl(F_GETFL)}: the descriptor's status flags (O_NONBLOCK among them)
  */
 public record SocketFigures(int fd, long cookie, int inq, int outq, int notSent, int sndbuf, int rcvbuf,
-                            int tcpState, int sndWnd, int rcvWnd, int fileFlags) {
+                            int tcpState, int sndWnd, int rcvWnd, int unacked, int sacked, int fileFlags) {
 
     /** True when the kernel's status flags were read, so {@link #nonBlocking()} is a kernel figure. */
     public boolean knowsFlags() {
@@ -34,6 +36,11 @@ public record SocketFigures(int fd, long cookie, int inq, int outq, int notSent,
     /** Derived: OUTQ − NSD, bytes sent but not yet acknowledged; the failed one's figure when either is unreadable. */
     public int inFlight() {
         return outq < 0 ? outq : notSent < 0 ? notSent : Math.max(0, outq - notSent);
+    }
+
+    /** True for a listening socket: it has an accept queue, and no data queues (SIOCINQ fails with EINVAL). */
+    public boolean listening() {
+        return tcpState == org.sockscope.posix.LinuxAbi.TCP_LISTEN;
     }
 
     /** The TCP state's name, or {@code unreadable: …}. */

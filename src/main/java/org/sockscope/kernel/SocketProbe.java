@@ -30,7 +30,8 @@ public final class SocketProbe {
                 Figure.of(Libc.getsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_SNDBUF)),
                 Figure.of(Libc.getsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_RCVBUF)),
                 info == null ? tcpFail : info.state(), info == null ? tcpFail : info.sndWnd(),
-                info == null ? tcpFail : info.rcvWnd(),
+                info == null ? tcpFail : info.rcvWnd(), info == null ? tcpFail : info.unacked(),
+                info == null ? tcpFail : info.sacked(),
                 Figure.of(Libc.fcntl(fd, LinuxAbi.F_GETFL, 0)));
     }
 

@@ -169,6 +169,26 @@ public final class Actor {
         // began before this call was published may hold the kernel's lock on its socket or pipe, and
         // is waited out, so the call never sleeps on SockScope's own probe (later passes skip it).
         boolean freed = lab.usesFreedNumber(p.call());
+        if (!freed && !p.call().takesNumber()) {
+            measured(p, id, spec);
+            return;
+        }
+        // On a number no lab descriptor holds, and for socket() (which takes the lowest free number),
+        // the call is made while SockScope opens no file of its own (one JVM, one table): the kernel
+        // answers for the slot as the lesson left it, not for a /proc read's file. The wait for that
+        // is outside the call's measurement.
+        try (OwnFiles.Exclusive x = OwnFiles.exclusive()) {
+            String refused = freed ? lab.refusal(p.call()) : null;
+            if (refused != null) {
+                notMade(p, spec, refused, new IllegalStateException(spec.text() + " was not made: " + refused));
+                return;
+            }
+            measured(p, id, spec);
+        }
+    }
+
+    /** Makes the call, measuring it, and records what it did. */
+    private void measured(Pending p, long id, CallSpec spec) {
         // The call measures itself: the call meter counts what the kernel did inside each system
         // call; schedstat and the clock bracket the whole entry (a loop's overhead included).
         CallMeter meter = CallMeter.current();
@@ -178,21 +198,10 @@ public final class Actor {
         long wait0 = sched.waitNanos();
         long t0 = System.nanoTime();
         Call.Result r;
-        String[] refused = {null};
         try {
-            // On a number no lab descriptor holds, the call is made while SockScope opens no file
-            // (one JVM, one table): the kernel answers for the free slot, not for a /proc read's file.
-            r = p.call().takesNumber() ? OwnFiles.onFreedNumber(() -> make(p.call(), id))
-                    : !freed ? make(p.call(), id) : OwnFiles.onFreedNumber(() -> {
-                        refused[0] = lab.refusal(p.call());
-                        return refused[0] == null ? make(p.call(), id) : null;
-                    });
+            r = p.call() instanceof Call.Close c ? lab.closeOwned(c, id) : p.call().execute(id);
         } catch (RuntimeException e) {
             notMade(p, spec, e.getMessage(), e);
-            return;
-        }
-        if (refused[0] != null) {
-            notMade(p, spec, refused[0], new IllegalStateException(spec.text() + " was not made: " + refused[0]));
             return;
         }
         long wall = System.nanoTime() - t0;
@@ -213,10 +222,6 @@ public final class Actor {
         }
         lab.sampler().sampleAfterCall();
         p.future().complete(outcome);
-    }
-
-    private Call.Result make(Call call, long id) {
-        return call instanceof Call.Close c ? lab.closeOwned(c, id) : call.execute(id);
     }
 
     /**

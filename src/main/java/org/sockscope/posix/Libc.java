@@ -134,6 +134,7 @@ public final class Libc {
         return new TcpInfoResult(new TcpInfo(
                 Byte.toUnsignedInt(t.get(ValueLayout.JAVA_BYTE, TcpInfo.OFF_STATE)),
                 t.get(C_INT, TcpInfo.OFF_UNACKED),
+                t.get(C_INT, TcpInfo.OFF_SACKED),
                 t.get(C_INT, TcpInfo.OFF_RTT),
                 t.get(C_LONG, TcpInfo.OFF_BYTES_ACKED),
                 t.get(C_LONG, TcpInfo.OFF_BYTES_RECEIVED),

@@ -80,6 +80,7 @@ public final class LinuxAbi {
     public static final int FD_SETSIZE = 1024;
 
     // TCP states (include/net/tcp_states.h)
+    public static final int TCP_LISTEN = 10;
     private static final String[] TCP_STATES = {"?", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1",
         "FIN_WAIT2", "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "NEW_SYN_RECV"};
 

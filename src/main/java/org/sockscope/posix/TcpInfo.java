@@ -5,7 +5,10 @@ package org.sockscope.posix;
  * {@code getsockopt(fd, IPPROTO_TCP, TCP_INFO)}. Offsets are from {@code include/uapi/linux/tcp.h}.
  *
  * @param state          {@code tcpi_state}, a kernel TCP state number
- * @param unacked        {@code tcpi_unacked}, segments sent but not acknowledged
+ * @param unacked        {@code tcpi_unacked}, segments sent but not acknowledged; on a listening
+ *                       socket, the connections waiting in its accept queue
+ * @param sacked         {@code tcpi_sacked}, segments selectively acknowledged; on a listening
+ *                       socket, its backlog (the accept queue's limit)
  * @param rttMicros      {@code tcpi_rtt}
  * @param bytesAcked     {@code tcpi_bytes_acked}
  * @param bytesReceived  {@code tcpi_bytes_received}
@@ -13,12 +16,13 @@ package org.sockscope.posix;
  * @param sndWnd         {@code tcpi_snd_wnd}, the peer's advertised window
  * @param rcvWnd         {@code tcpi_rcv_wnd}, the window this socket advertises
  */
-public record TcpInfo(int state, int unacked, int rttMicros, long bytesAcked, long bytesReceived,
+public record TcpInfo(int state, int unacked, int sacked, int rttMicros, long bytesAcked, long bytesReceived,
                       int notsentBytes, int sndWnd, int rcvWnd) {
 
     static final int BUFFER_SIZE = 512;
     static final int OFF_STATE = 0;
     static final int OFF_UNACKED = 24;
+    static final int OFF_SACKED = 28;
     static final int OFF_RTT = 68;
     static final int OFF_BYTES_ACKED = 120;
     static final int OFF_BYTES_RECEIVED = 128;

@@ -76,6 +76,10 @@ final class Describe {
             return "";
         }
         SocketFigures b = before.sockets().get(d.identity());
+        if (f.listening()) {
+            return change("accept queue", b == null ? null : b.unacked(), f.unacked(), " connections")
+                    + ", backlog " + Figure.text(f.sacked());
+        }
         if (StreamLedger.writes(call)) {
             SocketFigures peer = now.peerSocket(fd);
             return change("send queue", b == null ? null : b.outq(), f.outq()) + " (not sent " + Figure.text(f.notSent()) + "), of "
@@ -86,10 +90,15 @@ final class Describe {
 
     /** {@code before} is null when there was no reading then; either figure may be unreadable ({@link Figure}). */
     private static String change(String what, Integer before, int now) {
+        return change(what, before, now, " B");
+    }
+
+    private static String change(String what, Integer before, int now, String unit) {
+        java.util.function.IntFunction<String> v = x -> x >= 0 ? x + unit : Figure.text(x);
         if (before == null) {
-            return what + " " + Figure.bytes(now) + " now";
+            return what + " " + v.apply(now) + " now";
         }
-        return before == now ? what + " " + Figure.bytes(now) + " before and now"
-                : what + " " + Figure.bytes(before) + " before → " + Figure.bytes(now) + " now";
+        return before == now ? what + " " + v.apply(now) + " before and now"
+                : what + " " + v.apply(before) + " before → " + v.apply(now) + " now";
     }
 }
