@@ -141,6 +141,6 @@ final class Transcript {
     void footnote() {
         out.println("(* derived: send queue − not sent. \"blocking\": the kernel counted a voluntary context switch of the"
                 + " thread inside the call (getrusage, read right before and after it); times and CPU figures are the"
-                + " thread's own (CLOCK_MONOTONIC, schedstat). Every other figure is a kernel reading or a return value.)");
+                + " thread's own (CLOCK_MONOTONIC; CPU: CLOCK_THREAD_CPUTIME_ID; waiting for a CPU: schedstat). Every other figure is a kernel reading or a return value.)");
     }
 }

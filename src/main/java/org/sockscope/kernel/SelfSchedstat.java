@@ -7,15 +7,16 @@ import java.nio.file.Path;
 
 /**
  * The calling thread's own {@code /proc/thread-self/schedstat}, kept open and re-read with one
- * {@code pread} (about 1 µs; opening the file each time costs about 17 µs): nanoseconds on a CPU
- * and nanoseconds runnable but waiting for one. One per thread, read only by that thread.
+ * {@code pread} (about 1 µs; opening the file each time costs about 17 µs) for its second field:
+ * nanoseconds runnable but waiting for a CPU (exact whenever the thread reads it, since it is
+ * running then). Its first field, time on a CPU, lags until the scheduler next updates it, so CPU
+ * time is read from {@code CLOCK_THREAD_CPUTIME_ID} instead. One per thread, read only by that thread.
  */
 public final class SelfSchedstat {
     private static final ThreadLocal<SelfSchedstat> MINE = ThreadLocal.withInitial(SelfSchedstat::new);
 
     private final ByteBuffer buf = ByteBuffer.allocateDirect(128);
     private FileChannel channel;
-    private long cpu = -1;
     private long wait = -1;
 
     private SelfSchedstat() {
@@ -26,7 +27,7 @@ public final class SelfSchedstat {
         }
     }
 
-    /** Reads the calling thread's figures now; then {@link #cpuNanos()} and {@link #waitNanos()} hold them (-1: unreadable). */
+    /** Reads the calling thread's figures now; then {@link #waitNanos()} holds them (-1: unreadable). */
     public static SelfSchedstat read() {
         SelfSchedstat s = MINE.get();
         s.refresh();
@@ -46,18 +47,12 @@ public final class SelfSchedstat {
         }
     }
 
-    /** Nanoseconds on a CPU at the last read, -1 when unreadable. */
-    public long cpuNanos() {
-        return cpu;
-    }
-
     /** Nanoseconds runnable but waiting for a CPU at the last read, -1 when unreadable. */
     public long waitNanos() {
         return wait;
     }
 
     private void refresh() {
-        cpu = -1;
         wait = -1;
         if (channel == null) {
             return;
@@ -70,10 +65,9 @@ public final class SelfSchedstat {
         }
         int i = 0;
         int n = buf.position();
-        long a = 0;
         int digits = 0;
         for (; i < n && buf.get(i) != ' '; i++, digits++) {
-            a = a * 10 + (buf.get(i) - '0');
+            // skip the first field (time on a CPU)
         }
         long b = 0;
         int digits2 = 0;
@@ -81,7 +75,6 @@ public final class SelfSchedstat {
             b = b * 10 + (buf.get(i) - '0');
         }
         if (digits > 0 && digits2 > 0) {
-            cpu = a;
             wait = b;
         }
     }

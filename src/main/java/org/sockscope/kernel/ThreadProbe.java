@@ -1,5 +1,6 @@
 package org.sockscope.kernel;
 
+import org.sockscope.posix.Libc;
 import org.sockscope.posix.LinuxAbi;
 
 import java.io.IOException;
@@ -59,27 +60,41 @@ public final class ThreadProbe {
     }
 
     /**
-     * Nanoseconds thread {@code tid} has spent on a CPU, from the first field of
-     * {@code /proc/<pid>/task/<tid>/schedstat}; -1 when unavailable.
+     * Nanoseconds thread {@code tid} has spent on a CPU: for a thread of this process its CPU clock
+     * (exact now), else the first field of {@code /proc/<pid>/task/<tid>/schedstat} (which lags until
+     * the scheduler next updates it); -1 when unavailable.
      */
     public static long cpuNanos(int pid, int tid) {
         return schedstat(pid, tid)[0];
     }
 
     /**
-     * The first two fields of {@code /proc/<pid>/task/<tid>/schedstat}: nanoseconds on a CPU and
-     * nanoseconds runnable but waiting for one. Their sum is the time the thread wanted a CPU; a
-     * thread asleep in a system call adds to neither. {-1, -1} when unavailable.
+     * Nanoseconds on a CPU ({@link #cpuNanos}) and nanoseconds runnable but waiting for one (the
+     * second field of {@code /proc/<pid>/task/<tid>/schedstat}, which adds a wait when it ends, so it
+     * never counts ahead). Their sum is the time the thread wanted a CPU; a thread asleep in a
+     * system call adds to neither. -1 for a figure that is unavailable.
      */
     public static long[] schedstat(int pid, int tid) {
         String s = readOr(Path.of("/proc", Integer.toString(pid), "task", Integer.toString(tid), "schedstat"), "").trim();
         String[] f = s.split("\\s+");
+        long cpu = -1;
+        long wait = -1;
         try {
-            return f.length >= 2 ? new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])} : new long[] {-1, -1};
+            if (f.length >= 2) {
+                cpu = Long.parseLong(f[0]);
+                wait = Long.parseLong(f[1]);
+            }
         } catch (NumberFormatException e) {
-            return new long[] {-1, -1};
+            cpu = -1;
+            wait = -1;
         }
+        if (pid == OWN_PID) {
+            cpu = Libc.threadCpuNanos(tid);
+        }
+        return new long[] {cpu, wait};
     }
+
+    private static final int OWN_PID = Libc.getpid();
 
     /** Number of threads of this process. */
     public static int countSelf() {

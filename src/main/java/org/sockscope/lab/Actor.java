@@ -190,13 +190,13 @@ public final class Actor {
     /** Makes the call, measuring it, and records what it did. */
     private void measured(Pending p, long id, CallSpec spec) {
         // The call measures itself: the call meter counts what the kernel did inside each system
-        // call; schedstat and the clock bracket the whole entry (a loop's overhead included).
+        // call; the thread's CPU clock and schedstat's run-queue wait bracket the whole entry (a
+        // loop's overhead included), read inside the wall-clock bracket, so CPU + waiting ≤ wall.
         CallMeter meter = CallMeter.current();
         meter.reset();
-        SelfSchedstat sched = SelfSchedstat.read();
-        long cpu0 = sched.cpuNanos();
-        long wait0 = sched.waitNanos();
         long t0 = System.nanoTime();
+        long cpu0 = Libc.threadCpuNanos();
+        long wait0 = SelfSchedstat.read().waitNanos();
         Call.Result r;
         try {
             r = p.call() instanceof Call.Close c ? lab.closeOwned(c, id) : p.call().execute(id);
@@ -204,10 +204,11 @@ public final class Actor {
             notMade(p, spec, e.getMessage(), e);
             return;
         }
+        long wait1 = SelfSchedstat.read().waitNanos();
+        long cpu1 = Libc.threadCpuNanos();
         long wall = System.nanoTime() - t0;
-        sched = SelfSchedstat.read();
-        long cpu = cpu0 < 0 || sched.cpuNanos() < 0 ? -1 : sched.cpuNanos() - cpu0;
-        long wait = wait0 < 0 || sched.waitNanos() < 0 ? -1 : sched.waitNanos() - wait0;
+        long cpu = cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0;
+        long wait = wait0 < 0 || wait1 < 0 ? -1 : wait1 - wait0;
         if (r == null) {
             notMade(p, spec, "it was stopped before its first system call",
                     new java.util.concurrent.CancellationException(spec.text() + " was stopped before its first system call"));

@@ -60,6 +60,7 @@ public final class Libc {
     private static final MethodHandle GETRUSAGE = Native.errnoHandle("getrusage", FunctionDescriptor.of(C_INT, C_INT, PTR));
     private static final MethodHandle GETTID = Native.plainHandle("gettid", FunctionDescriptor.of(C_INT));
     private static final MethodHandle GETPID = Native.plainHandle("getpid", FunctionDescriptor.of(C_INT));
+    private static final MethodHandle CLOCK_GETTIME = Native.plainHandle("clock_gettime", FunctionDescriptor.of(C_INT, C_INT, PTR));
 
     // ---- sockets -------------------------------------------------------------------------
 
@@ -407,6 +408,29 @@ public final class Libc {
         Native.Scratch s = Native.scratch();
         int rc = call(() -> (int) GETRUSAGE.invokeExact(s.errno, 1 /* RUSAGE_THREAD */, s.tcpInfo));
         return rc == -1 ? new long[] {-1, -1} : new long[] {s.tcpInfo.get(C_LONG, 128), s.tcpInfo.get(C_LONG, 136)};
+    }
+
+    /**
+     * CPU time the calling thread has used, in nanoseconds ({@code clock_gettime(CLOCK_THREAD_CPUTIME_ID)}:
+     * exact at the moment of reading, unlike schedstat's figure, which lags until the scheduler
+     * next updates it); -1 when unreadable.
+     */
+    public static long threadCpuNanos() {
+        Native.Scratch s = Native.scratch();
+        int rc = call(() -> (int) CLOCK_GETTIME.invokeExact(3 /* CLOCK_THREAD_CPUTIME_ID */, s.timeval));
+        return rc != 0 ? -1 : s.timeval.get(C_LONG, 0) * 1_000_000_000L + s.timeval.get(C_LONG, 8);
+    }
+
+    /**
+     * CPU time thread {@code tid} of this process has used ({@code clock_gettime} on its thread CPU
+     * clock, {@code MAKE_THREAD_CPUCLOCK(tid, CPUCLOCK_SCHED)}: exact now, as for the calling
+     * thread); -1 when unreadable (the thread has gone).
+     */
+    public static long threadCpuNanos(int tid) {
+        Native.Scratch s = Native.scratch();
+        int clock = (~tid << 3) | 6; // CPUCLOCK_PERTHREAD_MASK | CPUCLOCK_SCHED
+        int rc = call(() -> (int) CLOCK_GETTIME.invokeExact(clock, s.timeval));
+        return rc != 0 ? -1 : s.timeval.get(C_LONG, 0) * 1_000_000_000L + s.timeval.get(C_LONG, 8);
     }
 
     /** {@code getpid()}. */

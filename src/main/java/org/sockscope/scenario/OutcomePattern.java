@@ -101,8 +101,8 @@ public sealed interface OutcomePattern {
     /**
      * SockScope's rule for "busy" (a threshold SockScope chooses, not a kernel verdict): over at
      * least a millisecond, the time the thread ran plus the time it was runnable but waiting for a
-     * CPU (schedstat, measured on the thread itself) was at least half the wall time. A thread
-     * asleep in the kernel adds to neither; a polling loop fills nearly all of it, even on a
+     * CPU (its CPU clock and schedstat's run-queue wait, measured on the thread itself) was at least
+     * half the wall time. A thread asleep in the kernel adds to neither; a polling loop fills nearly all of it, even on a
      * machine whose other cores are busy. {@link #RULE} says it in words for the screen.
      */
     record Busy() implements OutcomePattern {

@@ -18,8 +18,10 @@ import org.sockscope.posix.Errno;
  *                            ({@code getrusage(RUSAGE_THREAD).ru_nvcsw}, difference)
  * @param involuntarySwitches the thread was preempted this many times inside the calls ({@code ru_nivcsw})
  * @param wallNanos           wall time of the whole entry on the actor thread, loop overhead included
- * @param cpuNanos            CPU time the thread used over {@code wallNanos} (schedstat), -1 when unreadable
- * @param waitNanos           time it was runnable but waiting for a CPU over {@code wallNanos} (schedstat), -1 when unreadable
+ * @param cpuNanos            CPU time the thread used within {@code wallNanos} (CLOCK_THREAD_CPUTIME_ID), -1 when unreadable
+ * @param waitNanos           time it was runnable but waiting for a CPU within {@code wallNanos} (schedstat's
+ *                            run-queue delay), -1 when unreadable; both read inside the wall bracket, so
+ *                            {@code cpuNanos + waitNanos ≤ wallNanos}
  */
 public record CallOutcome(long ret, int errno, long calls, long lastRet, int lastErrno, Stop stop,
                           long syscallNanos, long voluntarySwitches, long involuntarySwitches,
