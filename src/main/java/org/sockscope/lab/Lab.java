@@ -216,7 +216,14 @@ public final class Lab implements AutoCloseable {
         }
         long deadline = System.nanoTime() + 1_000_000_000L;
         for (Actor a : all) {
-            a.awaitStop(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (!a.awaitStop(Math.max(1, (deadline - System.nanoTime()) / 1_000_000))) {
+                note("actor " + a.name() + " did not stop within 1 s (a sleep the kernel cannot be asked to cut"
+                        + " short); its thread ends when that call returns");
+            }
+        }
+        // Everything registered now, including what a call that returned meanwhile opened (an accept()).
+        synchronized (registryLock) {
+            owned = new ArrayList<>(registry.values());
         }
         for (Endpoint e : owned) {
             closeFd(e.fd());
