@@ -353,7 +353,7 @@ public sealed interface Call {
      * {@code call} made again and again until {@code until} accepts its result or {@code max} calls
      * were made, as a busy loop does. Recorded as one entry; its data text says how many calls ran.
      */
-    record Repeat(Call call, java.util.function.Predicate<SysResult> until, long max) implements Call {
+    record Repeat(Call call, Until until, long max) implements Call {
         public int fd() {
             return call.fd();
         }

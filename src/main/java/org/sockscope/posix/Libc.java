@@ -488,7 +488,7 @@ public final class Libc {
     }
 
     @FunctionalInterface
-    private interface IntCall {
+    interface IntCall {
         int invoke() throws Throwable;
     }
 
@@ -497,7 +497,7 @@ public final class Libc {
         long invoke() throws Throwable;
     }
 
-    private static int call(IntCall c) {
+    static int call(IntCall c) {
         try {
             return c.invoke();
         } catch (Throwable t) {

@@ -50,6 +50,9 @@ public final class LinuxAbi {
 
     // fcntl(2)
     public static final int F_GETFL = 3;
+    public static final int F_GETFD = 1;
+    public static final int F_SETFD = 2;
+    public static final int FD_CLOEXEC = 1;
     public static final int F_SETFL = 4;
     public static final int F_SETPIPE_SZ = 1031;
     public static final int F_GETPIPE_SZ = 1032;

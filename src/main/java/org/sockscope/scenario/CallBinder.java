@@ -1,12 +1,11 @@
 package org.sockscope.scenario;
 
+import org.sockscope.lab.Until;
 import org.sockscope.posix.LinuxAbi;
 import org.sockscope.posix.SockAddr;
-import org.sockscope.posix.SysResult;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Turns a scenario's call, written as C, into the lab's call on real descriptors, using the
@@ -65,10 +64,38 @@ final class CallBinder {
         }
         Repeat r = repeat.get();
         long requested = requested(call);
-        Predicate<SysResult> until = r.until().<Predicate<SysResult>>map(p -> res -> p.matches(res.failed()
-                ? StepOutcome.failed(res.errno(), requested, false)
-                : StepOutcome.returned(res.value(), requested, false))).orElse(res -> false);
+        Until until = r.until().map(p -> until(p, requested)).orElse(new Until.Never());
         return new org.sockscope.lab.Call.Repeat(c, until, r.max());
+    }
+
+    /** Why {@code p} cannot stop a loop, or null when it can. */
+    static String notALoopCondition(OutcomePattern p) {
+        try {
+            until(p, 1);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** A loop's stop condition as data: what one call returned (a loop of calls never "blocks"). */
+    private static Until until(OutcomePattern p, long requested) {
+        return switch (p) {
+            case OutcomePattern.Returns(OutcomePattern.Amount a) -> switch (a.op()) {
+                case EQ -> a.value() == -1 ? new Until.Fails(0) : new Until.Returns(a.value(), a.value());
+                case GT -> new Until.Returns(a.value() + 1, Long.MAX_VALUE);
+                case GE -> new Until.Returns(a.value(), Long.MAX_VALUE);
+                case LT -> new Until.Returns(0, a.value() - 1);
+                case LE -> new Until.Returns(0, a.value());
+                case PARTIAL -> new Until.Returns(1, requested - 1);
+                case ALL -> new Until.Returns(requested, requested);
+            };
+            case OutcomePattern.Fails f -> new Until.Fails(f.errno());
+            case OutcomePattern.Not n -> new Until.Not(until(n.inner(), requested));
+            case OutcomePattern.All all -> new Until.All(all.parts().stream().map(x -> until(x, requested)).toList());
+            default -> throw new IllegalArgumentException("a loop stops on what one call returned ('returns …' or"
+                    + " 'fails …'), not on '" + p + "'");
+        };
     }
 
     /** The value of the call's length argument, 0 when it has none. */

@@ -224,6 +224,10 @@ final class StepReader {
         }
         try {
             OutcomePattern p = OutcomePatternParser.parse(text);
+            String notALoop = CallBinder.notALoopCondition(p);
+            if (notALoop != null) {
+                problems.at(until, notALoop, "e.g. until: \"returns >0\" or until: \"fails EAGAIN\"");
+            }
             if (p.needsLength() && !CallSignatures.hasLength(call.name())) {
                 problems.at(until, "'" + p + "' needs a call with a length, and " + call.name() + "() has none",
                         "write a number instead of partial/all");

@@ -56,7 +56,7 @@ class LoopsTest extends LabTestBase {
     @Test
     void repeatStopsAtItsLimitWithTheLastCallsOwnResult() throws Exception {
         Lab.Connection c = connection();
-        Call.Repeat loop = new Call.Repeat(new Call.Recv(c.serverFd(), 100, LinuxAbi.MSG_DONTWAIT), r -> r.value() > 0, 7);
+        Call.Repeat loop = new Call.Repeat(new Call.Recv(c.serverFd(), 100, LinuxAbi.MSG_DONTWAIT), new Until.Returns(1, Long.MAX_VALUE), 7);
         CallOutcome o = Await.result(server.submit(loop), T);
         assertEquals(Stop.LIMIT, o.stop(), o.toString());
         assertEquals(7, o.calls());
@@ -69,7 +69,7 @@ class LoopsTest extends LabTestBase {
         Lab.Connection c = connection();
         assertEquals(100, Await.result(client.submit(new Call.Send(c.clientFd(), 100, 0)), T).ret());
         Await.until(() -> SocketProbe.probe(c.serverFd()).inq() == 100, T, "the 100 bytes arrive");
-        Call.Repeat loop = new Call.Repeat(new Call.Recv(c.serverFd(), 100, LinuxAbi.MSG_DONTWAIT), r -> r.value() > 0, 1000);
+        Call.Repeat loop = new Call.Repeat(new Call.Recv(c.serverFd(), 100, LinuxAbi.MSG_DONTWAIT), new Until.Returns(1, Long.MAX_VALUE), 1000);
         CallOutcome o = Await.result(server.submit(loop), T);
         assertEquals(Stop.CONDITION, o.stop(), o.toString());
         assertEquals(1, o.calls());
@@ -79,7 +79,7 @@ class LoopsTest extends LabTestBase {
     @Test
     void aCancelledRepeatSaysSoAndKeepsWhatItsCallsDid() throws Exception {
         Lab.Connection c = connection();
-        Call.Repeat loop = new Call.Repeat(new Call.Recv(c.serverFd(), 100, LinuxAbi.MSG_DONTWAIT), r -> r.value() > 0, 100_000_000);
+        Call.Repeat loop = new Call.Repeat(new Call.Recv(c.serverFd(), 100, LinuxAbi.MSG_DONTWAIT), new Until.Returns(1, Long.MAX_VALUE), 100_000_000);
         int pid = org.sockscope.posix.Libc.getpid();
         long cpu0 = ThreadProbe.cpuNanos(pid, server.tid());
         var f = server.submit(loop);

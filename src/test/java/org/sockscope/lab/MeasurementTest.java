@@ -22,7 +22,7 @@ class MeasurementTest extends LabTestBase {
             List<Call> calls = List.of(
                     new Call.Recv(c.serverFd(), 100, LinuxAbi.MSG_DONTWAIT),           // returns at once
                     new Call.Pause(200),                                                // sleeps
-                    new Call.Repeat(new Call.Recv(c.serverFd(), 100, LinuxAbi.MSG_DONTWAIT), r -> false, 2000)); // busy
+                    new Call.Repeat(new Call.Recv(c.serverFd(), 100, LinuxAbi.MSG_DONTWAIT), new Until.Never(), 2000)); // busy
             for (Call call : calls) {
                 CallOutcome o = Await.result(a.submit(call), T);
                 n++;

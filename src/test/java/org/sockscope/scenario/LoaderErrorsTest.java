@@ -298,4 +298,10 @@ class LoaderErrorsTest {
         assertEquals(170, c.number(2).eval(java.util.Map.of("got", 30L)));
         assertEquals(0x42, c.number(3).eval(java.util.Map.of()));
     }
+
+    @Test
+    void aLoopStopsOnWhatACallReturnedNotOnBlocking() {
+        ScenarioError e = only(swap("    line: 1\n", "    repeat: {until: blocks}\n    line: 1\n"));
+        at(e, 14, 21, "a loop stops on what one call returned", "returns >0");
+    }
 }
