@@ -54,6 +54,53 @@ public record LaneState(String actor, int tid, Status status, String call, Strin
         return status == Status.RUNNING || status == Status.BLOCKED;
     }
 
+    /** The status badge: a glyph and a word, and where the state comes from. */
+    public Figure badge() {
+        String text = switch (status) {
+            case IDLE -> "○ idle";
+            case RUNNING -> "▶ running";
+            case BLOCKED -> "‖ BLOCKED";
+            case RETURNED -> "✓ returned";
+            case FAILED -> "✕ failed";
+            case CANCELLED -> "↯ woken";
+            case STOPPED -> "■ stopped";
+        };
+        return new Figure(text, Source.KERNEL, actor + " is one thread" + (tid > 0 ? ", kernel thread id " + tid
+                + " (gettid())" : "") + ". Its state comes from /proc/self/task/<tid>/ while it sleeps in a call.");
+    }
+
+    /** The line under the call: what the kernel says about it. */
+    public Figure detail() {
+        String d = switch (status) {
+            case IDLE -> "idle: waiting for a call";
+            case RUNNING -> "in the kernel, not asleep (yet)";
+            case BLOCKED -> "asleep in " + syscall + " · wchan " + (wchan.isEmpty() ? "?" : wchan);
+            case RETURNED, FAILED -> "= " + result + (blockedBefore ? " · after blocking" : "");
+            case CANCELLED -> "woken by " + cancelledBy + (result.isEmpty() ? "" : " · = " + result);
+            case STOPPED -> "thread stopped";
+        };
+        return switch (status) {
+            case BLOCKED -> new Figure(d, Source.KERNEL, "/proc/self/task/" + tid + "/stat (state S), …/syscall ("
+                    + syscall + ") and …/wchan (" + wchan + "): the kernel says this thread sleeps in the call.");
+            case RETURNED, FAILED, CANCELLED -> new Figure(d, Source.SYSCALL, "The return value (and errno) of "
+                    + call + (cancelledBy.isEmpty() ? "" : "; the lab woke it with " + cancelledBy));
+            default -> new Figure(d, Source.DERIVED, "The actor's own record of the call it is making.");
+        };
+    }
+
+    /** The clock at the lane's right: how long the call has run ({@code nowNanos}: trace clock), or took. */
+    public Figure clock(long nowNanos) {
+        if (inCall()) {
+            return new Figure("for " + formatDuration(Math.max(0, nowNanos - startedNanos)), Source.DERIVED,
+                    "Time since the call started (SockScope's trace clock), running while it lasts.");
+        }
+        if (status == Status.IDLE || status == Status.STOPPED) {
+            return Figure.NONE;
+        }
+        return new Figure("took " + formatDuration(durationNanos), Source.SYSCALL,
+                "Wall time from entering the call to its return, measured around the system call.");
+    }
+
     /** A duration as people read it: {@code 12 µs}, {@code 3.4 ms}, {@code 2.41 s}. */
     public static String formatDuration(long nanos) {
         if (nanos < 1_000_000) {

@@ -41,52 +41,23 @@ final class ThreadLaneSkin extends SkinBase<ThreadLane> {
 
     private void update() {
         LaneState s = getSkinnable().getState();
-        badge.setText(switch (s.status()) {
-            case IDLE -> "○ idle";
-            case RUNNING -> "▶ running";
-            case BLOCKED -> "‖ BLOCKED";
-            case RETURNED -> "✓ returned";
-            case FAILED -> "✕ failed";
-            case CANCELLED -> "↯ woken";
-            case STOPPED -> "■ stopped";
-        });
-        Source.KERNEL.install(badge, s.actor() + " is one thread" + (s.tid() > 0 ? ", kernel thread id " + s.tid()
-                + " (gettid())" : "") + ". Its state comes from /proc/self/task/<tid>/ while it sleeps in a call.");
+        show(badge, s.badge(), false);
         Flash.setText(call, s.call().isEmpty() ? "no call yet" : s.call());
-        String d = switch (s.status()) {
-            case IDLE -> "idle: waiting for a call";
-            case RUNNING -> "in the kernel, not asleep (yet)";
-            case BLOCKED -> "asleep in " + s.syscall() + " · wchan " + (s.wchan().isEmpty() ? "?" : s.wchan());
-            case RETURNED, FAILED -> "= " + s.result() + (s.blockedBefore() ? " · after blocking" : "");
-            case CANCELLED -> "woken by " + s.cancelledBy() + (s.result().isEmpty() ? "" : " · = " + s.result());
-            case STOPPED -> "thread stopped";
-        };
-        Flash.setText(detail, d);
-        switch (s.status()) {
-            case BLOCKED -> Source.KERNEL.install(detail, "/proc/self/task/" + s.tid() + "/stat (state S), …/syscall ("
-                    + s.syscall() + ") and …/wchan (" + s.wchan() + "): the kernel says this thread sleeps in the call.");
-            case RETURNED, FAILED, CANCELLED -> Source.SYSCALL.install(detail, "The return value (and errno) of "
-                    + s.call() + (s.cancelledBy().isEmpty() ? "" : "; the lab woke it with " + s.cancelledBy()));
-            default -> Source.DERIVED.install(detail, "The actor's own record of the call it is making.");
-        }
+        show(detail, s.detail(), true);
         tick();
     }
 
     private void tick() {
-        LaneState s = getSkinnable().getState();
-        String text;
-        if (s.inCall()) {
-            long elapsed = Math.max(0, getSkinnable().nowNanosProperty().get() - s.startedNanos());
-            text = "for " + LaneState.formatDuration(elapsed);
-            Source.DERIVED.install(clock, "Time since the call started (SockScope's trace clock), running while it lasts.");
-        } else if (s.status() == LaneState.Status.IDLE || s.status() == LaneState.Status.STOPPED) {
-            text = "";
-        } else {
-            text = "took " + LaneState.formatDuration(s.durationNanos());
-            Source.SYSCALL.install(clock, "Wall time from entering the call to its return, measured around the system call.");
+        show(clock, getSkinnable().getState().clock(getSkinnable().nowNanosProperty().get()), false);
+    }
+
+    /** Shows {@code f} on {@code l} (flashing a changed text when {@code flash}) with its source tooltip. */
+    private static void show(Label l, Figure f, boolean flash) {
+        if (flash) {
+            Flash.setText(l, f.text());
+        } else if (!f.text().equals(l.getText())) {
+            l.setText(f.text());
         }
-        if (!text.equals(clock.getText())) {
-            clock.setText(text);
-        }
+        f.source().install(l, f.detail());
     }
 }
