@@ -7,12 +7,19 @@ import javafx.util.Duration;
 
 /**
  * Where a figure on screen came from (DESIGN.md rule 4). Every figure carries one, shown in a
- * tooltip: a system call's return value, a kernel probe's reading, or something SockScope derived.
+ * tooltip: a system call's return value, what the calling thread measured around its call, a kernel
+ * probe's reading, or something SockScope derived.
  */
 public enum Source {
     /** The value a system call returned. */
     SYSCALL("syscall", "the value the system call returned"),
-    /** A reading of the kernel's state (ioctl, getsockopt, TCP_INFO, /proc). */
+    /**
+     * The kernel's clock and counters as the actor thread read them itself, right before and after
+     * the call it made (CLOCK_MONOTONIC, getrusage RUSAGE_THREAD, its own schedstat).
+     */
+    MEASURED("measured on the actor thread", "the thread that made the call read the kernel's clock and"
+            + " its own counters right before and after it"),
+    /** A reading of the kernel's state by a probe (ioctl, getsockopt, TCP_INFO, /proc), not by the call itself. */
     KERNEL("kernel probe", "read from the kernel"),
     /** Computed by SockScope from kernel figures and return values, not read directly. */
     DERIVED("derived", "computed by SockScope, not read from the kernel");
