@@ -28,6 +28,11 @@ public sealed interface OutcomePattern {
         return false;
     }
 
+    /** True when the pattern is, or contains, a pattern of {@code kind} (the screen shows {@link Busy#RULE} where it does). */
+    default boolean uses(Class<? extends OutcomePattern> kind) {
+        return kind.isInstance(this);
+    }
+
     /** The kernel put the thread to sleep in the call (it may have returned since). */
     record Blocks() implements OutcomePattern {
         public boolean matches(StepOutcome o) {
@@ -145,6 +150,10 @@ public sealed interface OutcomePattern {
             return b == null ? null : !b;
         }
 
+        public boolean uses(Class<? extends OutcomePattern> kind) {
+            return kind.isInstance(this) || inner.uses(kind);
+        }
+
         public boolean needsLength() {
             return inner.needsLength();
         }
@@ -179,6 +188,10 @@ public sealed interface OutcomePattern {
 
         public boolean needsLength() {
             return parts.stream().anyMatch(OutcomePattern::needsLength);
+        }
+
+        public boolean uses(Class<? extends OutcomePattern> kind) {
+            return kind.isInstance(this) || parts.stream().anyMatch(p -> p.uses(kind));
         }
 
         @Override

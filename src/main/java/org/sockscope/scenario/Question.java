@@ -28,7 +28,18 @@ public record Question(String prompt, String note, List<String> columns, List<Ch
         return ids;
     }
 
-    /** The choice with this letter, if any. */
+    /** The ids of the steps some choice's rule judges with a pattern of {@code kind} ({@code busy}). */
+    public Set<String> stepsJudgedBy(Class<? extends OutcomePattern> kind) {
+        Set<String> ids = new LinkedHashSet<>();
+        choices.forEach(c -> c.when().forEach((id, p) -> {
+            if (p.uses(kind)) {
+                ids.add(id);
+            }
+        }));
+        return ids;
+    }
+
+        /** The choice with this letter, if any. */
     public Optional<Choice> choice(String letter) {
         return choices.stream().filter(c -> c.letter().equals(letter)).findFirst();
     }

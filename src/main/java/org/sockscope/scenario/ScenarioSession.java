@@ -199,30 +199,41 @@ public final class ScenarioSession implements AutoCloseable {
     public Answer answer(Duration max) {
         var q = scenario.question();
         if (q.isEmpty()) {
-            return new Answer(List.of(), List.of());
+            return new Answer(List.of(), List.of(), Map.of());
         }
         long deadline = System.nanoTime() + max.toNanos();
         while (true) {
             Map<String, StepOutcome> now = outcomes();
             Optional<List<String>> letters = QuestionRules.settledMatching(q.get(), now);
             if (letters.isPresent()) {
-                return new Answer(letters.get(), List.of());
+                return new Answer(letters.get(), List.of(), now);
             }
             if (System.nanoTime() > deadline) {
-                return new Answer(List.of(), QuestionRules.unsettledSteps(q.get(), now));
+                return new Answer(List.of(), QuestionRules.unsettledSteps(q.get(), now), now);
             }
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
     }
 
     /**
-     * A question's answer: the matching letters once settled, or, when the wait ran out, the ids of
-     * the steps whose calls had still not settled (then no letter is given).
+     * The ids of the steps whose calls the question's rules still wait for (not yet returned,
+     * failed, or reported asleep, as each rule needs), in step order; empty when the answer is
+     * decided now, or without a question. {@link #answer} waits for exactly these.
      */
-    public record Answer(List<String> letters, List<String> unsettled) {
+    public List<String> unsettledSteps() {
+        return scenario.question().map(q -> QuestionRules.unsettledSteps(q, outcomes())).orElse(List.of());
+    }
+
+    /**
+     * A question's answer: the matching letters once settled, or, when the wait ran out, the ids of
+     * the steps whose calls had still not settled (then no letter is given); and the outcomes it was
+     * decided from (step id → outcome), so the screen shows the very figures a rule judged.
+     */
+    public record Answer(List<String> letters, List<String> unsettled, Map<String, StepOutcome> outcomes) {
         public Answer {
             letters = List.copyOf(letters);
             unsettled = List.copyOf(unsettled);
+            outcomes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
         }
 
         /** True when the kernel's outcomes decided the answer. */

@@ -19,6 +19,19 @@ public record CallSpec(String name, int fd, long length, int flags, String text)
         };
     }
 
+    /**
+     * True for the calls the lab makes through the call meter (posix.Libc's metered calls: those
+     * that can wait, and SockScope's fill/drain loops of send/recv). Only for these does a
+     * {@link CallOutcome} hold the time inside the system call and the thread's context switches;
+     * for the others (fcntl, setsockopt, shutdown, close, socket, …) those figures were not measured.
+     */
+    public boolean metered() {
+        return switch (name) {
+            case "send", "recv", "read", "write", "accept", "connect", "select", "poll", "usleep", "fill", "drain" -> true;
+            default -> false;
+        };
+    }
+
     /** True for calls that copy bytes into the kernel (send, write). Not a JSON property. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isWrite() {

@@ -94,12 +94,13 @@ public final class MainWindow extends BorderPane {
                 () -> (vm.liveProperty().get() ? "● LIVE · kernel sampled" + rate + " · " : "")
                         + vm.eventCountProperty().get() + " events",
                 vm.liveProperty(), vm.eventCountProperty()));
-        Source.KERNEL.install(live, "Live: every figure is read from the running kernel (ioctl, getsockopt,"
-                + " TCP_INFO, /proc) by a sampler thread" + (samplerPeriodNanos > 0
+        Source.KERNEL.install(live, "Live: the calls run now, on real sockets. The kernel's figures (ioctl,"
+                + " getsockopt, TCP_INFO, /proc) are read by a sampler thread" + (samplerPeriodNanos > 0
                         ? " every " + String.format(java.util.Locale.ROOT, "%.1f", samplerPeriodNanos / 1e6)
                                 + " ms (its period; the rate is 1 s divided by it)"
                         : "")
-                + " and after every call.");
+                + " and right after a call returns (at most once per 2 ms). Return values come from the calls"
+                + " themselves, and each call's time and context switches from its own thread.");
     }
 
     /** The sampling rate of a sampler period: {@code 16_666_666 ns → "60 Hz"}. */

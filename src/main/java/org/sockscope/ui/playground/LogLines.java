@@ -21,16 +21,12 @@ final class LogLines {
             }
             case Event.CallBlocked b -> {
                 CallSpec c = running.get(b.callId());
-                yield new LogEntry(b.seq(), b.nanos(), b.actor(), c == null ? "call " + b.callId() : c.text(),
-                        "asleep in " + b.syscall() + ", wchan " + b.wchan(), "", -1, LogEntry.Kind.BLOCKED);
+                yield LogEntry.blocked(b.seq(), b.nanos(), b.actor(), c == null ? "call " + b.callId() : c.text(),
+                        b.syscall(), b.wchan());
             }
             case Event.CallReturned r -> {
                 running.remove(r.callId());
-                boolean failed = r.outcome().failed();
-                String ret = r.outcome().logText() + (r.data().isEmpty() ? "" : "  [" + r.data() + "]");
-                yield new LogEntry(r.seq(), r.nanos(), r.actor(), r.call().text(), ret,
-                        r.outcome().errnoName(), r.outcome().durationNanos(),
-                        failed ? LogEntry.Kind.FAILED : LogEntry.Kind.RETURNED);
+                yield LogEntry.returned(r.seq(), r.nanos(), r.actor(), r.call(), r.outcome(), r.data());
             }
             case Event.CallCancelled c -> {
                 CallSpec spec = running.get(c.callId());

@@ -54,6 +54,9 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /** What the banner tells the user to do after a failure. */
     static final String WHAT_TO_DO = "Rebuild the connection (Ctrl+R) to start afresh; the rest of the app keeps working.";
 
+    /** What a command says when no lab is attached (a view over a trace alone: tests, benchmarks). */
+    static final String NO_LAB = "No live lab: this view shows a trace without a lab attached, so no call can be made.";
+
     private final Trace trace;
     private final LabDriver driver;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -86,7 +89,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
         this(lab.trace(), lab);
     }
 
-    /** A view-model over {@code trace}; {@code lab} may be null (a recorded trace: commands are refused). */
+    /** A view-model over {@code trace}; {@code lab} may be null (no lab attached: commands are refused). */
     public PlaygroundViewModel(Trace trace, Lab lab) {
         this.trace = Objects.requireNonNull(trace);
         this.driver = lab == null ? null : new LabDriver(lab, inbox::add);
@@ -216,7 +219,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /** Closes whatever is open and connects P1 to P2 with the current options. */
     public void rebuild() {
         if (driver == null) {
-            error.set("No live lab: this is a recorded trace.");
+            error.set(NO_LAB);
             return;
         }
         rebuilding.set(true);
@@ -274,7 +277,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     private void withSocket(Side side, java.util.function.IntFunction<Call> call, int n) {
         if (driver == null) {
-            error.set("No live lab: this is a recorded trace.");
+            error.set(NO_LAB);
             return;
         }
         int fd = process(side).get().fd();
@@ -354,7 +357,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
         return rebuilding.getReadOnlyProperty();
     }
 
-    /** True when a live lab is attached (false for a recorded trace). */
+    /** True when a live lab is attached (false for a view over a trace alone). */
     public ReadOnlyBooleanProperty liveProperty() {
         return live.getReadOnlyProperty();
     }

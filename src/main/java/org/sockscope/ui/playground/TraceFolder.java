@@ -44,7 +44,7 @@ final class TraceFolder {
     private long probedAfter = -1;
     private long probedBy = -1;
 
-    /** {@code sampler} null: a recorded trace (it keeps every event, so nothing is ever dropped). */
+    /** {@code sampler} null: a trace without a lab (no probe can be asked for fresh figures after a gap). */
     TraceFolder(Trace trace, StreamLedger ledger, LogFeed log, Hooks hooks, Sampler sampler, Executor probes,
                 Consumer<Runnable> inbox) {
         this.trace = trace;

@@ -8,8 +8,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sockscope.scenario.Choice;
+import org.sockscope.scenario.OutcomePattern;
 import org.sockscope.scenario.Question;
 import org.sockscope.scenario.Scenario;
+import org.sockscope.scenario.ScenarioSession;
 import org.sockscope.ui.widget.Source;
 
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ final class QuestionPane extends VBox {
     private final Label predict = new Label("Predict now: pick a choice (keys A–E), then Reveal (Enter). Space skips.");
     private final VBox choices = new VBox();
     private final Button reveal = new Button("Reveal: run it on real sockets  ⏎");
+    private final Label waiting = new Label();
     private final VBox answer = new VBox();
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
     private final Map<String, Label> markers = new LinkedHashMap<>();
@@ -59,9 +62,22 @@ final class QuestionPane extends VBox {
         reveal.disableProperty().bind(vm.busyProperty().or(vm.readyProperty().not()).or(vm.verdictProperty().isNotNull()));
         reveal.visibleProperty().bind(vm.verdictProperty().isNull());
         reveal.managedProperty().bind(reveal.visibleProperty());
+        waiting.setId("revealWait");
+        waiting.getStyleClass().add("reveal-wait");
+        waiting.setWrapText(true);
+        waiting.textProperty().bind(vm.revealWaitProperty());
+        waiting.visibleProperty().bind(vm.revealWaitProperty().isNotEmpty());
+        waiting.managedProperty().bind(waiting.visibleProperty());
+        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip("SockScope decides only from settled"
+                + " outcomes: a call that returned or failed, or one the sampler saw asleep in the kernel where its rule"
+                + " needs no more (\"blocks\"). If a step has not settled within " + ScenarioSession.ANSWER_WAIT.toSeconds()
+                + " s, the reveal gives no answer and says so. The app and the command line decide in the same code.");
+        why.setWrapText(true);
+        why.setMaxWidth(520);
+        waiting.setTooltip(why);
         answer.setId("answer");
         answer.getStyleClass().add("answer");
-        getChildren().addAll(slide, prompt, note, predict, choices, reveal, answer);
+        getChildren().addAll(slide, prompt, note, predict, choices, reveal, waiting, answer);
         vm.scenarioProperty().addListener((o, a, s) -> build(s));
         vm.pickProperty().addListener((o, a, b) -> update());
         vm.verdictProperty().addListener((o, a, b) -> update());
@@ -155,8 +171,12 @@ final class QuestionPane extends VBox {
         did.getProperties().put("letters", v.letters());
         did.getStyleClass().add("verdict");
         did.setWrapText(true);
-        Source.SYSCALL.install(did, "Decided now, from this run's return values and blocked states (the scenario file"
-                + " stores rules, not the answer).");
+        Source.DERIVED.install(did, "SockScope matched each choice's rules (the scenario file stores rules, never the"
+                + " answer) against this run's settled outcomes, in the same code as the command line: what the calls"
+                + " returned (and errno); \"blocks\": the kernel put the thread to sleep inside the call, counted on the"
+                + " actor thread (voluntary context switches, getrusage RUSAGE_THREAD), or for a call still asleep seen"
+                + " by the sampler (state S in /proc/<pid>/task/<tid>/stat)"
+                + (v.rule().isEmpty() ? "." : "; \"busy\": " + v.rule() + ", over the figures shown below."));
         Label mine = new Label(pick.isEmpty() ? "No prediction was made."
                 : v.matches(pick) ? "✓ Your pick " + pick + " matches." : "✗ Your pick " + pick + " does not match.");
         mine.setId("pickVerdict");
@@ -170,6 +190,14 @@ final class QuestionPane extends VBox {
         evidence.getStyleClass().add("evidence");
         for (Verdict.Evidence e : v.evidence()) {
             evidence.getChildren().add(evidenceBox(e));
+        }
+        Label rule = null;
+        if (!v.rule().isEmpty()) {
+            rule = new Label(v.rule());
+            rule.setId("busyRule");
+            rule.getStyleClass().add("busy-rule");
+            rule.setWrapText(true);
+            Source.DERIVED.install(rule, BUSY_FIGURES);
         }
         Set<String> about = new LinkedHashSet<>(v.letters());
         if (!pick.isEmpty()) {
@@ -194,9 +222,27 @@ final class QuestionPane extends VBox {
         }
         // The class discusses the caveat of its pick first; the evidence below is how we know.
         out.add(evidenceTitle);
+        if (rule != null) {
+            out.add(rule);
+        }
         out.add(evidence);
         return out;
     }
+
+    /** Where the busy rule's figures come from. */
+    private static final String BUSY_FIGURES = "A threshold SockScope chooses, not a kernel verdict. Its figures are the"
+            + " actor thread's time on a CPU and time runnable but waiting for one (schedstat), over the step's wall time"
+            + " (CLOCK_MONOTONIC): for a loop that returned, read by the thread itself around the whole loop"
+            + " (/proc/thread-self/schedstat); for a loop still running, read from outside since the step began"
+            + " (/proc/<pid>/task/<tid>/schedstat), judged once at least " + OutcomePattern.Busy.WINDOW_NANOS / 1_000_000
+            + " ms have passed.";
+
+    /** What an evidence line of a call that returned is made of. */
+    private static final String RETURNED = "returned …: what the call returned, with errno captured right after it."
+            + "\nwithout / after blocking: whether the kernel put the thread to sleep inside it, from the voluntary"
+            + " context switches the actor thread counted around each system call (getrusage RUSAGE_THREAD)."
+            + "\nin … ms: the whole entry's wall time on the actor thread (CLOCK_MONOTONIC). For a loop, its calls and"
+            + " its time on a CPU and waiting for one (/proc/thread-self/schedstat, read by the thread itself).";
 
     private static VBox evidenceBox(Verdict.Evidence e) {
         Label step = new Label("Step " + e.step() + " · " + e.process() + " (" + e.id() + ")");
@@ -207,21 +253,41 @@ final class QuestionPane extends VBox {
         Label outcome = new Label((e.blocked() ? "‖ " : "↩ ") + e.outcome());
         outcome.getStyleClass().add("evidence-outcome");
         outcome.setWrapText(true);
-        Source.SYSCALL.install(outcome, "The return value and errno the call gave, and whether the kernel reported the"
-                + " thread asleep in it (/proc/…/task/…/stat, wchan, syscall).");
+        if (!e.pending()) {
+            Source.SYSCALL.install(outcome, RETURNED);
+        } else if (e.blocked()) {
+            Source.KERNEL.install(outcome, "Still in the call at the reveal. The sampler thread read state S (asleep) in"
+                    + " /proc/<pid>/task/<tid>/stat, the system call from …/syscall and, where the kernel lets it be"
+                    + " read, the function it sleeps in from …/wchan: evidence of where the thread sleeps.");
+        } else {
+            Source.DERIVED.install(outcome, "Still running at the reveal and not seen asleep (a loop keeps calling):"
+                    + " SockScope's record of the call; what it did is known when it returns.");
+        }
         VBox box = new VBox(step, call, outcome);
         if (!e.figures().isEmpty()) {
             Label f = new Label(e.figures());
             f.getStyleClass().add("evidence-figures");
             f.setWrapText(true);
-            Source.KERNEL.install(f, "ioctl(SIOCINQ / SIOCOUTQ / SIOCOUTQNSD, FIONREAD), getsockopt(SO_RCVBUF/SO_SNDBUF),"
-                    + " recorded before the step and at the reveal.");
+            Source.KERNEL.install(f, "The sampler's latest readings as the trace held them right before the step ran"
+                    + " and at the reveal: ioctl(SIOCINQ) receive queue, ioctl(SIOCOUTQ) send queue, ioctl(SIOCOUTQNSD)"
+                    + " not sent, getsockopt(SO_RCVBUF/SO_SNDBUF) capacity; for a pipe ioctl(FIONREAD) and"
+                    + " fcntl(F_GETPIPE_SZ). A socket a loop is using is not probed while the loop runs: its figures"
+                    + " are then the last reading before.");
             box.getChildren().add(f);
+        }
+        if (!e.busy().isEmpty()) {
+            Label b = new Label(e.busy());
+            b.getStyleClass().add("evidence-busy");
+            b.setWrapText(true);
+            Source.DERIVED.install(b, OutcomePattern.Busy.RULE + ", applied to the figures the answer was decided"
+                    + " from.\n" + BUSY_FIGURES);
+            box.getChildren().add(b);
         }
         if (!e.later().isEmpty()) {
             Label l = new Label(e.later());
             l.getStyleClass().add("evidence-later");
             l.setWrapText(true);
+            Source.SYSCALL.install(l, "What the call did once it returned, after the reveal.\n" + RETURNED);
             box.getChildren().add(l);
         }
         box.getStyleClass().add("evidence-item");

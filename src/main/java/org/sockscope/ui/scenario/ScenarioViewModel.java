@@ -58,6 +58,7 @@ public final class ScenarioViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper predictNow = new ReadOnlyBooleanWrapper(this, "predictNow");
     private final ReadOnlyStringWrapper pick = new ReadOnlyStringWrapper(this, "pick", "");
     private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
+    private final ReadOnlyStringWrapper revealWait = new ReadOnlyStringWrapper(this, "revealWait", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<List<ScenarioError>> loadErrors = new ReadOnlyObjectWrapper<>(this, "loadErrors", List.of());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -236,10 +237,19 @@ public final class ScenarioViewModel implements AutoCloseable {
         showPosition(stepsRun.get());
         int target = Math.max(stepsRun.get(), scenario.get().revealAfterIndex().orElse(0) + 1);
         command();
-        runner.reveal(generation, target, listener(), v -> {
+        runner.reveal(generation, target, listener(), steps -> revealWait.set(waitingText(steps)), v -> {
+            revealWait.set("");
             verdict.set(v);
             message.set(v == null ? "" : "The kernel's answer: " + (v.letters().isEmpty() ? "no choice matches" : String.join(", ", v.letters())));
         });
+    }
+
+    /** What the question pane says while the reveal waits for {@code steps} to settle. */
+    static String waitingText(List<String> steps) {
+        return "Waiting for the kernel… " + (steps.size() == 1 ? "step " : "steps ") + String.join(", ", steps)
+                + (steps.size() == 1 ? " has" : " have") + " not settled yet, and the answer depends on "
+                + (steps.size() == 1 ? "it" : "them") + " (waiting up to " + ScenarioSession.ANSWER_WAIT.toSeconds()
+                + "\u00a0s).";
     }
 
     /** Hides the list of a bad file's errors. */
@@ -269,6 +279,7 @@ public final class ScenarioViewModel implements AutoCloseable {
     private void start(int steps, String what) {
         autoplay.stop();
         verdict.set(null);
+        revealWait.set("");
         error.set("");
         lastFrameFailure = "";
         ready.set(false);
@@ -325,6 +336,7 @@ public final class ScenarioViewModel implements AutoCloseable {
             @Override
             public void finished() {
                 end();
+                revealWait.set(""); // a reveal ends with its verdict or a failure; this is the backstop
                 if (message.get().endsWith("…")) {
                     message.set("");
                 }
@@ -333,6 +345,7 @@ public final class ScenarioViewModel implements AutoCloseable {
             @Override
             public void failed(String why) {
                 end();
+                revealWait.set("");
                 autoplay.stop();
                 error.set(why);
                 message.set("");
@@ -413,6 +426,8 @@ public final class ScenarioViewModel implements AutoCloseable {
     public ReadOnlyStringProperty pickProperty() { return pick.getReadOnlyProperty(); }
     /** The reveal, null before it. */
     public ReadOnlyObjectProperty<Verdict> verdictProperty() { return verdict.getReadOnlyProperty(); }
+    /** While the reveal waits for the kernel to settle the calls its question depends on: what it waits for; else empty. */
+    public ReadOnlyStringProperty revealWaitProperty() { return revealWait.getReadOnlyProperty(); }
     /** A set-up or step failure, empty when none. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     /** Every located error of the file that was just refused, empty when none. */

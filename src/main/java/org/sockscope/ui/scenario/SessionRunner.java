@@ -127,8 +127,11 @@ final class SessionRunner {
         });
     }
 
-    /** Advances to {@code target} steps, then asks the session which choices match what the kernel did. */
-    void reveal(long gen, int target, Listener l, Consumer<Verdict> answer) {
+    /**
+     * Advances to {@code target} steps, then asks the session which choices match what the kernel
+     * did. Before waiting for calls that have not settled, {@code waiting} gets their step ids.
+     */
+    void reveal(long gen, int target, Listener l, Consumer<List<String>> waiting, Consumer<Verdict> answer) {
         submit(l, "the reveal", () -> {
             if (!current(gen)) {
                 post.accept(l::finished);
@@ -139,14 +142,18 @@ final class SessionRunner {
             }
             ScenarioSession s = session;
             // Decided from settled outcomes only, as on the command line: waits (bounded) for the
-            // calls the question depends on to return or be reported asleep.
+            // calls the question depends on to return or be reported asleep. The screen says so.
+            List<String> pending = s.unsettledSteps();
+            if (!pending.isEmpty()) {
+                post.accept(() -> waiting.accept(pending));
+            }
             ScenarioSession.Answer a = s.answer(ScenarioSession.ANSWER_WAIT);
             if (!a.settled()) {
                 post.accept(() -> l.failed("No answer yet: the kernel had not settled steps " + a.unsettled() + " within "
                         + ScenarioSession.ANSWER_WAIT.toSeconds() + " s. Step on, then reveal again."));
                 return;
             }
-            Verdict v = s.scenario().question().map(q -> Verdict.of(q, a.letters(), s.reports(), marks,
+            Verdict v = s.scenario().question().map(q -> Verdict.of(q, a, s.reports(), marks,
                     s.trace(), n -> s.fd(n).orElse(null))).orElse(null);
             post.accept(() -> answer.accept(v));
             publish(l);

@@ -27,15 +27,12 @@ final class StepLog {
             }
             case Event.CallBlocked b -> {
                 CallSpec c = running.get(b.callId());
-                yield index(b.callId(), new LogEntry(b.seq(), b.nanos(), b.actor(), c == null ? "call " + b.callId() : c.text(),
-                        "asleep in " + b.syscall() + ", wchan " + b.wchan(), "", -1, LogEntry.Kind.BLOCKED));
+                yield index(b.callId(), LogEntry.blocked(b.seq(), b.nanos(), b.actor(),
+                        c == null ? "call " + b.callId() : c.text(), b.syscall(), b.wchan()));
             }
             case Event.CallReturned r -> {
                 running.remove(r.callId());
-                String ret = r.outcome().logText() + (r.data().isEmpty() ? "" : "  [" + r.data() + "]");
-                yield index(r.callId(), new LogEntry(r.seq(), r.nanos(), r.actor(), r.call().text(), ret,
-                        r.outcome().errnoName(), r.outcome().durationNanos(),
-                        r.outcome().failed() ? LogEntry.Kind.FAILED : LogEntry.Kind.RETURNED));
+                yield index(r.callId(), LogEntry.returned(r.seq(), r.nanos(), r.actor(), r.call(), r.outcome(), r.data()));
             }
             case Event.CallCancelled c -> {
                 CallSpec spec = running.get(c.callId());

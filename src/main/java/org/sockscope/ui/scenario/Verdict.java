@@ -1,7 +1,10 @@
 package org.sockscope.ui.scenario;
 
+import org.sockscope.scenario.OutcomePattern;
 import org.sockscope.scenario.Question;
+import org.sockscope.scenario.ScenarioSession;
 import org.sockscope.scenario.Step;
+import org.sockscope.scenario.StepOutcome;
 import org.sockscope.scenario.StepReport;
 import org.sockscope.trace.Snapshot;
 import org.sockscope.trace.Trace;
@@ -37,13 +40,19 @@ record Verdict(List<String> letters, List<Evidence> evidence) {
      * @param outcome the return value or errno, blocked or not, in words
      * @param figures the buffer figures before the call and at the reveal (kernel readings), or empty
      * @param later   what it did after the reveal, once it returned (empty until then)
+     * @param busy    where a rule judges the step busy: SockScope's verdict with the measured figures, else empty
      */
     record Evidence(int step, String id, String process, String call, boolean pending, boolean blocked,
-                    String outcome, String figures, String later) {
+                    String outcome, String figures, String later, String busy) {
 
         Evidence withLater(String text) {
-            return new Evidence(step, id, process, call, pending, blocked, outcome, figures, text);
+            return new Evidence(step, id, process, call, pending, blocked, outcome, figures, text, busy);
         }
+    }
+
+    /** SockScope's busy rule when a rule of the question judges a step busy, else empty. */
+    String rule() {
+        return evidence.stream().anyMatch(e -> !e.busy().isEmpty()) ? OutcomePattern.Busy.RULE : "";
     }
 
     /** True when {@code letter} is one of the kernel's. */
@@ -52,11 +61,13 @@ record Verdict(List<String> letters, List<Evidence> evidence) {
     }
 
     /**
-     * The verdict from {@code letters} and the reports of the deciding steps. {@code marks.get(i)}
-     * is the trace index right before step i ran; {@code fdOf} gives a scenario name's descriptor.
+     * The verdict from the session's {@code answer} and the reports of the deciding steps.
+     * {@code marks.get(i)} is the trace index right before step i ran; {@code fdOf} gives a scenario
+     * name's descriptor. A step a rule judges busy shows the figures the answer was decided from.
      */
-    static Verdict of(Question q, List<String> letters, List<StepReport> reports, List<Long> marks, Trace trace,
+    static Verdict of(Question q, ScenarioSession.Answer answer, List<StepReport> reports, List<Long> marks, Trace trace,
                       Function<String, Integer> fdOf) {
+        java.util.Set<String> judgedBusy = q.stepsJudgedBy(OutcomePattern.Busy.class);
         Snapshot now = trace.latest();
         List<Evidence> ev = new ArrayList<>();
         for (String id : q.decidingSteps()) {
@@ -73,12 +84,35 @@ record Verdict(List<String> letters, List<Evidence> evidence) {
                         figures = Describe.figures(trace.snapshotAt(marks.get(s.index())), now, fd, s.call().name());
                     }
                 }
+                StepOutcome decided = answer.outcomes().getOrDefault(id, r.outcome());
                 ev.add(new Evidence(s.index() + 1, id, s.process(), r.callText(), r.pending(), r.outcome().blocked(),
-                        Describe.outcome(r), figures, ""));
+                        Describe.outcome(r), figures, "", judgedBusy.contains(id) ? busy(decided) : ""));
             }
         }
         ev.sort(java.util.Comparator.comparingInt(Evidence::step));
-        return new Verdict(letters, ev);
+        return new Verdict(answer.letters(), ev);
+    }
+
+    /**
+     * SockScope's busy verdict on {@code o} with the figures it judged ({@link OutcomePattern.Busy}):
+     * {@code busy by SockScope's rule: on a CPU 97.1 ms + waiting for one 1.2 ms = 98 % of 100.4 ms wall (≥ 50 %)}.
+     */
+    static String busy(StepOutcome o) {
+        Boolean busy = new OutcomePattern.Busy().settled(o);
+        String verdict = busy == null ? "not judged yet" : busy ? "busy" : "not busy";
+        String head = verdict + " by SockScope's rule: ";
+        if (o.cpuNanos() < 0 || o.waitNanos() < 0) {
+            return head + "on a CPU and waiting for one unknown (schedstat could not be read) over "
+                    + Describe.millis(o.wallNanos()) + " wall";
+        }
+        if (o.wallNanos() < 1_000_000) {
+            return head + "on a CPU " + Describe.millis(o.cpuNanos()) + " + waiting for one " + Describe.millis(o.waitNanos())
+                    + " over " + Describe.millis(o.wallNanos()) + " wall, under the 1 ms the rule needs";
+        }
+        long share = (o.cpuNanos() + o.waitNanos()) * 100 / o.wallNanos();
+        return head + "on a CPU " + Describe.millis(o.cpuNanos()) + " + waiting for one " + Describe.millis(o.waitNanos())
+                + " = " + share + " % of " + Describe.millis(o.wallNanos()) + " wall ("
+                + ((o.cpuNanos() + o.waitNanos()) * 2 >= o.wallNanos() ? "≥" : "<") + " 50 %)";
     }
 
     /** The same verdict, each pending call's evidence saying what it did once it returned. */

@@ -57,16 +57,21 @@ public class AppBufferView extends HBox {
             return;
         }
         title.setText(s.name() + " (size " + s.asked() + ")");
-        Source.SYSCALL.install(title, "The length argument of " + s.callText());
+        Source.SYSCALL.install(title, "The length argument the program passed to " + s.callText()
+                + ": the size of its buffer, not a kernel figure.");
         String verb = s.name().equals("s_buf") ? "kernel took " : "got ";
         Flash.setText(copied, s.running()
                 ? (s.copiedDerived() ? verb + s.copied() + " so far (derived)" : "waiting…")
                 : verb + s.copied());
         if (s.running() && s.copiedDerived()) {
-            Source.DERIVED.install(copied, "The call has not returned: bytes written so far are counted from the"
-                    + " kernel's queues (receiver's SIOCINQ + sender's SIOCOUTQNSD − bytes already read).");
+            Source.DERIVED.install(copied, "The call has not returned: the bytes it has copied so far are derived from"
+                    + " the kernel's queues as the sampler last read them: bytes the peer has read + the receiver's"
+                    + " ioctl(SIOCINQ) + the sender's ioctl(SIOCOUTQNSD) − bytes earlier calls wrote (TCP keeps byte"
+                    + " order: written − read = not sent + queued at the receiver).");
+        } else if (s.running()) {
+            Source.DERIVED.install(copied, "The call has not returned yet: no return value, and no count made up meanwhile.");
         } else {
-            Source.SYSCALL.install(copied, s.running() ? "The call has not returned yet." : "The return value of " + s.callText());
+            Source.SYSCALL.install(copied, "The return value of " + s.callText() + ": the bytes the kernel copied.");
         }
         fill.requestLayout();
     }

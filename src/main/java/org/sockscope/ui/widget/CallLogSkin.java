@@ -49,13 +49,19 @@ final class CallLogSkin extends SkinBase<CallLog> {
         empty.textProperty().bind(log.placeholderProperty());
         table.setPlaceholder(empty);
         TableColumn<LogEntry, String> call = column("call", 400, LogEntry::call, "The call as C writes it: what the program asked the kernel.");
-        table.getColumns().add(column("time", 105, LogEntry::time, "Seconds since the lab started (trace clock)."));
+        table.getColumns().add(column("time", 105, LogEntry::time, "When the trace recorded the line: seconds since the lab started (SockScope's trace clock,"
+                + " CLOCK_MONOTONIC)."));
         table.getColumns().add(column("process", 80, LogEntry::process, "The actor (a thread) that made the call."));
         table.getColumns().add(call);
         table.getColumns().add(column("return", 230, e -> e.kind() == LogEntry.Kind.FAILED ? "-1" : e.ret(),
-                "Source: syscall — the value the system call returned (and, for recv(), the bytes it copied by letter)."));
-        table.getColumns().add(column("errno", 95, LogEntry::errno, "Source: syscall — errno, captured right after the call."));
-        table.getColumns().add(column("duration", 100, LogEntry::duration, "Seconds from entering the call to its return."));
+                Source.SYSCALL.describe("The value the system call returned (and, for recv(), the bytes it copied by"
+                        + " letter; for a loop, how it ended). On an <unfinished ...> line there is no value yet: where"
+                        + " the sampler saw the thread asleep, from /proc/<pid>/task/<tid>/syscall and …/wchan.")));
+        table.getColumns().add(column("errno", 95, LogEntry::errno, Source.SYSCALL.describe("errno, captured right after the call returned -1.")));
+        table.getColumns().add(column("duration", 100, LogEntry::duration, Source.MEASURED.describe("One call: its time in the kernel,"
+                + " CLOCK_MONOTONIC before and after the system call. A loop: the wall time of the whole loop, SockScope's"
+                + " code between its calls included. Empty for calls not made through the call meter (fcntl(),"
+                + " setsockopt(), shutdown(), close(), socket()): their time was not measured.")));
         // The call column takes whatever width the others leave.
         call.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(300,
                 table.widthProperty().subtract(105 + 80 + 230 + 95 + 100 + 20)));

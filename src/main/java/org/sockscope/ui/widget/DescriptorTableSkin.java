@@ -62,16 +62,18 @@ final class DescriptorTableSkin extends SkinBase<DescriptorTableView> {
         for (DescriptorRow r : now) {
             Label fd = new Label(Integer.toString(r.fd()));
             fd.getStyleClass().add("fd-number");
-            Source.SYSCALL.install(fd, "The number socket()/accept() returned: an index into the process's descriptor table.");
+            Source.SYSCALL.install(fd, "The number the call that opened it returned (socket(), accept(), pipe()): an"
+                    + " index into the process's descriptor table.");
             Label kind = new Label(r.kind());
             kind.getStyleClass().add("fd-kind");
             Label detail = new Label(r.detail());
             detail.getStyleClass().add("fd-detail");
             detail.setMinWidth(0);
-            Source.KERNEL.install(detail, "getsockname()/getpeername() on fd " + r.fd() + ", /proc/self/fd/" + r.fd());
+            Source.KERNEL.install(detail, "The name is SockScope's; the kind from readlink(/proc/<pid>/fd/" + r.fd()
+                    + "); the ports from getsockname()/getpeername(" + r.fd() + "), read when the lab registered it.");
             Label state = new Label(r.state());
             state.getStyleClass().add("fd-state");
-            Source.KERNEL.install(state, "getsockopt(" + r.fd() + ", IPPROTO_TCP, TCP_INFO): tcpi_state");
+            Source.KERNEL.install(state, "getsockopt(" + r.fd() + ", IPPROTO_TCP, TCP_INFO): tcpi_state, " + Source.SAMPLED + ".");
             Label owner = new Label(r.mine() ? "" : "used by " + r.owner());
             owner.getStyleClass().add("fd-owner");
             Region spacer = new Region();
@@ -102,7 +104,8 @@ final class DescriptorTableSkin extends SkinBase<DescriptorTableView> {
         String arrow = open ? "▾ " : "▸ ";
         fold.setText(f.count() < 0 ? arrow + "reading the rest of the table…"
                 : arrow + "+" + f.count() + " other descriptors: " + f.summary());
-        Source.KERNEL.install(fold, "readlink(/proc/self/fd/*): everything else this process has open.");
+        Source.KERNEL.install(fold, "readlink(/proc/<pid>/fd/*): everything else this process has open, read again"
+                + " whenever the lab opens or closes a descriptor.");
         if (open) {
             List<Node> lines = new ArrayList<>();
             for (String s : f.lines()) {

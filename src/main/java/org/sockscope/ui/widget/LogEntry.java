@@ -1,5 +1,8 @@
 package org.sockscope.ui.widget;
 
+import org.sockscope.trace.CallOutcome;
+import org.sockscope.trace.CallSpec;
+
 /**
  * One line of the call log, strace-like.
  *
@@ -9,7 +12,8 @@ package org.sockscope.ui.widget;
  * @param call          the call as C, or the note's text
  * @param ret           the return value as text, empty for lines without one
  * @param errno         the errno name when the call failed, else empty
- * @param durationNanos how long the call took, -1 when not applicable
+ * @param durationNanos the call's own measurement ({@link CallOutcome#durationNanos()}: one call's time in the
+ *                      kernel, a loop's wall time), -1 when not applicable or not measured
  * @param kind          what kind of line
  */
 public record LogEntry(long seq, long nanos, String process, String call, String ret, String errno,
@@ -29,6 +33,22 @@ public record LogEntry(long seq, long nanos, String process, String call, String
         NOTE
     }
 
+    /**
+     * The line of a call that returned: its return (a loop's with how it ended) and what it copied;
+     * a duration only when the call meter timed it ({@link CallSpec#metered()}), never a made-up 0.
+     */
+    public static LogEntry returned(long seq, long nanos, String actor, CallSpec call, CallOutcome o, String data) {
+        String ret = o.logText() + (data.isEmpty() ? "" : "  [" + data + "]");
+        return new LogEntry(seq, nanos, actor, call.text(), ret, o.errnoName(), call.metered() ? o.durationNanos() : -1,
+                o.failed() ? Kind.FAILED : Kind.RETURNED);
+    }
+
+    /** The line of a call the sampler saw asleep: where ({@code syscall}, and {@code wchan} when it could read it). */
+    public static LogEntry blocked(long seq, long nanos, String actor, String callText, String syscall, String wchan) {
+        return new LogEntry(seq, nanos, actor, callText, "asleep in " + syscall + (wchan.isEmpty() ? "" : ", wchan " + wchan),
+                "", -1, Kind.BLOCKED);
+    }
+
     /** Seconds since the trace began, to the microsecond ({@code 12.345678}). */
     public String time() {
         return String.format("%d.%06d", nanos / 1_000_000_000L, (nanos / 1000) % 1_000_000);
@@ -43,7 +63,7 @@ public record LogEntry(long seq, long nanos, String process, String call, String
     public String straceLine() {
         String head = time() + " " + process + "  ";
         return switch (kind) {
-            case RETURNED, FAILED -> head + call + " = " + ret + " <" + duration() + ">";
+            case RETURNED, FAILED -> head + call + " = " + ret + (durationNanos < 0 ? "" : " <" + duration() + ">");
             case BLOCKED -> head + call + " <unfinished ...> " + ret;
             case CANCELLED -> head + "--- " + call + " ---";
             case NOTE -> head + "# " + call;

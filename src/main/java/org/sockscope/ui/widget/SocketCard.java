@@ -80,23 +80,26 @@ public class SocketCard extends VBox {
             mode.setText("");
         } else {
             Flash.setText(title, "socket " + s.fd() + " · " + s.label());
-            Source.SYSCALL.install(title, "The descriptor number socket()/accept() returned.");
+            Source.SYSCALL.install(title, "The descriptor number socket()/accept() returned; \"" + s.label()
+                    + "\" is SockScope's name for this end.");
             family.setText(s.family() + ", " + s.type());
-            Source.DERIVED.install(family, "Family and type: the lab opens every socket with socket(AF_INET, SOCK_STREAM, 0);"
-                    + " getsockname() returning an IPv4 address and TCP_INFO answering confirm it.");
+            Source.DERIVED.install(family, "The family from the form of getsockname()'s address (a.b.c.d:port: AF_INET);"
+                    + " the type because the lab opens only TCP sockets (socket(AF_INET, SOCK_STREAM, 0)), not read back.");
             Flash.setText(local, "local " + s.local());
-            Source.KERNEL.install(local, "getsockname(" + s.fd() + "): this end's address and port.");
+            Source.KERNEL.install(local, "getsockname(" + s.fd() + "): this end's address and port, read when the lab"
+                    + " registered the socket (after socket(), accept() or connect() returned).");
             Flash.setText(remote, s.remote().isEmpty() ? "not connected" : "remote " + s.remote());
-            Source.KERNEL.install(remote, "getpeername(" + s.fd() + "): the other end's address and port.");
+            Source.KERNEL.install(remote, "getpeername(" + s.fd() + "): the other end's address and port, read when the"
+                    + " lab registered the socket (after socket(), accept() or connect() returned).");
             Flash.setText(tcpState, s.tcpState());
-            Source.KERNEL.install(tcpState, "getsockopt(" + s.fd() + ", IPPROTO_TCP, TCP_INFO): tcpi_state, sampled at frame rate.");
+            Source.KERNEL.install(tcpState, "getsockopt(" + s.fd() + ", IPPROTO_TCP, TCP_INFO): tcpi_state, " + Source.SAMPLED + ".");
             Flash.setText(mode, s.nonBlocking() ? "O_NONBLOCK" : "blocking");
             if (s.mode().fromKernel()) {
-                Source.KERNEL.install(mode, "fcntl(" + s.fd() + ", F_GETFL): O_NONBLOCK in the descriptor's status flags,"
-                        + " sampled at frame rate.");
+                Source.KERNEL.install(mode, "fcntl(" + s.fd() + ", F_GETFL): O_NONBLOCK in the descriptor's status flags, "
+                        + Source.SAMPLED + ".");
             } else {
-                Source.DERIVED.install(mode, "From the last successful fcntl(" + s.fd() + ", F_SETFL, …) in the call log"
-                        + " (this trace was recorded without the kernel's F_GETFL figure).");
+                Source.DERIVED.install(mode, "From the last successful fcntl(" + s.fd() + ", F_SETFL, …) in the call log:"
+                        + " the sampler has no fcntl(" + s.fd() + ", F_GETFL) reading of this socket (yet).");
             }
         }
         send.setContent(s.send());

@@ -7,15 +7,27 @@ import javafx.util.Duration;
 
 /**
  * Where a figure on screen came from (DESIGN.md rule 4). Every figure carries one, shown in a
- * tooltip: a system call's return value, a kernel probe's reading, or something SockScope derived.
+ * tooltip: a system call's return value, what the calling thread measured around its call, a kernel
+ * probe's reading, or something SockScope derived.
  */
 public enum Source {
-    /** The value a system call returned. */
-    SYSCALL("syscall", "the value the system call returned"),
-    /** A reading of the kernel's state (ioctl, getsockopt, TCP_INFO, /proc). */
+    /** The value a system call returned (or an argument the program passed it, as the detail says). */
+    SYSCALL("syscall", "what the system call returned, or what the program passed to it"),
+    /**
+     * The kernel's clock and counters as the actor thread read them itself, right before and after
+     * the call it made (CLOCK_MONOTONIC, getrusage RUSAGE_THREAD, its own schedstat).
+     */
+    MEASURED("measured on the actor thread", "the thread that made the call read the kernel's clock and"
+            + " its own counters right before and after it"),
+    /** A reading of the kernel's state by a probe (ioctl, getsockopt, TCP_INFO, /proc), not by the call itself. */
     KERNEL("kernel probe", "read from the kernel"),
     /** Computed by SockScope from kernel figures and return values, not read directly. */
     DERIVED("derived", "computed by SockScope, not read from the kernel");
+
+    /** When the sampler reads a socket's figures, for the tooltips of kernel-probe figures. */
+    public static final String SAMPLED = "read by the kernel sampler thread at each poll (its rate is on the ● LIVE"
+            + " badge) and right after a call returns; while a loop of calls runs on the socket it is not probed, and"
+            + " its last reading stays";
 
     private static final String KEY = "sockscope.source.tooltip";
     private final String label;

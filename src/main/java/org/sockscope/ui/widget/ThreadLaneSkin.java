@@ -13,6 +13,11 @@ final class ThreadLaneSkin extends SkinBase<ThreadLane> {
     private final Label call = new Label();
     private final Label detail = new Label();
     private final Label clock = new Label();
+    private final VBox text;
+    private final HBox top;
+    private final HBox bottom;
+    private final HBox below = new HBox();
+    private final HBox row;
 
     ThreadLaneSkin(ThreadLane lane) {
         super(lane);
@@ -24,14 +29,15 @@ final class ThreadLaneSkin extends SkinBase<ThreadLane> {
         detail.setMinWidth(0);
         clock.getStyleClass().add("lane-clock");
         clock.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(10, call, spacer, clock);
-        HBox bottom = new HBox(10, detail);
-        VBox text = new VBox(1, top, bottom);
+        // The call's time goes where it leaves the call and what the kernel said whole: beside the
+        // call, else beside the detail, else on a line of its own (see layoutChildren).
+        top = new HBox(10, call, spacer(), clock);
+        bottom = new HBox(10, detail, spacer());
+        below.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        text = new VBox(1, top, bottom);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox row = new HBox(10, badge, text);
+        row = new HBox(10, badge, text);
         row.getStyleClass().add("lane-row");
         getChildren().add(row);
         lane.stateProperty().addListener((o, a, b) -> update());
@@ -39,54 +45,64 @@ final class ThreadLaneSkin extends SkinBase<ThreadLane> {
         update();
     }
 
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    /** Slack a line must have before the clock moves there, so a clock whose width changes by a digit does not flicker. */
+    private static final double HYSTERESIS = 16;
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        super.layoutChildren(x, y, w, h);
+        // The text column's width now: the row was just sized, its own children are laid out after this.
+        double badgeWidth = Math.max(badge.minWidth(-1), badge.prefWidth(-1)); // as the row sizes it (CSS may set a minimum)
+        double room = row.getWidth() - row.snappedLeftInset() - row.snappedRightInset() - badgeWidth - row.getSpacing();
+        HBox target = below;
+        for (HBox line : java.util.List.of(top, bottom)) {
+            Label beside = line == top ? call : detail;
+            // label, spacer, clock: two gaps
+            double need = beside.prefWidth(-1) + 2 * line.getSpacing() + clock.prefWidth(-1)
+                    + (clock.getParent() == line ? 0 : HYSTERESIS);
+            if (need <= room) {
+                target = line;
+                break;
+            }
+        }
+        if (clock.getParent() != target) {
+            target.getChildren().add(clock);
+            if (target == below) {
+                text.getChildren().add(below);
+                clock.setMinWidth(0); // alone on its line: cut with "…" rather than past the column's edge
+            } else {
+                text.getChildren().remove(below);
+                clock.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            getSkinnable().requestLayout();
+        }
+    }
+
     private void update() {
         LaneState s = getSkinnable().getState();
-        badge.setText(switch (s.status()) {
-            case IDLE -> "○ idle";
-            case RUNNING -> "▶ running";
-            case BLOCKED -> "‖ BLOCKED";
-            case RETURNED -> "✓ returned";
-            case FAILED -> "✕ failed";
-            case CANCELLED -> "↯ woken";
-            case STOPPED -> "■ stopped";
-        });
-        Source.KERNEL.install(badge, s.actor() + " is one thread" + (s.tid() > 0 ? ", kernel thread id " + s.tid()
-                + " (gettid())" : "") + ". Its state comes from /proc/self/task/<tid>/ while it sleeps in a call.");
+        show(badge, s.badge(), false);
         Flash.setText(call, s.call().isEmpty() ? "no call yet" : s.call());
-        String d = switch (s.status()) {
-            case IDLE -> "idle: waiting for a call";
-            case RUNNING -> "in the kernel, not asleep (yet)";
-            case BLOCKED -> "asleep in " + s.syscall() + " · wchan " + (s.wchan().isEmpty() ? "?" : s.wchan());
-            case RETURNED, FAILED -> "= " + s.result() + (s.blockedBefore() ? " · after blocking" : "");
-            case CANCELLED -> "woken by " + s.cancelledBy() + (s.result().isEmpty() ? "" : " · = " + s.result());
-            case STOPPED -> "thread stopped";
-        };
-        Flash.setText(detail, d);
-        switch (s.status()) {
-            case BLOCKED -> Source.KERNEL.install(detail, "/proc/self/task/" + s.tid() + "/stat (state S), …/syscall ("
-                    + s.syscall() + ") and …/wchan (" + s.wchan() + "): the kernel says this thread sleeps in the call.");
-            case RETURNED, FAILED, CANCELLED -> Source.SYSCALL.install(detail, "The return value (and errno) of "
-                    + s.call() + (s.cancelledBy().isEmpty() ? "" : "; the lab woke it with " + s.cancelledBy()));
-            default -> Source.DERIVED.install(detail, "The actor's own record of the call it is making.");
-        }
+        show(detail, s.detail(), true);
         tick();
     }
 
     private void tick() {
-        LaneState s = getSkinnable().getState();
-        String text;
-        if (s.inCall()) {
-            long elapsed = Math.max(0, getSkinnable().nowNanosProperty().get() - s.startedNanos());
-            text = "for " + LaneState.formatDuration(elapsed);
-            Source.DERIVED.install(clock, "Time since the call started (SockScope's trace clock), running while it lasts.");
-        } else if (s.status() == LaneState.Status.IDLE || s.status() == LaneState.Status.STOPPED) {
-            text = "";
-        } else {
-            text = "took " + LaneState.formatDuration(s.durationNanos());
-            Source.SYSCALL.install(clock, "Wall time from entering the call to its return, measured around the system call.");
+        show(clock, getSkinnable().getState().clock(getSkinnable().nowNanosProperty().get()), false);
+    }
+
+    /** Shows {@code f} on {@code l} (flashing a changed text when {@code flash}) with its source tooltip. */
+    private static void show(Label l, Figure f, boolean flash) {
+        if (flash) {
+            Flash.setText(l, f.text());
+        } else if (!f.text().equals(l.getText())) {
+            l.setText(f.text());
         }
-        if (!text.equals(clock.getText())) {
-            clock.setText(text);
-        }
+        f.source().install(l, f.detail());
     }
 }

@@ -72,6 +72,11 @@ final class Events {
         return add(new Event.CallReturned(0, t, actor, callId, call.spec(), new CallOutcome(ret, 0, 5_000_000, true), data));
     }
 
+    /** The running call's return with its whole measured {@code outcome}. */
+    Events returned(String actor, Call call, CallOutcome outcome, String data) {
+        return add(new Event.CallReturned(0, t, actor, callId, call.spec(), outcome, data));
+    }
+
     Events add(Event e) {
         trace.append(e);
         t += 1000;

@@ -232,6 +232,14 @@ class PlaygroundRobotTest {
         assertTrue(tip(robot, "#p1SendBuffer .figure-capacity").contains("SO_SNDBUF"));
         assertTrue(tip(robot, "#p1SendBuffer .figure-requested").startsWith("Source: syscall"));
         assertTrue(tip(robot, "#p1Lane .lane-detail").startsWith("Source: syscall"));
+        String clock = tip(robot, "#p1Lane .lane-clock");
+        assertTrue(clock.startsWith("Source: measured on the actor thread") && clock.contains("CLOCK_MONOTONIC"), clock);
+        String state = tip(robot, "#p1Socket .tcp-state");
+        assertTrue(state.contains("TCP_INFO") && state.contains("sampler") && !state.contains("frame rate"),
+                "the sampler reads it at its own rate, not the screen's: " + state);
+        String app = tip(robot, "#p1AppBuffer .figure-copied");
+        assertTrue(app.startsWith("Source: syscall") && app.contains("return value"), app);
+        assertTrue(tip(robot, "#p1AppBuffer .app-title").contains("length argument the program passed"));
         assertTrue(tip(robot, "#kernelVersion").contains("osrelease"));
     }
 

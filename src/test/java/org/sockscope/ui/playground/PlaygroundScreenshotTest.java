@@ -113,6 +113,27 @@ class PlaygroundScreenshotTest {
     }
 
     @Test
+    void aLaneAfterABlockingRecvReturned(FxRobot robot) throws Exception {
+        Fx.await(10, "connected", () -> vm.process(Side.CLIENT).get().canCall() && vm.process(Side.SERVER).get().lane().tid() > 0);
+        robot.clickOn("#p2Recv");
+        Fx.await(5, "P2 blocked", () -> vm.process(Side.SERVER).get().lane().status() == LaneState.Status.BLOCKED);
+        Thread.sleep(300); // a sleep worth reading in the lane's figure
+        Fx.run(() -> robot.lookup("#p1SendBytes").queryAs(javafx.scene.control.TextField.class).setText("100"));
+        robot.clickOn("#p1Send");
+        Fx.await(5, "P2's recv returned", () -> vm.process(Side.SERVER).get().lane().status() == LaneState.Status.RETURNED);
+        awaitCalm(robot);
+        png("playground-returned-after-blocking-test.png");
+        ThreadLane node = robot.lookup("#p2Lane").queryAs(ThreadLane.class);
+        Fx.snapshot(node, Path.of("target", "lane-returned-after-blocking-test.png"));
+        LaneState p2 = Fx.on(node::getState);
+        assertTrue(p2.blockedBefore(), "the picture shows a call that slept: " + p2);
+        String clock = p2.clock(0).text();
+        assertTrue(clock.startsWith("in the kernel ") && !clock.endsWith(" 0 µs"), clock);
+        assertEquals(clock, Fx.on(() -> ((javafx.scene.control.Label) node.lookup(".lane-clock")).getText()),
+                "the lane draws the figure its state says");
+    }
+
+    @Test
     void streaming(FxRobot robot) throws Exception {
         Fx.await(10, "connected", () -> vm.process(Side.CLIENT).get().canCall() && vm.process(Side.SERVER).get().lane().tid() > 0);
         Lab lab = vm.lab();

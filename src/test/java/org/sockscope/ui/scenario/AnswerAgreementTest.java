@@ -65,7 +65,7 @@ class AnswerAgreementTest {
                 }
             };
             long gen = runner.open(sc, 0, l);
-            runner.reveal(gen, sc.revealAfterIndex().orElse(sc.steps().size() - 1) + 1, l,
+            runner.reveal(gen, sc.revealAfterIndex().orElse(sc.steps().size() - 1) + 1, l, steps -> { },
                     v -> letters.complete(v == null ? "no verdict" : String.join(",", v.letters())));
             return letters.get(30, TimeUnit.SECONDS);
         } finally {

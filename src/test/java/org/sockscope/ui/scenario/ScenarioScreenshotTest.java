@@ -90,6 +90,44 @@ class ScenarioScreenshotTest {
     }
 
     @Test
+    void theRevealWaitingForTheKernel(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("nap.yaml");
+        java.nio.file.Files.writeString(file, """
+                title: "A slow answer: usleep() decides"
+                slide: x
+                setup:
+                  processes: [app]
+                question:
+                  prompt: What does usleep(3000000) return?
+                  choices:
+                    - letter: A
+                      text: 0, after three seconds
+                      when: {nap: returns 0}
+                    - letter: B
+                      text: Something else
+                      when: otherwise
+                steps:
+                  - id: nap
+                    process: app
+                    call: usleep(3000000)
+                    say: app naps for three seconds; the answer has to wait for it.
+                """);
+        Fx.await(10, "catalogue", () -> !vm.busyProperty().get());
+        Fx.run(() -> vm.open(file));
+        Fx.await(10, "set-up", () -> vm.readyProperty().get() && !vm.busyProperty().get());
+        Fx.run(vm::reveal);
+        Fx.await(5, "waiting for the kernel", () -> visible(robot, "#revealWait"));
+        settle();
+        png("scenario-reveal-waiting.png");
+        Fx.snapshot(robot.lookup("#questionPane").query(), Path.of("target", "scenario-reveal-waiting-pane.png"));
+        String text = Fx.on(() -> robot.lookup("#revealWait").queryAs(Label.class).getText());
+        assertTrue(text.startsWith("Waiting for the kernel…"), text);
+        assertTrue(Fx.on(() -> vm.verdictProperty().get() == null), "the picture shows the wait, not yet the verdict");
+        Fx.await(6, "the verdict", () -> vm.verdictProperty().get() != null);
+        assertFalse(visible(robot, "#revealWait"), "the waiting line goes when the verdict comes");
+    }
+
+    @Test
     void recvQuestionBeforePredicting(FxRobot robot) throws Exception {
         load("03_recv_empty_vs_100", 1);
         settle();

@@ -167,6 +167,77 @@ class ScenarioViewModelTest {
     }
 
     @Test
+    void aBusyVerdictShowsSockScopesRuleWithTheMeasuredFigures() {
+        load("08_busy_polling");
+        vm.reveal();
+        frames(15, "the verdict", () -> vm.verdictProperty().get() != null && !vm.busyProperty().get());
+        Verdict v = vm.verdictProperty().get();
+        assertEquals(org.sockscope.scenario.OutcomePattern.Busy.RULE, v.rule(), "the threshold is shown as SockScope's rule");
+        assertEquals(List.of("poll_accept", "poll_recv"), v.evidence().stream().map(Verdict.Evidence::id).toList());
+        for (Verdict.Evidence e : v.evidence()) {
+            assertTrue(e.busy().matches("(busy|not busy) by SockScope's rule: on a CPU \\d+\\.\\d ms \\+ waiting for one"
+                    + " \\d+\\.\\d ms = \\d+ % of \\d+\\.\\d ms wall \\((≥|<) 50 %\\)"), e.id() + ": " + e.busy());
+        }
+    }
+
+    /** A question decided by a call that takes {@code micros} to return: the reveal has to wait for it. */
+    private void openNap(Path dir, long micros) throws Exception {
+        Path file = dir.resolve("nap.yaml");
+        Files.writeString(file, """
+                title: a slow answer
+                slide: x
+                setup:
+                  processes: [app]
+                question:
+                  prompt: What does usleep() return?
+                  choices:
+                    - letter: A
+                      text: zero
+                      when: {nap: returns 0}
+                    - letter: B
+                      text: something else
+                      when: otherwise
+                steps:
+                  - id: nap
+                    process: app
+                    call: usleep(%d)
+                    say: app naps.
+                """.formatted(micros));
+        frames(10, "the catalogue", () -> !vm.busyProperty().get());
+        vm.open(file);
+        frames(10, "set-up", () -> vm.readyProperty().get() && !vm.busyProperty().get());
+    }
+
+    @Test
+    void whileTheRevealWaitsForTheKernelItSaysSoUntilTheVerdictArrives(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        openNap(dir, 600_000);
+        assertEquals("", vm.revealWaitProperty().get(), "nothing to wait for before the reveal");
+        vm.reveal();
+        frames(5, "the waiting state", () -> !vm.revealWaitProperty().get().isEmpty());
+        String waiting = vm.revealWaitProperty().get();
+        assertTrue(waiting.startsWith("Waiting for the kernel…"), waiting);
+        assertTrue(waiting.contains("step nap") && waiting.contains("up to 5\u00a0s"), "which step, and how long at most: " + waiting);
+        assertNull(vm.verdictProperty().get(), "no verdict while it waits");
+        frames(5, "the verdict", () -> vm.verdictProperty().get() != null);
+        assertEquals("", vm.revealWaitProperty().get(), "cleared when the verdict arrives");
+        assertEquals(List.of("A"), vm.verdictProperty().get().letters());
+    }
+
+    @Test
+    void aRevealThatRunsOutOfTimeClearsTheWaitingState(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        openNap(dir, ScenarioSession.ANSWER_WAIT.toMillis() * 1000 + 400_000);
+        vm.reveal();
+        frames(5, "the waiting state", () -> !vm.revealWaitProperty().get().isEmpty());
+        frames(10, "the reveal fails", () -> !vm.errorProperty().get().isEmpty());
+        assertTrue(vm.errorProperty().get().startsWith("No answer yet"), vm.errorProperty().get());
+        assertEquals("", vm.revealWaitProperty().get(), "cleared when the reveal fails");
+        assertNull(vm.verdictProperty().get());
+        frames(5, "the nap over (the lab then closes at once)", () -> vm.log().stream()
+                .anyMatch(l -> l.call().startsWith("usleep(") && l.kind() == LogEntry.Kind.RETURNED));
+    }
+
+    @Test
     void aBadFileShowsEveryLocatedErrorAndKeepsTheScenario(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         load("02_socket_descriptor");
         step();
