@@ -56,8 +56,16 @@ final class Transcript {
             return;
         }
         List<String> letters = answer.letters();
-        if (q.choices().stream().anyMatch(c -> c.when().values().stream().anyMatch(p -> p.toString().contains("busy")))) {
-            out.println("(" + org.sockscope.scenario.OutcomePattern.Busy.RULE + "; the measured figures are in the steps above)");
+        List<String> busySteps = q.choices().stream().flatMap(c -> c.when().entrySet().stream())
+                .filter(e -> e.getValue().toString().contains("busy")).map(java.util.Map.Entry::getKey).distinct().toList();
+        if (!busySteps.isEmpty()) {
+            out.println("(" + org.sockscope.scenario.OutcomePattern.Busy.RULE + ")");
+            for (String id : busySteps) {
+                StepOutcome o = answer.outcomes().get(id);
+                if (o != null) {
+                    out.println("  " + id + ": " + org.sockscope.scenario.OutcomePattern.Busy.explain(o));
+                }
+            }
         }
         out.println("Answer from the kernel: " + (letters.isEmpty() ? "no choice matches" : String.join(", ", letters)));
         for (String l : letters) {
@@ -103,7 +111,7 @@ final class Transcript {
         sb.append(o.blocked() ? ", after blocking" : ", without blocking");
         sb.append(String.format(", %.1f ms", o.wallNanos() / 1e6));
         if (o.calls() > 1) {
-            sb.append(String.format(", %,d calls: on a CPU %s + waiting for one %s", o.calls(), ms(o.cpuNanos()), ms(o.waitNanos())));
+            sb.append(String.format(", %,d calls: on a CPU %s + waiting for one %s", o.calls(), StepOutcome.millis(o.cpuNanos()), StepOutcome.millis(o.waitNanos())));
         }
         if (!r.data().isEmpty()) {
             sb.append("  [").append(r.data()).append(']');
@@ -111,9 +119,6 @@ final class Transcript {
         return sb.toString();
     }
 
-    private static String ms(long nanos) {
-        return nanos < 0 ? "unreadable" : String.format("%.1f ms", nanos / 1e6);
-    }
 
     private void buffers(Snapshot s) {
         for (DescriptorView v : s.descriptors().values()) {

@@ -133,6 +133,27 @@ public sealed interface OutcomePattern {
         /** The shortest window a running loop is judged over. */
         public static final long WINDOW_NANOS = 100_000_000;
 
+        /**
+         * The verdict on {@code o} with the figures it judged: {@code busy by SockScope's rule: on a
+         * CPU 97.1 ms + waiting for one 1.2 ms = 98 % of 100.4 ms wall (≥ 50 %)}. The app's evidence
+         * and the transcript both say it so.
+         */
+        public static String explain(StepOutcome o) {
+            Boolean busy = new Busy().settled(o);
+            String head = (busy == null ? "not judged yet" : busy ? "busy" : "not busy") + " by SockScope's rule: ";
+            if (o.cpuNanos() < 0 || o.waitNanos() < 0) {
+                return head + "on a CPU and waiting for one unknown (the thread's CPU clock or schedstat could not be"
+                        + " read) over " + StepOutcome.millis(o.wallNanos()) + " wall";
+            }
+            String figures = "on a CPU " + StepOutcome.millis(o.cpuNanos()) + " + waiting for one " + StepOutcome.millis(o.waitNanos());
+            if (o.wallNanos() < 1_000_000) {
+                return head + figures + " over " + StepOutcome.millis(o.wallNanos()) + " wall, under the 1 ms the rule needs";
+            }
+            long share = (o.cpuNanos() + o.waitNanos()) * 100 / o.wallNanos();
+            return head + figures + " = " + share + " % of " + StepOutcome.millis(o.wallNanos()) + " wall ("
+                    + ((o.cpuNanos() + o.waitNanos()) * 2 >= o.wallNanos() ? "≥" : "<") + " 50 %)";
+        }
+
         @Override
         public String toString() {
             return "busy";

@@ -43,6 +43,11 @@ public record StepOutcome(boolean finished, long ret, int errno, boolean blocked
         return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, waitNanos, wallNanos);
     }
 
+    /** {@code 0.2 ms}, or {@code unknown} for a figure that could not be read (-1). */
+    public static String millis(long nanos) {
+        return nanos < 0 ? "unknown" : String.format("%.1f ms", nanos / 1e6);
+    }
+
     /** True when the call returned -1. */
     public boolean failed() {
         return finished && ret == -1;

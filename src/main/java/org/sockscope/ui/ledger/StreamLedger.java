@@ -240,6 +240,19 @@ public final class StreamLedger {
     }
 
     /**
+     * Bytes the running write() on pipe end {@code writerFd} has copied so far (derived): read +
+     * FIONREAD − written before it; 0 when none runs or the pipe's fill is unreadable.
+     */
+    public long pipeCopied(int writerFd, PipeFigures pipe) {
+        Stream s = byWriter.get(writerFd);
+        if (s == null || s.runningCall == 0 || !s.anchored || pipe.queued() < 0) {
+            return 0;
+        }
+        long max = s.runningLength > 0 ? s.written + s.runningLength : Long.MAX_VALUE;
+        return Math.clamp(s.read + pipe.queued(), s.written, max) - s.written;
+    }
+
+    /**
      * The application buffer of a send()/recv()/read()/write() (the slide's {@code s_buf}/{@code r_buf}):
      * what it asked, what the kernel copied (the return value; while a blocking send() still runs,
      * the part already in the kernel, derived from the queues) and whose bytes they are.
@@ -251,6 +264,9 @@ public final class StreamLedger {
         boolean derived = false;
         if (!running) {
             copied = outcome == null ? 0 : Math.max(0, outcome.ret());
+        } else if (write && placed(call.fd()) && snap.pipe(call.fd()) != null) {
+            copied = pipeCopied(call.fd(), snap.pipe(call.fd()));
+            derived = true;
         } else if (write && placed(call.fd())) { // after a gap, until placed: no figure ("waiting…"), not a made-up 0
             int fd = call.fd();
             int peer = peer(fd);

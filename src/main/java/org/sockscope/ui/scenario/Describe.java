@@ -14,7 +14,7 @@ final class Describe {
     private Describe() {
     }
 
-    /** {@code returned 100 of 200 asked, without blocking, in 0.2 ms} or {@code BLOCKED in recvfrom (wait_woken)}. */
+    /** {@code returned 100 of 200 asked, without blocking, 0.2 ms wall} or {@code BLOCKED: asleep in recvfrom (wait_woken)}. */
     static String outcome(StepReport r) {
         StepOutcome o = r.outcome();
         StringBuilder sb = new StringBuilder();
@@ -31,7 +31,8 @@ final class Describe {
         if (o.requested() > 0 && !o.failed()) {
             sb.append(" of ").append(o.requested()).append(" asked");
         }
-        sb.append(o.blocked() ? ", after blocking " : ", without blocking, in ").append(millis(o.wallNanos()));
+        // the whole entry's wall time (CLOCK_MONOTONIC on the actor thread), SockScope's code around the call included
+        sb.append(o.blocked() ? ", after blocking, " : ", without blocking, ").append(StepOutcome.millis(o.wallNanos())).append(" wall");
         cpu(sb, o);
         if (!r.data().isEmpty()) {
             sb.append("  [").append(r.data()).append(']');
@@ -47,13 +48,10 @@ final class Describe {
     private static void cpu(StringBuilder sb, StepOutcome o) {
         if (o.calls() > 1) {
             sb.append(String.format(", %,d calls: on a CPU %s + waiting for one %s of %s", o.calls(),
-                    millis(o.cpuNanos()), millis(o.waitNanos()), millis(o.wallNanos())));
+                    StepOutcome.millis(o.cpuNanos()), StepOutcome.millis(o.waitNanos()), StepOutcome.millis(o.wallNanos())));
         }
     }
 
-    static String millis(long nanos) {
-        return String.format("%.1f ms", nanos / 1e6);
-    }
 
     /**
      * How the figure that decides a call on {@code fd} changed: the receive queue for a read-side

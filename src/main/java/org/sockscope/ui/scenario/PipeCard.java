@@ -55,7 +55,8 @@ final class PipeCard extends VBox {
                 + (full ? " — FULL" : p.queued() == 0 ? " — empty" : ""));
         pseudoClassStateChanged(FULL, full);
         Source.KERNEL.install(figures, "ioctl(" + p.readFd() + ", FIONREAD): bytes waiting to be read; fcntl("
-                + p.writeFd() + ", F_GETPIPE_SZ): the pipe's capacity.");
+                + p.readFd() + ", F_GETPIPE_SZ): the pipe's capacity. Read on the read end by the sampler thread,"
+                + " at its rate and right after each call." + (full ? "\nFULL (derived): bytes waiting ≥ capacity." : ""));
         track.requestLayout();
     }
 }

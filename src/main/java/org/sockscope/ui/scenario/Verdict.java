@@ -98,21 +98,7 @@ record Verdict(List<String> letters, List<Evidence> evidence) {
      * {@code busy by SockScope's rule: on a CPU 97.1 ms + waiting for one 1.2 ms = 98 % of 100.4 ms wall (≥ 50 %)}.
      */
     static String busy(StepOutcome o) {
-        Boolean busy = new OutcomePattern.Busy().settled(o);
-        String verdict = busy == null ? "not judged yet" : busy ? "busy" : "not busy";
-        String head = verdict + " by SockScope's rule: ";
-        if (o.cpuNanos() < 0 || o.waitNanos() < 0) {
-            return head + "on a CPU and waiting for one unknown (schedstat could not be read) over "
-                    + Describe.millis(o.wallNanos()) + " wall";
-        }
-        if (o.wallNanos() < 1_000_000) {
-            return head + "on a CPU " + Describe.millis(o.cpuNanos()) + " + waiting for one " + Describe.millis(o.waitNanos())
-                    + " over " + Describe.millis(o.wallNanos()) + " wall, under the 1 ms the rule needs";
-        }
-        long share = (o.cpuNanos() + o.waitNanos()) * 100 / o.wallNanos();
-        return head + "on a CPU " + Describe.millis(o.cpuNanos()) + " + waiting for one " + Describe.millis(o.waitNanos())
-                + " = " + share + " % of " + Describe.millis(o.wallNanos()) + " wall ("
-                + ((o.cpuNanos() + o.waitNanos()) * 2 >= o.wallNanos() ? "≥" : "<") + " 50 %)";
+        return OutcomePattern.Busy.explain(o);
     }
 
     /** The same verdict, each pending call's evidence saying what it did once it returned. */

@@ -89,7 +89,8 @@ final class BufferViewSkin extends SkinBase<BufferView> {
         boolean readable = c.unreadable().isEmpty();
         String why = readable ? "" : "\nNow unreadable: " + c.unreadable() + ".";
         Flash.setText(queued, readable ? "queued " + c.bytes(QUEUED) + " B" : "queued: unreadable");
-        Source.KERNEL.install(queued, "ioctl(" + fd + ", SIOCINQ): bytes waiting for recv(), sampled at frame rate." + why);
+        Source.KERNEL.install(queued, "ioctl(" + fd + ", SIOCINQ): bytes waiting for recv(), read by the sampler thread at its rate"
+                + " and right after each call (a socket a call is using keeps its last reading)." + why);
         Flash.setText(notSent, readable ? "not sent " + c.bytes(NOT_SENT) + " B" : "not sent: unreadable");
         Source.KERNEL.install(notSent, "ioctl(" + fd + ", SIOCOUTQNSD): bytes send() copied in that TCP has not sent yet." + why);
         Flash.setText(inFlight, readable ? "sent, awaiting ACK " + c.bytes(IN_FLIGHT) + " B (derived)" : "awaiting ACK: unreadable");

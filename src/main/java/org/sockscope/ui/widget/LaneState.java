@@ -60,43 +60,43 @@ public record LaneState(String actor, int tid, Status status, String call, Strin
     }
 
     /** The status badge: a glyph and a word, and where the state comes from. */
-    public Figure badge() {
+    public SourcedText badge() {
         String thread = actor + " is one thread" + (tid > 0 ? ", kernel thread id " + tid + " (gettid(), called on the thread itself)" : "")
                 + ".\n";
         return switch (status) {
-            case IDLE -> new Figure("○ idle", Source.DERIVED, thread + "No call in progress (SockScope's record of the actor).");
-            case RUNNING -> new Figure("▶ running", Source.DERIVED, thread + "The actor has entered the call (SockScope's"
+            case IDLE -> new SourcedText("○ idle", Source.DERIVED, thread + "No call in progress (SockScope's record of the actor).");
+            case RUNNING -> new SourcedText("▶ running", Source.DERIVED, thread + "The actor has entered the call (SockScope's"
                     + " record); the sampler has not seen its thread asleep in it (yet).");
-            case BLOCKED -> new Figure("‖ BLOCKED", Source.KERNEL, thread + "The sampler thread read state S (asleep) in "
+            case BLOCKED -> new SourcedText("‖ BLOCKED", Source.KERNEL, thread + "The sampler thread read state S (asleep) in "
                     + task() + "/stat, inside " + syscall + " (" + task() + "/syscall).");
-            case RETURNED -> new Figure("✓ returned", Source.SYSCALL, thread + "The call returned; its value is below.");
-            case FAILED -> new Figure("✕ failed", Source.SYSCALL, thread + "The call returned -1; its errno is below.");
-            case CANCELLED -> new Figure("↯ woken", Source.SYSCALL, thread + "The lab woke the call with " + cancelledBy
+            case RETURNED -> new SourcedText("✓ returned", Source.SYSCALL, thread + "The call returned; its value is below.");
+            case FAILED -> new SourcedText("✕ failed", Source.SYSCALL, thread + "The call returned -1; its errno is below.");
+            case CANCELLED -> new SourcedText("↯ woken", Source.SYSCALL, thread + "The lab woke the call with " + cancelledBy
                     + " from its control thread; " + (outcome == null ? "it has not returned yet." : "what it returned is below."));
-            case STOPPED -> new Figure("■ stopped", Source.DERIVED, thread + "The actor's thread has ended (SockScope's record).");
+            case STOPPED -> new SourcedText("■ stopped", Source.DERIVED, thread + "The actor's thread has ended (SockScope's record).");
         };
     }
 
     /** The line under the call: what the kernel says about it. */
-    public Figure detail() {
+    public SourcedText detail() {
         return switch (status) {
-            case IDLE -> new Figure("idle: waiting for a call", Source.DERIVED, "SockScope's record of the actor: no call in progress.");
-            case RUNNING -> new Figure("in the call, not seen asleep (yet)", Source.DERIVED, "The actor has entered "
+            case IDLE -> new SourcedText("idle: waiting for a call", Source.DERIVED, "SockScope's record of the actor: no call in progress.");
+            case RUNNING -> new SourcedText("in the call, not seen asleep (yet)", Source.DERIVED, "The actor has entered "
                     + call + " (SockScope's record). The sampler reads " + task() + "/stat at each poll and says once if"
                     + " the thread sleeps in the call; a short sleep can end between two polls. Whether it slept is"
                     + " settled when it returns: " + SWITCHES + ".");
-            case BLOCKED -> new Figure("asleep in " + syscall + (wchan.isEmpty() ? "" : " · wchan " + wchan), Source.KERNEL,
+            case BLOCKED -> new SourcedText("asleep in " + syscall + (wchan.isEmpty() ? "" : " · wchan " + wchan), Source.KERNEL,
                     "Read by the sampler thread while the call runs, as evidence of where it sleeps: " + task()
                             + "/stat (state S), " + task() + "/syscall (the system call's number: " + syscall + ") and "
                             + task() + "/wchan (the kernel function it sleeps in: " + (wchan.isEmpty()
                             ? "not readable here, so none is shown" : wchan) + "). Whether the call slept is settled"
                             + " when it returns: " + SWITCHES + ".");
-            case RETURNED, FAILED -> new Figure("= " + result + (blockedBefore() ? " · after blocking" : ""), Source.SYSCALL,
+            case RETURNED, FAILED -> new SourcedText("= " + result + (blockedBefore() ? " · after blocking" : ""), Source.SYSCALL,
                     returned() + slept());
-            case CANCELLED -> new Figure("woken by " + cancelledBy + (result.isEmpty() ? "" : " · = " + result), Source.SYSCALL,
+            case CANCELLED -> new SourcedText("woken by " + cancelledBy + (result.isEmpty() ? "" : " · = " + result), Source.SYSCALL,
                     "The lab woke the call with " + cancelledBy + " from its control thread."
                             + (outcome == null ? "" : "\n" + returned() + slept()));
-            case STOPPED -> new Figure("thread stopped", Source.DERIVED, "SockScope's record: the actor's thread has ended.");
+            case STOPPED -> new SourcedText("thread stopped", Source.DERIVED, "SockScope's record: the actor's thread has ended.");
         };
     }
 
@@ -104,22 +104,22 @@ public record LaneState(String actor, int tid, Status status, String call, Strin
      * The clock at the lane's right: while a call runs, how long it has run so far ({@code nowNanos}:
      * the trace clock); once it returned, its own measurement (time in the kernel, or a loop's calls).
      */
-    public Figure clock(long nowNanos) {
+    public SourcedText clock(long nowNanos) {
         if (inCall()) {
-            return new Figure("for " + formatDuration(Math.max(0, nowNanos - startedNanos)), Source.DERIVED,
+            return new SourcedText("for " + formatDuration(Math.max(0, nowNanos - startedNanos)), Source.DERIVED,
                     "Time since the call started, counted by the screen: SockScope's trace clock (CLOCK_MONOTONIC) now"
                             + " minus the moment the call started. Not the kernel's figure: the call's own measurement"
                             + " replaces it when it returns.");
         }
         if (outcome == null) {
-            return Figure.NONE;
+            return SourcedText.NONE;
         }
         CallOutcome o = outcome;
         String whole = (o.loop() ? "The whole loop" : "The whole entry, with SockScope's code around the call,")
                 + " took " + known(o.wallNanos()) + " wall time (CLOCK_MONOTONIC); on a CPU " + known(o.cpuNanos())
                 + ", waiting for one " + known(o.waitNanos()) + " (/proc/thread-self/schedstat)" + ".";
         if (!metered) {
-            return new Figure("wall " + known(o.wallNanos()), Source.MEASURED, callName() + " is not made through"
+            return new SourcedText("wall " + known(o.wallNanos()), Source.MEASURED, callName() + " is not made through"
                     + " SockScope's call meter, so its time in the kernel and its context switches were not measured.\n"
                     + "This is the wall time of the whole entry on the actor thread: CLOCK_MONOTONIC before and after,"
                     + " SockScope's code around the call included; on a CPU " + known(o.cpuNanos()) + ", waiting for one "
@@ -127,14 +127,14 @@ public record LaneState(String actor, int tid, Status status, String call, Strin
         }
         String inKernel = o.syscallNanos() < 0 ? "in the kernel: unknown" : "in the kernel " + formatDuration(o.syscallNanos());
         if (o.loop()) {
-            return new Figure(String.format("%,d calls, ", o.calls()) + (o.syscallNanos() < 0 ? "kernel time unknown"
+            return new SourcedText(String.format("%,d calls, ", o.calls()) + (o.syscallNanos() < 0 ? "kernel time unknown"
                     : formatDuration(o.syscallNanos()) + " in the kernel"), Source.MEASURED,
                     String.format("measured on the actor thread: CLOCK_MONOTONIC before and after each of the %,d system"
                             + " calls, summed: %s; slept: %s over all of them; preempted: %s.%n%s%nThe loop: %s.",
                             o.calls(), known(o.syscallNanos()), switches(o.voluntarySwitches(), "voluntary") + " ("
                                     + RUSAGE + ")", switches(o.involuntarySwitches(), "involuntary"), whole, o.stopText()));
         }
-        return new Figure(inKernel, Source.MEASURED, "measured on the actor thread: CLOCK_MONOTONIC before and after the"
+        return new SourcedText(inKernel, Source.MEASURED, "measured on the actor thread: CLOCK_MONOTONIC before and after the"
                 + " system call: " + known(o.syscallNanos()) + "; slept: " + switches(o.voluntarySwitches(), "voluntary")
                 + " (" + RUSAGE + "); preempted: " + switches(o.involuntarySwitches(), "involuntary") + ".\n" + whole);
     }

@@ -97,7 +97,7 @@ final class ThreadLaneSkin extends SkinBase<ThreadLane> {
     }
 
     /** Shows {@code f} on {@code l} (flashing a changed text when {@code flash}) with its source tooltip. */
-    private static void show(Label l, Figure f, boolean flash) {
+    private static void show(Label l, SourcedText f, boolean flash) {
         if (flash) {
             Flash.setText(l, f.text());
         } else if (!f.text().equals(l.getText())) {

@@ -7,7 +7,7 @@ import org.sockscope.lab.Call;
 import org.sockscope.lab.Payload;
 import org.sockscope.posix.Errno;
 import org.sockscope.trace.CallOutcome;
-import org.sockscope.ui.widget.Figure;
+import org.sockscope.ui.widget.SourcedText;
 import org.sockscope.ui.widget.Source;
 import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.BufferContent.Kind;
@@ -245,7 +245,7 @@ class PlaygroundViewModelTest {
         events.returned("P2", new Call.Recv(6, 200, 0), SLEPT, "A×100");
         vm.refresh();
         LaneState lane = p2().lane();
-        Figure clock = lane.clock(0);
+        SourcedText clock = lane.clock(0);
         assertEquals("in the kernel 2.1 ms", clock.text());
         assertEquals(Source.MEASURED, clock.source());
         String tip = clock.tooltip();
@@ -253,7 +253,7 @@ class PlaygroundViewModelTest {
         assertTrue(tip.contains("slept: 1 voluntary context switch (getrusage RUSAGE_THREAD"), tip);
         assertTrue(tip.contains("2.3 ms"), "the whole entry's wall time beside it: " + tip);
         assertTrue(tip.contains("waiting for one unknown"), "schedstat's unreadable figure is unknown, not 0: " + tip);
-        Figure detail = lane.detail();
+        SourcedText detail = lane.detail();
         assertEquals("= 100 · after blocking", detail.text());
         assertTrue(detail.tooltip().contains("1 voluntary context switch"), detail.tooltip());
     }
@@ -265,7 +265,7 @@ class PlaygroundViewModelTest {
         events.returned("P1", new Call.Send(5, 100, 0x40), new CallOutcome(-1, Errno.EAGAIN, 1234, -1, Errno.EAGAIN,
                 CallOutcome.Stop.EAGAIN, 84_200_000, 0, 3, 100_000_000, 97_000_000, 1_000_000), "");
         vm.refresh();
-        Figure clock = p1().lane().clock(0);
+        SourcedText clock = p1().lane().clock(0);
         assertEquals("1,234 calls, 84.2 ms in the kernel", clock.text());
         String tip = clock.tooltip();
         assertTrue(tip.contains("CLOCK_MONOTONIC before and after each of the 1,234 system calls, summed"), tip);
@@ -281,7 +281,7 @@ class PlaygroundViewModelTest {
         events.returned("P2", new Call.Recv(6, 200, 0), new CallOutcome(100, 0, 1, 100, 0, CallOutcome.Stop.RETURNED,
                 -1, -1, -1, -1, -1, -1), "");
         vm.refresh();
-        Figure clock = p2().lane().clock(0);
+        SourcedText clock = p2().lane().clock(0);
         assertEquals("in the kernel: unknown", clock.text());
         assertTrue(clock.tooltip().contains("slept: unknown"), clock.tooltip());
         assertFalse(clock.tooltip().contains(" 0 µs"), clock.tooltip());
@@ -295,7 +295,7 @@ class PlaygroundViewModelTest {
         events.returned("P1", new Call.SetNonBlocking(5, true), new CallOutcome(0, 0, 1, 0, 0, CallOutcome.Stop.RETURNED,
                 0, 0, 0, 15_000, 5_000, 0), "");
         vm.refresh();
-        Figure clock = p1().lane().clock(0);
+        SourcedText clock = p1().lane().clock(0);
         assertEquals("wall 15 µs", clock.text(), "not \"0 µs in the kernel\": the meter did not time it");
         assertTrue(clock.tooltip().contains("not made through SockScope's call meter"), clock.tooltip());
         assertEquals("", vm.log().getLast().duration(), "the log has no kernel time for it either");
@@ -306,7 +306,7 @@ class PlaygroundViewModelTest {
         events.connected();
         events.blocked("P2", new Call.Recv(6, 200, 0), "recvfrom", "");
         vm.refresh();
-        Figure detail = p2().lane().detail();
+        SourcedText detail = p2().lane().detail();
         assertEquals("asleep in recvfrom", detail.text());
         assertEquals(Source.KERNEL, detail.source());
         assertTrue(detail.tooltip().contains("/proc/<pid>/task/1002/wchan"), detail.tooltip());

@@ -51,6 +51,21 @@ class StreamLedgerTest {
         assertEquals(List.of(new BufferContent.Segment(250, 400, Payload.tag(2))), recv.segments(), "fill()'s bytes, lettered");
     }
 
+    private static Event pipeEnd(int fd, int other, Descriptor.Kind kind) {
+        return new Event.DescriptorOpened(0, 0, "p" + fd, Descriptor.of(fd, kind, 77, "pipe:[77]"), "pipe", other, 77, 0, 0);
+    }
+
+    @Test
+    void aRunningBlockingPipeWriteHasCopiedWhatThePipeHolds() {
+        StreamLedger l = StreamLedger.of(List.of(pipeEnd(7, 8, Descriptor.Kind.PIPE_WRITE), pipeEnd(8, 7, Descriptor.Kind.PIPE_READ),
+                started(1, "write", 7, 100), returned(1, "write", 7, 100, 100),
+                started(2, "read", 8, 60), returned(2, "read", 8, 60, 60),
+                started(3, "write", 7, 70000)));
+        // written so far = read 60 + FIONREAD 30040 = 30100: the running write copied 30000 of its 70000.
+        assertEquals(30000, l.pipeCopied(7, new org.sockscope.kernel.PipeFigures(77, 8, 7, 30040, 65536)));
+        assertEquals(0, l.pipeCopied(7, new org.sockscope.kernel.PipeFigures(77, 8, 7, -22, 65536)), "unreadable fill: nothing claimed");
+    }
+
     @Test
     void aRunningBlockingSendHasCopiedWhatTheKernelHolds() {
         StreamLedger l = StreamLedger.of(List.of(opened(5, 6), opened(6, 5),

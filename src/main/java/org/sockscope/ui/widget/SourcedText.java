@@ -8,9 +8,9 @@ package org.sockscope.ui.widget;
  * @param source where the figure came from
  * @param detail how exactly it was obtained, for the tooltip
  */
-public record Figure(String text, Source source, String detail) {
+public record SourcedText(String text, Source source, String detail) {
     /** Nothing shown. */
-    public static final Figure NONE = new Figure("", Source.DERIVED, "");
+    public static final SourcedText NONE = new SourcedText("", Source.DERIVED, "");
 
     /** The tooltip text: the source and the detail. */
     public String tooltip() {
