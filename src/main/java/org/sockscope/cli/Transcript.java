@@ -94,31 +94,8 @@ final class Transcript {
     }
 
     static String describe(StepReport r) {
-        StepOutcome o = r.outcome();
-        StringBuilder sb = new StringBuilder();
-        if (!o.finished()) {
-            sb.append(o.blocked() ? "BLOCKED in " + r.syscall() + (r.wchan().isEmpty() ? "" : " (" + r.wchan() + ")")
-                    : "still running");
-            if (o.calls() > 1 || r.step().repeat().isPresent()) {
-                sb.append(", looping");
-            }
-            return sb.toString();
-        }
-        sb.append("returned ").append(o.failed() ? "-1 " + Errno.nameWithAlias(o.errno()) : Long.toString(o.ret()));
-        if (o.requested() > 0 && !o.failed()) {
-            sb.append(" of ").append(o.requested()).append(" asked");
-        }
-        sb.append(o.blocked() ? ", after blocking" : ", without blocking");
-        sb.append(String.format(", %.1f ms", o.wallNanos() / 1e6));
-        if (o.calls() > 1) {
-            sb.append(String.format(", %,d calls: on a CPU %s + waiting for one %s", o.calls(), StepOutcome.millis(o.cpuNanos()), StepOutcome.millis(o.waitNanos())));
-        }
-        if (!r.data().isEmpty()) {
-            sb.append("  [").append(r.data()).append(']');
-        }
-        return sb.toString();
+        return r.describe();
     }
-
 
     private void buffers(Snapshot s) {
         for (DescriptorView v : s.descriptors().values()) {

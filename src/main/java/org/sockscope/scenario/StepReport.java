@@ -29,6 +29,43 @@ public record StepReport(Step step, String callText, long callId, StepOutcome ou
         notes = List.copyOf(notes);
     }
 
+    /**
+     * What the step did, in words, for the app's evidence and the transcript alike:
+     * {@code returned 100 of 200 asked, without blocking, 0.2 ms wall  [A×100]} or
+     * {@code BLOCKED: asleep in recvfrom (wait_woken)}. The time is the whole entry's wall time
+     * (CLOCK_MONOTONIC on the actor thread, SockScope's code around the call included).
+     */
+    public String describe() {
+        StepOutcome o = outcome;
+        StringBuilder sb = new StringBuilder();
+        if (!o.finished()) {
+            sb.append(o.blocked() ? "BLOCKED: asleep in " + (syscall.isEmpty() ? "the kernel" : syscall)
+                    + (wchan.isEmpty() ? "" : " (" + wchan + ")") : "still running");
+            if (step.repeat().isPresent()) {
+                sb.append(", looping");
+                loopFigures(sb, o);
+            }
+            return sb.toString();
+        }
+        sb.append("returned ").append(o.failed() ? "-1 " + org.sockscope.posix.Errno.nameWithAlias(o.errno()) : Long.toString(o.ret()));
+        if (o.requested() > 0 && !o.failed()) {
+            sb.append(" of ").append(o.requested()).append(" asked");
+        }
+        sb.append(o.blocked() ? ", after blocking, " : ", without blocking, ").append(StepOutcome.millis(o.wallNanos())).append(" wall");
+        loopFigures(sb, o);
+        if (!data.isEmpty()) {
+            sb.append("  [").append(data).append(']');
+        }
+        return sb.toString();
+    }
+
+    private static void loopFigures(StringBuilder sb, StepOutcome o) {
+        if (o.calls() > 1) {
+            sb.append(String.format(", %,d calls: on a CPU %s + waiting for one %s of %s", o.calls(),
+                    StepOutcome.millis(o.cpuNanos()), StepOutcome.millis(o.waitNanos()), StepOutcome.millis(o.wallNanos())));
+        }
+    }
+
     /** True when the call is still asleep in the kernel (or still looping). */
     public boolean pending() {
         return !outcome.finished();

@@ -57,7 +57,7 @@ final class ProcessMapper {
         return new SocketCardState(fd, d.label(), family, "SOCK_STREAM", k.local(), k.remote(), state,
                 SocketCardState.Mode.of(f, ledger.nonBlocking(fd)),
                 ledger.sendBuffer(fd, f, peer, d.requestedSndbuf()),
-                ledger.receiveBuffer(fd, f, peer, d.requestedRcvbuf()));
+                ledger.receiveBuffer(fd, f, peer, d.requestedRcvbuf()), SocketCardState.AcceptQueue.of(f));
     }
 
     static List<DescriptorRow> rows(Side side, Snapshot snap) {

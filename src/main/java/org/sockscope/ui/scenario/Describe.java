@@ -3,55 +3,13 @@ package org.sockscope.ui.scenario;
 import org.sockscope.kernel.Figure;
 import org.sockscope.kernel.PipeFigures;
 import org.sockscope.kernel.SocketFigures;
-import org.sockscope.posix.Errno;
-import org.sockscope.scenario.StepOutcome;
-import org.sockscope.scenario.StepReport;
 import org.sockscope.trace.Snapshot;
 import org.sockscope.ui.ledger.StreamLedger;
 
-/** Says in words what a step did and what a buffer held, the way the CLI transcript does. */
+/** Says in words what a buffer held around a step ({@link org.sockscope.scenario.StepReport#describe} says what the step did). */
 final class Describe {
     private Describe() {
     }
-
-    /** {@code returned 100 of 200 asked, without blocking, 0.2 ms wall} or {@code BLOCKED: asleep in recvfrom (wait_woken)}. */
-    static String outcome(StepReport r) {
-        StepOutcome o = r.outcome();
-        StringBuilder sb = new StringBuilder();
-        if (!o.finished()) {
-            sb.append(o.blocked() ? "BLOCKED: asleep in " + (r.syscall().isEmpty() ? "the kernel" : r.syscall())
-                    + (r.wchan().isEmpty() ? "" : " (" + r.wchan() + ")") : "still running");
-            if (r.step().repeat().isPresent()) {
-                sb.append(", looping");
-                cpu(sb, o);
-            }
-            return sb.toString();
-        }
-        sb.append("returned ").append(returned(o));
-        if (o.requested() > 0 && !o.failed()) {
-            sb.append(" of ").append(o.requested()).append(" asked");
-        }
-        // the whole entry's wall time (CLOCK_MONOTONIC on the actor thread), SockScope's code around the call included
-        sb.append(o.blocked() ? ", after blocking, " : ", without blocking, ").append(StepOutcome.millis(o.wallNanos())).append(" wall");
-        cpu(sb, o);
-        if (!r.data().isEmpty()) {
-            sb.append("  [").append(r.data()).append(']');
-        }
-        return sb.toString();
-    }
-
-    /** {@code 100} or {@code -1 EAGAIN}. */
-    static String returned(StepOutcome o) {
-        return o.failed() ? "-1 " + Errno.nameWithAlias(o.errno()) : Long.toString(o.ret());
-    }
-
-    private static void cpu(StringBuilder sb, StepOutcome o) {
-        if (o.calls() > 1) {
-            sb.append(String.format(", %,d calls: on a CPU %s + waiting for one %s of %s", o.calls(),
-                    StepOutcome.millis(o.cpuNanos()), StepOutcome.millis(o.waitNanos()), StepOutcome.millis(o.wallNanos())));
-        }
-    }
-
 
     /**
      * How the figure that decides a call on {@code fd} changed: the receive queue for a read-side

@@ -90,7 +90,9 @@ final class ScreenMapper {
                 continue;
             }
             if (k.kind() == Descriptor.Kind.SOCKET) {
-                BufferUse.Shown shown = allBuffers ? BufferUse.Shown.BOTH : use.shown(List.of(name));
+                // a listener has an accept queue and no data queues: its card shows no buffers
+                BufferUse.Shown shown = f != null && f.listening() ? BufferUse.Shown.NONE
+                        : allBuffers ? BufferUse.Shown.BOTH : use.shown(List.of(name));
                 cards.add(new ColumnState.Card(card(d, name, state, snap, ledger), shown.send(), shown.receive()));
             } else if (k.kind() == Descriptor.Kind.PIPE_READ || k.kind() == Descriptor.Kind.PIPE_WRITE) {
                 PipeFigures pf = snap.pipe(d.fd());
@@ -122,7 +124,7 @@ final class ScreenMapper {
         Descriptor k = d.descriptor();
         return new SocketCardState(fd, name, "AF_INET", "SOCK_STREAM", k.local(), k.remote(), state,
                 SocketCardState.Mode.of(f, ledger.nonBlocking(fd)), ledger.sendBuffer(fd, f, peer, d.requestedSndbuf()),
-                ledger.receiveBuffer(fd, f, peer, d.requestedRcvbuf()));
+                ledger.receiveBuffer(fd, f, peer, d.requestedRcvbuf()), SocketCardState.AcceptQueue.of(f));
     }
 
     /** The application buffer of the actor's last byte-moving call (the slide's {@code r_buf (size 200)}). */

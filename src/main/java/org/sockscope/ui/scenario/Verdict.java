@@ -86,7 +86,7 @@ record Verdict(List<String> letters, List<Evidence> evidence) {
                 }
                 StepOutcome decided = answer.outcomes().getOrDefault(id, r.outcome());
                 ev.add(new Evidence(s.index() + 1, id, s.process(), r.callText(), r.pending(), r.outcome().blocked(),
-                        Describe.outcome(r), figures, "", judgedBusy.contains(id) ? busy(decided) : ""));
+                        r.describe(), figures, "", judgedBusy.contains(id) ? busy(decided) : ""));
             }
         }
         ev.sort(java.util.Comparator.comparingInt(Evidence::step));
@@ -109,7 +109,7 @@ record Verdict(List<String> letters, List<Evidence> evidence) {
             if (e.pending()) {
                 for (StepReport r : reports) {
                     if (r.step().index() + 1 == e.step() && !r.pending()) {
-                        next = e.withLater("then " + Describe.outcome(r));
+                        next = e.withLater("then " + r.describe());
                     }
                 }
             }

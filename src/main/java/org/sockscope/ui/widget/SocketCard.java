@@ -25,6 +25,7 @@ public class SocketCard extends VBox {
     private final Label remote = new Label();
     private final Label tcpState = new Label();
     private final Label mode = new Label();
+    private final Label acceptQueue = new Label();
     private final BufferView send = new BufferView(BufferContent.Role.SEND);
     private final BufferView receive = new BufferView(BufferContent.Role.RECEIVE);
 
@@ -32,7 +33,7 @@ public class SocketCard extends VBox {
     public SocketCard() {
         getStyleClass().add(DEFAULT_STYLE_CLASS);
         title.getStyleClass().add("card-title");
-        for (Label l : new Label[] {family, local, remote}) {
+        for (Label l : new Label[] {family, local, remote, acceptQueue}) {
             l.getStyleClass().add("card-field");
         }
         tcpState.getStyleClass().add("tcp-state");
@@ -43,7 +44,7 @@ public class SocketCard extends VBox {
         head.getStyleClass().add("card-head");
         FlowPane addresses = new FlowPane(14, 0, family, local, remote);
         addresses.getStyleClass().add("card-addresses");
-        getChildren().addAll(head, addresses, send, receive);
+        getChildren().addAll(head, addresses, acceptQueue, send, receive);
         state.addListener((o, a, b) -> update());
         update();
     }
@@ -101,6 +102,16 @@ public class SocketCard extends VBox {
                 Source.DERIVED.install(mode, "From the last successful fcntl(" + s.fd() + ", F_SETFL, …) in the call log:"
                         + " the sampler has no fcntl(" + s.fd() + ", F_GETFL) reading of this socket (yet).");
             }
+        }
+        SocketCardState.AcceptQueue q = s.listener();
+        acceptQueue.setVisible(q != null);
+        acceptQueue.setManaged(q != null);
+        if (q != null) {
+            Flash.setText(acceptQueue, q.text());
+            Source.KERNEL.install(acceptQueue, "getsockopt(" + s.fd() + ", IPPROTO_TCP, TCP_INFO) on a listening socket:"
+                    + " tcpi_unacked = connections the kernel has completed that wait for accept(), tcpi_sacked = the"
+                    + " backlog listen() set; " + Source.SAMPLED + ". A listener has no data queues: ioctl(SIOCINQ)"
+                    + " fails with EINVAL.");
         }
         send.setContent(s.send());
         receive.setContent(s.receive());

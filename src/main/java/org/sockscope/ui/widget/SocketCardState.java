@@ -13,10 +13,34 @@ package org.sockscope.ui.widget;
  * @param mode        blocking or O_NONBLOCK, and where that came from
  * @param send        the send buffer
  * @param receive     the receive buffer
+ * @param listener    for a listening socket, its accept queue as the kernel reported it (TCP_INFO), else null
  */
 public record SocketCardState(int fd, String label, String family, String type, String local, String remote,
                               String tcpState, Mode mode,
-                              BufferContent send, BufferContent receive) {
+                              BufferContent send, BufferContent receive, AcceptQueue listener) {
+
+    /** A socket that is not listening. */
+    public SocketCardState(int fd, String label, String family, String type, String local, String remote,
+                           String tcpState, Mode mode, BufferContent send, BufferContent receive) {
+        this(fd, label, family, type, local, remote, tcpState, mode, send, receive, null);
+    }
+
+    /**
+     * A listener's accept queue from {@code getsockopt(TCP_INFO)}: {@code tcpi_unacked} connections
+     * wait for accept(), {@code tcpi_sacked} is the backlog; negative: {@code -errno}, unreadable.
+     */
+    public record AcceptQueue(int waiting, int backlog) {
+        /** {@code accept queue 0 of backlog 16}. */
+        public String text() {
+            return "accept queue " + org.sockscope.kernel.Figure.text(waiting) + " of backlog "
+                    + org.sockscope.kernel.Figure.text(backlog);
+        }
+
+        /** The figures of a listening socket, or null for any other. */
+        public static AcceptQueue of(org.sockscope.kernel.SocketFigures f) {
+            return f != null && f.listening() ? new AcceptQueue(f.unacked(), f.sacked()) : null;
+        }
+    }
 
     /**
      * O_NONBLOCK on or off. {@code fromKernel}: read with {@code fcntl(F_GETFL)} by the sampler;

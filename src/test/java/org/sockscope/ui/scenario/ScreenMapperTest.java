@@ -8,6 +8,7 @@ import org.sockscope.scenario.ScenarioSession;
 import org.sockscope.trace.Snapshot;
 import org.sockscope.ui.widget.BufferContent.Kind;
 import org.sockscope.ui.widget.LaneState;
+import org.sockscope.ui.widget.SocketCardState;
 import org.sockscope.ui.ledger.StreamLedger;
 
 import java.util.HashMap;
@@ -32,6 +33,23 @@ class ScreenMapperTest {
 
     private static ColumnState column(Screen s, String process) {
         return s.columns().stream().filter(c -> c.process().equals(process)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aListenerShowsItsAcceptQueueAndNoDataBuffers() throws Exception {
+        Scenario sc = ScenarioLoader.loadBundled("08_busy_polling");
+        try (ScenarioSession s = new ScenarioSession(sc)) {
+            int fd = s.fd("server_socket").orElseThrow();
+            Screen screen = screen(s, new ScreenMapper(sc), 0);
+            ColumnState.Card card = column(screen, "server").sockets().stream().filter(c -> c.state().fd() == fd)
+                    .findFirst().orElseThrow();
+            SocketFigures kernel = s.trace().latest().socket(fd);
+            assertTrue(kernel.listening());
+            assertEquals(new SocketCardState.AcceptQueue(kernel.unacked(), kernel.sacked()), card.state().listener());
+            assertEquals(sc.setup().listeners().getFirst().backlog().orElse(16), card.state().listener().backlog(),
+                    "tcpi_sacked of a listener is the backlog listen() was given");
+            assertTrue(!card.send() && !card.receive(), "a listener has no data queues to draw");
+        }
     }
 
     @Test
