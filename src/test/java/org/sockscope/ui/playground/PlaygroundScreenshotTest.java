@@ -117,7 +117,6 @@ class PlaygroundScreenshotTest {
         Fx.await(10, "connected", () -> vm.process(Side.CLIENT).get().canCall() && vm.process(Side.SERVER).get().lane().tid() > 0);
         robot.clickOn("#p2Recv");
         Fx.await(5, "P2 blocked", () -> vm.process(Side.SERVER).get().lane().status() == LaneState.Status.BLOCKED);
-        Thread.sleep(300); // a sleep worth reading in the lane's figure
         Fx.run(() -> robot.lookup("#p1SendBytes").queryAs(javafx.scene.control.TextField.class).setText("100"));
         robot.clickOn("#p1Send");
         Fx.await(5, "P2's recv returned", () -> vm.process(Side.SERVER).get().lane().status() == LaneState.Status.RETURNED);
