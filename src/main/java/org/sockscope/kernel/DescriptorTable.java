@@ -54,6 +54,9 @@ public final class DescriptorTable {
                 } catch (IOException e) {
                     continue; // closed between listing and reading: not in the table any more
                 }
+                if (target.equals(dir.toString()) || target.equals(dir.toAbsolutePath().toString())) {
+                    continue; // the directory stream of this very listing, not a descriptor of the program
+                }
                 out.add(describe(pid, fd, target, own));
             }
         } catch (IOException e) {

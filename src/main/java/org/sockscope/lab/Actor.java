@@ -90,8 +90,17 @@ public final class Actor {
 
     /** Queues {@code call} and tells the id its events will carry. */
     public Submission submitTracked(Call call) {
+        return submitTracked(call, nextCallId());
+    }
+
+    /** A call id no other call of this app has (thread actors and process actors draw from one count). */
+    public static long nextCallId() {
+        return CALL_IDS.incrementAndGet();
+    }
+
+    /** Queues {@code call} under the id {@code id} (a process actor's calls carry ids the app chose). */
+    public Submission submitTracked(Call call, long id) {
         CompletableFuture<CallOutcome> f = new CompletableFuture<>();
-        long id = CALL_IDS.incrementAndGet();
         // Under the lock that stop() takes to set stopping: a call is either queued before the
         // thread drains its queue for the last time, or refused; never left queued forever.
         synchronized (queue) {

@@ -25,7 +25,7 @@ public final class Lab implements AutoCloseable {
     /** Default sampling rate of the kernel probes. */
     public static final int DEFAULT_HZ = 60;
 
-    private final Trace trace = new Trace();
+    private final Trace trace;
     private final Map<String, Actor> actors = new LinkedHashMap<>();
     /** Descriptors the lab owns; the sampler probes only these, under {@link #registryLock}. */
     private final Map<Integer, Endpoint> registry = new TreeMap<>();
@@ -41,7 +41,13 @@ public final class Lab implements AutoCloseable {
 
     /** A lab sampling the kernel {@code hz} times a second. */
     public Lab(int hz) {
+        this(hz, new Trace());
+    }
+
+    /** A lab sampling {@code hz} times a second, recording into {@code trace} (a process actor's, on a shared clock). */
+    public Lab(int hz, Trace trace) {
         LinuxAbi.requireSupported();
+        this.trace = trace;
         sampler = new Sampler(this, hz);
         sampler.start();
     }

@@ -40,6 +40,20 @@ public final class Trace {
         this(System.nanoTime(), capacity);
     }
 
+    /**
+     * An empty trace whose clock began at {@code startNanos} (a {@link System#nanoTime()} reading:
+     * CLOCK_MONOTONIC, the same clock in every process), so the events of several processes' traces
+     * share one time axis.
+     */
+    public static Trace startingAt(long startNanos) {
+        return new Trace(startNanos, DEFAULT_CAPACITY);
+    }
+
+    /** The {@link System#nanoTime()} reading this trace's clock counts from. */
+    public long startNanos() {
+        return startNanos;
+    }
+
     private Trace(long startNanos, int capacity) {
         if (capacity < CHECKPOINT_EVERY) {
             throw new IllegalArgumentException("a trace keeps at least " + CHECKPOINT_EVERY + " events, not " + capacity);

@@ -1,0 +1,173 @@
+package org.sockscope.lab.agent;
+
+import org.sockscope.kernel.Descriptor;
+import org.sockscope.kernel.DescriptorTable;
+import org.sockscope.lab.Actor;
+import org.sockscope.lab.Lab;
+import org.sockscope.posix.Libc;
+import org.sockscope.posix.LinuxAbi;
+import org.sockscope.posix.Processes;
+import org.sockscope.trace.Event;
+import org.sockscope.trace.Trace;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The child side of a process actor: {@code java … org.sockscope.lab.agent.Agent CONTROL_FD
+ * PARENT_PID CLOCK_ORIGIN HZ PROCESS}. A lab of its own runs the calls the app sends, measured on
+ * this process's own threads; every event of its trace goes back over the control channel, in order.
+ * It dies with the app: the kernel kills it when the parent thread that spawned it ends
+ * ({@code PR_SET_PDEATHSIG}), and it exits when the control channel reaches end of file.
+ */
+public final class Agent {
+    private Agent() {
+    }
+
+    /** Runs the agent; see the class comment for the arguments. */
+    public static void main(String[] args) {
+        int control = Integer.parseInt(args[0]);
+        int parent = Integer.parseInt(args[1]);
+        long origin = Long.parseLong(args[2]);
+        int hz = Integer.parseInt(args[3]);
+        String process = args[4];
+        Processes.dieWithParent(Processes.SIGKILL);
+        if (Processes.parentPid() != parent) {
+            Runtime.getRuntime().halt(3); // the app ended before the death signal was armed
+        }
+        Channel channel = new Channel(control);
+        warmUp(hz, origin);
+        Lab lab = new Lab(hz, Trace.startingAt(origin));
+        lab.actor(process, process); // the process's main thread
+        List<Descriptor> own = closeOwnFilesOnExec(control);
+        Outbox out = new Outbox(channel, lab.trace());
+        out.post(new Message.Hello(Libc.getpid(), own));
+        out.start();
+        try {
+            serve(channel, lab, process, out);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("sockscope agent " + process + ": " + e);
+        }
+        // Exit as a process does: the kernel closes every descriptor and ends every thread, a call
+        // asleep in the kernel included (a lab's reset would wait for the threads instead).
+        out.finish();
+        Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Makes one call in a lab of its own and one message, unrecorded, so that the JVM has opened the
+     * files it keeps (its jars, the call meter's library) before the lesson's first call: after this,
+     * the process's table holds still, and its first socket() takes the number the table says.
+     */
+    private static void warmUp(int hz, long origin) {
+        try (Lab warm = new Lab(hz, Trace.startingAt(origin))) {
+            warm.actor("warm-up", "warm-up").submit(new org.sockscope.lab.Call.Pause(0)).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            Channel.json(new Message.Happened(warm.trace().events().getLast()));
+        } catch (Exception e) {
+            System.err.println("sockscope agent: warm-up: " + e);
+        }
+    }
+
+    private static void serve(Channel channel, Lab lab, String process, Outbox out) throws IOException {
+        for (Command c; (c = channel.receive(Command.class)) != null; ) {
+            switch (c) {
+                case Command.NewActor a -> lab.actor(a.name(), process);
+                case Command.Submit s -> {
+                    Actor a = lab.actors().stream().filter(x -> x.name().equals(s.actor())).findFirst()
+                            .orElseGet(() -> lab.actor(s.actor(), process));
+                    a.submitTracked(s.call(), s.callId()).result().whenComplete((o, e) -> {
+                        if (e != null) {
+                            out.post(new Message.NotMade(s.callId(), String.valueOf(e.getMessage())));
+                        }
+                    });
+                }
+                case Command.Cancel k -> lab.actors().stream().filter(x -> x.name().equals(k.actor())).findFirst()
+                        .ifPresent(lab::cancel);
+                case Command.Exit x -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Marks every descriptor but stdin, stdout, stderr and the control channel close-on-exec: the JVM's own files are not the
+     * program's, so a process this one spawns inherits only the lesson's descriptors. Returns the
+     * table as it is then.
+     */
+    private static List<Descriptor> closeOwnFilesOnExec(int control) {
+        List<Descriptor> table = DescriptorTable.self();
+        for (Descriptor d : table) {
+            if (d.fd() > 2 && d.fd() != control) {
+                Libc.fcntl(d.fd(), LinuxAbi.F_SETFD, LinuxAbi.FD_CLOEXEC);
+            }
+        }
+        return table;
+    }
+
+    /** Sends the trace's events in order, from its own thread, so no actor ever waits on the channel. */
+    static final class Outbox {
+        private final Channel channel;
+        private final Trace trace;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Message> messages = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final Thread thread;
+        private volatile boolean finishing;
+        private long next;
+
+        Outbox(Channel channel, Trace trace) {
+            this.channel = channel;
+            this.trace = trace;
+            this.thread = Thread.ofPlatform().name("agent-outbox").daemon(true).unstarted(this::run);
+            trace.addListener(e -> LockSupport.unpark(thread));
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        /** Queues a message that is not an event (sent before the events that follow it). */
+        void post(Message m) {
+            messages.add(m);
+            LockSupport.unpark(thread);
+        }
+
+        /** Sends what is left, then stops. */
+        void finish() {
+            finishing = true;
+            LockSupport.unpark(thread);
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void run() {
+            try {
+                while (true) {
+                    boolean last = finishing;
+                    for (Message m; (m = messages.poll()) != null; ) {
+                        channel.send(m);
+                    }
+                    List<Event> events = trace.eventsFrom((int) next);
+                    if (!events.isEmpty() && events.getFirst().seq() > next) {
+                        channel.send(new Message.Gap(events.getFirst().seq() - next));
+                    }
+                    for (Event e : events) {
+                        channel.send(new Message.Happened(e));
+                        next = e.seq() + 1;
+                    }
+                    if (last && messages.isEmpty()) {
+                        return;
+                    }
+                    if (events.isEmpty() && messages.isEmpty()) {
+                        LockSupport.parkNanos(50_000_000);
+                    }
+                }
+            } catch (IOException e) {
+                Runtime.getRuntime().halt(0); // the app is gone: so is this process
+            }
+        }
+    }
+}

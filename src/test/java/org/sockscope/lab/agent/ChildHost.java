@@ -1,0 +1,22 @@
+package org.sockscope.lab.agent;
+
+import org.sockscope.lab.Call;
+import org.sockscope.trace.Trace;
+
+/**
+ * A stand-in for the app, for {@link ChildKillTest}: starts one process actor, puts its thread to
+ * sleep in a long {@code usleep()}, prints the child's pid, and waits to be killed.
+ */
+public final class ChildHost {
+    private ChildHost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Child c = Child.spawn("P1", 60, new Trace());
+        c.submit("P1", new Call.Pause(600_000_000));
+        System.out.println("child " + c.pid());
+        System.out.flush();
+        Thread.sleep(120_000); // killed by the test long before; bounded if it is not
+        c.close();
+    }
+}
