@@ -1,49 +1,55 @@
 package org.sockscope;
 
 import org.sockscope.cli.Cli;
+import org.sockscope.cli.Display;
 import org.sockscope.posix.LiveSupport;
 import org.sockscope.ui.SockScopeApp;
 
 /**
  * Entry point of {@code sockscope.jar}. It does not extend {@code Application}, so JavaFX on the
- * class path starts cleanly and the command-line modes ({@code run}, {@code list}) run without a
- * display.
+ * class path starts cleanly and the command-line modes ({@code run}, {@code list}, {@code check})
+ * run without a display.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     /**
-     * Starts a command-line mode, or the desktop app. {@code --scenario NAME|FILE [--step N]
-     * [--reveal LETTER]} opens the app in scenario mode on that scenario (after N steps; with
-     * LETTER picked and revealed), passed on as system properties the scenario mode reads.
+     * Runs the command line (see {@code sockscope --help}); with no command, the desktop app. Its
+     * {@code --scenario NAME|FILE [--step N] [--reveal LETTER]} open the app in scenario mode on that
+     * scenario (after N steps; with LETTER picked and revealed), passed on as system properties the
+     * scenario mode reads.
      */
     public static void main(String[] args) {
         // First, before JavaFX loads its native libraries: that would switch native access on and
         // hide that the JVM was started without it (see LiveSupport).
         LiveSupport.unavailableReason();
-        if (Cli.wants(args)) {
-            System.exit(Cli.main(args));
+        boolean[] windowOpened = {false};
+        int status = Cli.main(args, System.out, System.err, System.getenv(), options -> {
+            windowOpened[0] = true;
+            return openWindow(options);
+        });
+        // After the window closed, the JVM ends as JavaFX leaves it; a command ends with its status.
+        if (!windowOpened[0] || status != 0) {
+            System.exit(status);
         }
-        SockScopeApp.main(appOptions(args));
     }
 
-    /** Moves {@code --scenario}, {@code --step}, {@code --reveal} into system properties; returns the rest. */
-    static String[] appOptions(String[] args) {
-        java.util.List<String> rest = new java.util.ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String key = switch (args[i]) {
-                case "--scenario" -> "sockscope.scenario";
-                case "--step" -> "sockscope.step";
-                case "--reveal" -> "sockscope.reveal";
-                default -> null;
-            };
-            if (key != null && i + 1 < args.length) {
-                System.setProperty(key, args[++i]);
-            } else {
-                rest.add(args[i]);
-            }
+    private static int openWindow(Cli.WindowOptions options) {
+        if (options.scenario() != null) {
+            System.setProperty("sockscope.scenario", options.scenario());
+            System.setProperty("sockscope.step", Integer.toString(options.steps()));
         }
-        return rest.toArray(String[]::new);
+        if (options.reveal() != null) {
+            System.setProperty("sockscope.reveal", options.reveal());
+        }
+        try {
+            SockScopeApp.main(new String[0]);
+            return 0;
+        } catch (UnsupportedOperationException e) { // glass: "Unable to open DISPLAY" (set, but nothing there)
+            System.err.println("sockscope: cannot open the window: " + e.getMessage() + " (DISPLAY="
+                    + System.getenv("DISPLAY") + "); " + Display.HEADLESS);
+            return 2;
+        }
     }
 }

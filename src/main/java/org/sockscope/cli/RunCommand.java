@@ -1,6 +1,7 @@
 package org.sockscope.cli;
 
 import org.sockscope.lab.LabException;
+import org.sockscope.posix.LiveSupport;
 import org.sockscope.scenario.Scenario;
 import org.sockscope.scenario.ScenarioError;
 import org.sockscope.scenario.ScenarioException;
@@ -13,58 +14,101 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code sockscope run <scenario.yaml|name> [--check]}: runs a scenario headless on real sockets
  * and prints a transcript. Exit codes: 0 ok, 1 an expectation failed (with --check), 2 bad input.
  */
-public final class RunCommand {
-    private RunCommand() {
-    }
+@Command(name = "run", usageHelpAutoWidth = true,
+        description = "Run a scenario on real loopback sockets; print each call, what the kernel returned, and the buffers.")
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
-    /** Usage text. */
-    static final String USAGE = """
-            usage: sockscope run <scenario.yaml | bundled name> [--check]
-                   sockscope list
-              run      runs the scenario on real loopback sockets and prints each call, its result and the buffers
-              --check  exit with status 1 when an expectation in the scenario was not met
-              list     lists the bundled scenarios""";
+    @Option(names = "--check", description = "Exit with status 1 when an expectation in the scenario was not met.")
+    private boolean check;
+
+    @Parameters(paramLabel = "SCENARIO", description = "A scenario YAML file, or a bundled name ('sockscope list').")
+    private String scenario;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
 
     /** Runs the command line {@code args} (without the leading "run"); returns the exit status. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        boolean check = false;
-        List<String> names = new ArrayList<>();
-        for (String a : args) {
-            if (a.equals("--check")) {
-                check = true;
-            } else if (a.equals("--help") || a.equals("-h")) {
-                out.println(USAGE);
-                return 0;
-            } else if (a.startsWith("-")) {
-                err.println("sockscope run: unknown option " + a + "\n" + USAGE);
-                return 2;
-            } else {
-                names.add(a);
-            }
+        List<String> all = new ArrayList<>();
+        all.add("run");
+        all.addAll(args);
+        return Cli.main(all.toArray(String[]::new), out, err, Map.of(), o -> Cli.BAD_INPUT);
+    }
+
+    @Override
+    public Integer call() {
+        if (!live("sockscope run", err)) {
+            return Cli.BAD_INPUT;
         }
-        if (names.size() != 1) {
-            err.println("sockscope run: name exactly one scenario file or bundled name\n" + USAGE);
-            return 2;
+        Optional<Scenario> loaded = open(scenario, "sockscope run", err);
+        if (loaded.isEmpty()) {
+            return Cli.BAD_INPUT;
         }
-        Scenario scenario;
         try {
-            scenario = ScenarioLoader.open(names.getFirst());
+            return execute(loaded.get(), check, out, err);
+        } catch (LinkageError e) { // libc linked partly: a symbol the probe did not try is missing
+            err.println("sockscope run: " + LiveSupport.linkFailure(e));
+            return Cli.BAD_INPUT;
+        }
+    }
+
+    /**
+     * True when live mode is available here; otherwise false after one line on {@code err} says why.
+     * Checked before anything loads libc, so no initialiser error reaches the user.
+     */
+    static boolean live(String who, PrintStream err) {
+        Optional<String> unavailable = LiveSupport.unavailableReason();
+        unavailable.ifPresent(reason -> err.println(who + ": " + reason));
+        return unavailable.isEmpty();
+    }
+
+    /** The scenario, or empty after its problems were printed on {@code err} (each located, or "file not found"). */
+    static Optional<Scenario> open(String name, String who, PrintStream err) {
+        Optional<String> missing = ScenarioLoader.notFound(name);
+        if (missing.isPresent()) {
+            err.println(who + ": " + missing.get() + "; 'sockscope list' shows the bundled scenarios");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ScenarioLoader.open(name));
         } catch (ScenarioException e) {
             for (ScenarioError error : e.errors()) {
                 err.println(error);
             }
-            return 2;
+            return Optional.empty();
         }
-        return execute(scenario, check, out, err);
     }
 
     static int execute(Scenario scenario, boolean check, PrintStream out, PrintStream err) {
+        Optional<Tally> tally = transcript(scenario, out, err);
+        return tally.isEmpty() ? Cli.BAD_INPUT : check && tally.get().failed() > 0 ? 1 : 0;
+    }
+
+    /** How many expectations a run checked, and how many of them the kernel did not meet. */
+    record Tally(int checked, int failed) {
+    }
+
+    /** Runs {@code scenario}, printing its transcript; empty when it could not run (the reason is on {@code err}). */
+    static Optional<Tally> transcript(Scenario scenario, PrintStream out, PrintStream err) {
         Transcript t = new Transcript(out);
         t.header(scenario);
         try (ScenarioSession session = new ScenarioSession(scenario)) {
@@ -86,14 +130,14 @@ public final class RunCommand {
             scenario.question().ifPresent(q -> t.question(q, answer));
             t.expectations(reports);
             t.footnote();
-            boolean failed = reports.stream().anyMatch(r -> !r.unmet().isEmpty());
-            return check && failed ? 1 : 0;
+            return Optional.of(new Tally(reports.stream().mapToInt(r -> r.step().expect().size()).sum(),
+                    reports.stream().mapToInt(r -> r.unmet().size()).sum()));
         } catch (LabException e) {
             err.println(scenario.source() + ": set-up failed: " + e.getMessage());
-            return 2;
+            return Optional.empty();
         } catch (RuntimeException e) {
             err.println(scenario.source() + ": " + e.getMessage());
-            return 2;
+            return Optional.empty();
         }
     }
 
@@ -106,13 +150,5 @@ public final class RunCommand {
                     t.late(r);
                     pending.remove(r.step().index());
                 });
-    }
-
-    /** Prints the bundled scenarios. */
-    static int list(PrintStream out) {
-        for (String name : ScenarioLoader.bundled()) {
-            out.println(name);
-        }
-        return 0;
     }
 }

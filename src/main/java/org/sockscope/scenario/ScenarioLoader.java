@@ -124,6 +124,29 @@ public final class ScenarioLoader {
         return Files.isRegularFile(p) ? load(p) : loadBundled(pathOrBundledName);
     }
 
+    /**
+     * Why {@link #open} would find nothing for {@code pathOrBundledName}: {@code file not found: …}
+     * with where it looked (the absolute path, and the bundled scenarios, with the closest bundled
+     * name); empty when a file or a bundled scenario of that name exists.
+     */
+    public static java.util.Optional<String> notFound(String pathOrBundledName) {
+        Path p;
+        try {
+            p = Path.of(pathOrBundledName);
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.of("file not found: " + pathOrBundledName + " (not a valid path: " + e.getReason() + ")");
+        }
+        String file = pathOrBundledName.endsWith(".yaml") ? pathOrBundledName : pathOrBundledName + ".yaml";
+        if (Files.isRegularFile(p) || bundled().contains(file)) {
+            return java.util.Optional.empty();
+        }
+        String where = Files.isDirectory(p) ? p.toAbsolutePath() + " is a folder, not a file" : "looked at " + p.toAbsolutePath();
+        List<String> ids = bundled().stream().map(ScenarioLoader::idOf).toList();
+        String close = Suggest.closest(idOf(pathOrBundledName), ids);
+        return java.util.Optional.of("file not found: " + pathOrBundledName + " (" + where
+                + ", and no bundled scenario has that name" + (close == null ? "" : "; did you mean " + close + "?") + ")");
+    }
+
     /** The id for a file name: the base name without {@code .yaml}/{@code .yml}. */
     static String idOf(String name) {
         String base = name.replace('\\', '/');

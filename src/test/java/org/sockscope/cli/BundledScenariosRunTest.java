@@ -53,23 +53,7 @@ class BundledScenariosRunTest {
     @Test
     void failedExpectationGivesStatusOneWithCheckOnly(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path f = dir.resolve("wrong.yaml");
-        Files.writeString(f, """
-                title: A wrong prediction
-                slide: recv()
-                setup:
-                  processes: [a, b]
-                  tcp:
-                    - {name: conn, client: a, server: b}
-                steps:
-                  - process: a
-                    call: send(conn.client, s_buf, 100, 0)
-                    say: send 100
-                    expect: {returns: 100}
-                  - process: b
-                    call: recv(conn.server, r_buf, 200, 0)
-                    say: the kernel copies what is there
-                    expect: {returns: 200}
-                """);
+        Files.writeString(f, SendRecvScenario.text("A wrong prediction", 200));
         Run checked = run(f.toString(), "--check");
         assertEquals(1, checked.status(), checked.out() + checked.err());
         assertTrue(checked.out().contains("EXPECTATION FAILED at step 2 (line 12)"), checked.out());

@@ -79,6 +79,22 @@ class NoLiveCliTest {
         Result r = launch(List.of("-Dsockscope.live=off"), "list");
         assertEquals(0, r.status(), r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().lines().anyMatch(l -> l.equals("01_pipe_ipc.yaml")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("01_pipe_ipc ")), r.out());
+    }
+
+    @Test
+    void noArgumentsAndNoDisplaySaysSoInOneLineAndExits2() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.sockscope.Launcher"));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher ended");
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.exitValue(), err);
+        assertEquals(1, err.lines().count(), "one line, no stack trace: " + err);
+        assertTrue(err.startsWith("sockscope: no display for the window") && err.contains("sockscope run NAME"), err);
     }
 }
