@@ -17,9 +17,12 @@ public final class SockScopeApp extends Application {
     public static final long STOP_BUDGET_MILLIS = 800;
     private PlaygroundViewModel vm;
     private MainWindow window;
+    /** Set by {@link #main}: a real start places the window and remembers it; a test owns its stage. */
+    private static volatile boolean desktop;
 
     /** Launches the desktop app (blocks until the last window closes). */
     public static void main(String[] args) {
+        desktop = true;
         launch(SockScopeApp.class, args);
     }
 
@@ -52,6 +55,9 @@ public final class SockScopeApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        if (desktop) {
+            WindowPlacement.forUser().apply(stage);
+        }
         stage.show();
         if (vm != null) {
             vm.rebuild();

@@ -148,7 +148,8 @@ final class QuestionPane extends VBox {
     }
 
     private void update() {
-        Verdict v = vm.verdictProperty().get();
+        // A scenario just opened still has the last one's verdict for a moment (and maybe no question).
+        Verdict v = vm.question().isPresent() ? vm.verdictProperty().get() : null;
         String pick = vm.pickProperty().get();
         buttons.forEach((letter, b) -> {
             boolean picked = letter.equals(pick);
