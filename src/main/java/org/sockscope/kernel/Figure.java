@@ -17,11 +17,6 @@ public final class Figure {
         return r.failed() ? -r.errno() : Math.toIntExact(r.value());
     }
 
-    /** True when the kernel gave the figure. */
-    public static boolean readable(long figure) {
-        return figure >= 0;
-    }
-
     /** The figure as text: the number, or {@code unreadable: EINVAL}. */
     public static String text(long figure) {
         return figure >= 0 ? Long.toString(figure) : "unreadable: " + Errno.name(Math.toIntExact(-figure));

@@ -33,7 +33,6 @@ public final class Processes {
             FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, PTR));
 
     public static final int SIGKILL = 9;
-    public static final int SIGTERM = 15;
     private static final int PR_SET_PDEATHSIG = 1;
     private static final int WNOHANG = 1;
 

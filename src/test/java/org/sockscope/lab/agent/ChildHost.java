@@ -5,7 +5,8 @@ import org.sockscope.trace.Trace;
 
 /**
  * A stand-in for the app, for {@link ChildKillTest}: starts one process actor, puts its thread to
- * sleep in a long {@code usleep()}, prints the child's pid, and waits to be killed.
+ * sleep in a long {@code usleep()}, prints the child's pid, and waits to be killed (or, should the
+ * test end first, for its standard input to close).
  */
 public final class ChildHost {
     private ChildHost() {
@@ -16,7 +17,9 @@ public final class ChildHost {
         c.submit("P1", new Call.Pause(600_000_000));
         System.out.println("child " + c.pid());
         System.out.flush();
-        Thread.sleep(120_000); // killed by the test long before; bounded if it is not
+        while (System.in.read() >= 0) {
+            // nothing to read: the test kills this process
+        }
         c.close();
     }
 }

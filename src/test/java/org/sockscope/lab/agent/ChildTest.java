@@ -87,6 +87,27 @@ class ChildTest {
     }
 
     @Test
+    void aBlockedCallInTheChildCanBeCancelled() throws Exception {
+        try (Lab lab = new Lab()) {
+            int listener = lab.listen("app", SocketOptions.DEFAULTS, 4);
+            child = Child.spawn("P1", 60, trace);
+            int sock = (int) await(child.submit("P1", new Call.Socket())).ret();
+            assertEquals(0, await(child.submit("P1", new Call.Connect(sock, Libc.getsockname(listener).port()))).ret());
+            var blocked = child.submit("P1", new Call.Recv(sock, 100, 0));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (trace.events().stream().noneMatch(e -> e instanceof Event.CallBlocked b && b.callId() == blocked.callId())
+                    && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+            child.cancel("P1");
+            CallOutcome o = await(blocked);
+            assertEquals(0, o.ret(), "recv() woken by the child's shutdown() of its socket returns 0: " + o);
+            assertTrue(trace.events().stream().anyMatch(e -> e instanceof Event.CallCancelled c && c.callId() == blocked.callId()),
+                    "the child recorded how it was cancelled");
+        }
+    }
+
+    @Test
     void closingEndsAndReapsTheProcess() throws Exception {
         child = Child.spawn("P1", 60, trace);
         int pid = child.pid();
