@@ -17,6 +17,7 @@ public final class SockScopeApp extends Application {
     public static final long STOP_BUDGET_MILLIS = 800;
     private PlaygroundViewModel vm;
     private MainWindow window;
+    private Presenter presenter;
     /** Set by {@link #main}: a real start places the window and remembers it; a test owns its stage. */
     private static volatile boolean desktop;
 
@@ -48,6 +49,7 @@ public final class SockScopeApp extends Application {
         }
         Scene scene = new Scene(window, 1280, 720);
         scene.getStylesheets().add(MainWindow.stylesheet());
+        presenter = Presenter.install(scene, stage);
         if (playground != null) {
             playground.installAccelerators(scene);
         }
@@ -74,6 +76,11 @@ public final class SockScopeApp extends Application {
         if (vm != null) {
             vm.close(Math.max(50, (deadline - System.nanoTime()) / 1_000_000));
         }
+    }
+
+    /** Zoom, full screen and blanking of the window (after {@link #start}). */
+    public Presenter presenter() {
+        return presenter;
     }
 
     /** The playground's view-model (for tests and benchmarks), or null when live mode is not available. */

@@ -11,6 +11,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.WindowEvent;
@@ -93,6 +94,12 @@ public final class ScenarioMode {
         }
         window.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
+                // The mode switch and the menu bar are outside the scenario view: its keys work there too.
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                    if (view != null && window.getCenter() == view && !inside(e.getTarget())) {
+                        ScenarioKeys.handle(e, view.viewModel());
+                    }
+                });
                 scene.windowProperty().addListener((ow, wa, w) -> {
                     if (w != null) {
                         w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> close(CLOSE_BUDGET_MILLIS));
@@ -101,6 +108,16 @@ public final class ScenarioMode {
             }
         });
         fromCommandLine();
+    }
+
+    /** Whether {@code target} is in the scenario view (whose own filter handles its keys). */
+    private boolean inside(Object target) {
+        for (Node n = target instanceof Node t ? t : null; n != null; n = n.getParent()) {
+            if (n == view) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shows the scenario mode (built on first use). */
