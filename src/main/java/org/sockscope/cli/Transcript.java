@@ -1,5 +1,6 @@
 package org.sockscope.cli;
 
+import org.sockscope.kernel.Descriptor;
 import org.sockscope.kernel.Figure;
 import org.sockscope.kernel.PipeFigures;
 import org.sockscope.kernel.SocketFigures;
@@ -112,12 +113,20 @@ final class Transcript {
                     f.fd(), v.process(), Figure.text(f.inq()), Figure.text(f.rcvbuf()), Figure.text(f.outq()),
                     Figure.text(f.notSent()), Figure.text(f.inFlight()), Figure.text(f.sndbuf()));
         }
+        // One line per pipe, naming each end in the process that holds it.
+        Map<Long, List<DescriptorView>> pipes = new java.util.LinkedHashMap<>();
         for (DescriptorView v : s.descriptors().values()) {
-            PipeFigures p = s.pipes().get(v.identity());
-            if (p != null && v.fd() == p.readFd()) {
-                out.printf("        pipe %d←%d  queued %s of %s%n", p.readFd(), p.writeFd(), Figure.text(p.queued()), Figure.text(p.capacity()));
+            if (s.pipes().containsKey(v.identity())) {
+                pipes.computeIfAbsent(v.identity(), k -> new java.util.ArrayList<>()).add(v);
             }
         }
+        pipes.forEach((inode, ends) -> {
+            PipeFigures p = s.pipes().get(inode);
+            String where = String.join(", ", ends.stream().map(v -> (v.descriptor().kind() == Descriptor.Kind.PIPE_READ
+                    ? "read end " : "write end ") + v.process() + " fd " + v.fd()).toList());
+            out.printf("        pipe (inode %d: %s)  queued %s of %s%n", inode, where, Figure.text(p.queued()),
+                    Figure.text(p.capacity()));
+        });
     }
 
     void footnote() {

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * in the lecture's pictures. Platform, never virtual: a blocking write on a virtual thread returns
  * short counts (measured), which would teach the wrong lesson.
  */
-public final class Actor {
+public final class Actor implements Performer {
     private static final AtomicLong CALL_IDS = new AtomicLong();
 
     private final Lab lab;
@@ -63,12 +63,12 @@ public final class Actor {
         }
     }
 
-    /** The actor's name ({@code P1}). */
+    @Override
     public String name() {
         return name;
     }
 
-    /** The process this actor is a thread of. */
+    @Override
     public String process() {
         return process;
     }
@@ -78,17 +78,19 @@ public final class Actor {
         return thread.isAlive();
     }
 
-    /** The kernel's id of this actor's thread. */
+    @Override
     public int tid() {
         return tid;
     }
 
-    /** Queues {@code call}; the future completes with the kernel's answer once it returns. */
-    public CompletableFuture<CallOutcome> submit(Call call) {
-        return submitTracked(call).result();
+    @Override
+    public int pid() {
+        return PID;
     }
 
-    /** Queues {@code call} and tells the id its events will carry. */
+    private static final int PID = Libc.getpid();
+
+    @Override
     public Submission submitTracked(Call call) {
         return submitTracked(call, nextCallId());
     }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * that watches the kernel, and the trace that records it all. Everything the lab opens it closes
  * again in {@link #reset()}.
  */
-public final class Lab implements AutoCloseable {
+public final class Lab implements World {
     /** Default sampling rate of the kernel probes. */
     public static final int DEFAULT_HZ = 60;
 
@@ -52,9 +52,19 @@ public final class Lab implements AutoCloseable {
         sampler.start();
     }
 
-    /** The trace everything is recorded in. */
+    @Override
     public Trace trace() {
         return trace;
+    }
+
+    @Override
+    public long samplerPeriodNanos() {
+        return sampler.periodNanos();
+    }
+
+    @Override
+    public void sampleNow() {
+        sampler.sampleNow();
     }
 
     /** The sampler. */
@@ -62,7 +72,7 @@ public final class Lab implements AutoCloseable {
         return sampler;
     }
 
-    /** The actor called {@code name}, started as a thread of {@code process} if new. */
+    @Override
     public synchronized Actor actor(String name, String process) {
         return actors.computeIfAbsent(name, n -> new Actor(this, n, process));
     }
@@ -87,46 +97,90 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Connects a client socket of {@code clientProcess} to a server socket of {@code serverProcess}
-     * over 127.0.0.1. RCVBUF is set before listen()/connect() (so the window scale fits it and
-     * accepted sockets inherit it); SNDBUF and TCP_NODELAY on the connected sockets. The listener
-     * is closed once the connection is accepted.
+     * over 127.0.0.1: {@link #listen}, {@link #connectTo}, {@link #acceptOn}, as two processes do
+     * it. The listener is closed once the connection is accepted.
      */
+    @Override
     public Connection connect(String clientProcess, String serverProcess, SocketOptions client, SocketOptions server)
             throws LabException {
-        List<Integer> opened = new ArrayList<>();
+        int listener = listen(serverProcess, server, 1);
+        int port = Libc.getsockname(listener).port();
+        int c;
         try {
-            int listener = check(Libc.socket(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0), "socket(AF_INET, SOCK_STREAM, 0)");
-            opened.add(listener);
-            check(Libc.setsockoptInt(listener, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_REUSEADDR, 1), "setsockopt(SO_REUSEADDR)");
-            applyRcvbuf(listener, server.rcvbuf());
-            check(Libc.bind(listener, SockAddr.loopback(0)), "bind(127.0.0.1:0)");
-            check(Libc.listen(listener, 1), "listen(" + listener + ", 1)");
-            int port = Libc.getsockname(listener).port();
-
-            int c = check(Libc.socket(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0), "socket(AF_INET, SOCK_STREAM, 0)");
-            opened.add(c);
-            applyRcvbuf(c, client.rcvbuf());
-            check(Libc.connect(c, SockAddr.loopback(port)), "connect(127.0.0.1:" + port + ")");
-            int s = check(Libc.accept(listener), "accept(" + listener + ")");
-            opened.add(s);
-            Libc.close(listener);
-            opened.remove(Integer.valueOf(listener));
-
-            applySndbufAndNodelay(c, client);
-            applySndbufAndNodelay(s, server);
-            register(new Endpoint.Socket(c, clientProcess, "client", s), client);
-            register(new Endpoint.Socket(s, serverProcess, "server", c), server);
-            note("connected " + clientProcess + " fd " + c + " (127.0.0.1:" + Libc.getsockname(c).port()
-                    + ") to " + serverProcess + " fd " + s + " (127.0.0.1:" + port + ")");
-            sampler.sampleNow();
-            return new Connection(c, s, port);
+            c = connectTo(clientProcess, port, client);
         } catch (LabException e) {
-            opened.forEach(Libc::close);
+            closeFd(listener);
             throw e;
+        }
+        int s;
+        try {
+            s = acceptOn(serverProcess, listener, server);
+        } catch (LabException e) {
+            closeFd(c);
+            throw e;
+        }
+        note("connected " + clientProcess + " fd " + c + " (127.0.0.1:" + Libc.getsockname(c).port()
+                + ") to " + serverProcess + " fd " + s + " (127.0.0.1:" + port + ")");
+        sampler.sampleNow();
+        return new Connection(c, s, port);
+    }
+
+    /**
+     * A client socket of {@code process} connected to 127.0.0.1:{@code port}. RCVBUF is set before
+     * connect() (so the window scale fits it); SNDBUF and TCP_NODELAY once connected.
+     */
+    public int connectTo(String process, int port, SocketOptions options) throws LabException {
+        int c = check(Libc.socket(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0), "socket(AF_INET, SOCK_STREAM, 0)");
+        try {
+            applyRcvbuf(c, options.rcvbuf());
+            check(Libc.connect(c, SockAddr.loopback(port)), "connect(127.0.0.1:" + port + ")");
+            applySndbufAndNodelay(c, options);
+        } catch (LabException e) {
+            Libc.close(c);
+            throw e;
+        }
+        register(new Endpoint.Socket(c, process, "client", -1), options);
+        return c;
+    }
+
+    /**
+     * Accepts one connection on the lab's {@code listener} for {@code process} (accepted sockets
+     * inherit the listener's RCVBUF; SNDBUF and TCP_NODELAY are set on it), then closes the listener.
+     */
+    public int acceptOn(String process, int listener, SocketOptions options) throws LabException {
+        int s = check(Libc.accept(listener), "accept(" + listener + ")");
+        try {
+            applySndbufAndNodelay(s, options);
+        } catch (LabException e) {
+            Libc.close(s);
+            throw e;
+        }
+        closeFd(listener);
+        int peer = findPeer(s);
+        register(new Endpoint.Socket(s, process, "server", peer), options);
+        if (peer >= 0 && endpoint(peer) instanceof Endpoint.Socket p) {
+            register(new Endpoint.Socket(peer, p.process(), p.label(), s), SocketOptions.DEFAULTS);
+        }
+        return s;
+    }
+
+    /**
+     * Takes into the lab a descriptor this process already holds (inherited from the process that
+     * spawned it): recorded as opened, probed, and closed on reset like any other.
+     */
+    public void adopt(int fd, String process, String label) throws LabException {
+        Descriptor d = DescriptorTable.describeOwn(fd);
+        if (d == null) {
+            throw new LabException("fd " + fd + " is not open in this process: nothing was inherited there");
+        }
+        switch (d.kind()) {
+            case SOCKET -> register(new Endpoint.Socket(fd, process, label, -1), null);
+            case PIPE_READ, PIPE_WRITE -> register(new Endpoint.PipeEnd(fd, process, label, d.kind() == Descriptor.Kind.PIPE_READ, -1), null);
+            default -> throw new LabException("fd " + fd + " is " + d.target() + ", not a socket or a pipe");
         }
     }
 
-    /** A listening socket of {@code process} on 127.0.0.1 (kernel-chosen port), for accept() calls. */
+    @Override
     public int listen(String process, SocketOptions options, int backlog) throws LabException {
         int l = check(Libc.socket(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0), "socket(AF_INET, SOCK_STREAM, 0)");
         try {
@@ -149,7 +203,7 @@ public final class Lab implements AutoCloseable {
         return fd;
     }
 
-    /** A pipe whose write end belongs to {@code writerProcess} and read end to {@code readerProcess}. */
+    @Override
     public PipeEnds pipe(String writerProcess, String readerProcess) throws LabException {
         Libc.PipeFds p = Libc.pipe();
         if (p.failed()) {
@@ -166,7 +220,11 @@ public final class Lab implements AutoCloseable {
      * shut down (recv returns 0, send fails with EPIPE), a pipe's other end is closed (read returns
      * 0, write fails with EPIPE). Recorded as a cancellation. Returns false when nothing was in flight.
      */
-    public boolean cancel(Actor actor) {
+    @Override
+    public boolean cancel(Performer performer) {
+        if (!(performer instanceof Actor actor)) {
+            return false;
+        }
         Actor.InFlight f = actor.inFlight();
         if (f == null) {
             return false;
@@ -203,6 +261,7 @@ public final class Lab implements AutoCloseable {
      * and connect return), and pipe ends are closed (a reader whose writers are gone reads 0, a
      * writer whose reader is gone gets EPIPE). Waits at most about a second for the actors in all.
      */
+    @Override
     public void reset() {
         List<Actor> all;
         synchronized (this) {
@@ -400,6 +459,12 @@ public final class Lab implements AutoCloseable {
             }
             return false;
         }
+    }
+
+    /** One table for every process of this JVM: {@code process} does not matter. */
+    @Override
+    public Descriptor described(String process, int fd) {
+        return described(fd);
     }
 
     /**

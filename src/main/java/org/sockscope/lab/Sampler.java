@@ -134,8 +134,15 @@ public final class Sampler {
                             pipes.add(f);
                         }
                     }
+                    case Endpoint.PipeEnd p when p.otherFd() < 0 -> {
+                        // the write end alone (its read end is in another process): probed through it
+                        PipeFigures f = PipeProbe.probe(-1, p.fd());
+                        if (f != null) {
+                            pipes.add(f);
+                        }
+                    }
                     case Endpoint.PipeEnd p -> {
-                        // the write end alone has no queue to read; its read end is probed
+                        // its read end, in this lab, is probed
                     }
                 }
             }

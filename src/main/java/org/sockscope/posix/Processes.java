@@ -24,6 +24,14 @@ public final class Processes {
 
     private static final MethodHandle POSIX_SPAWN = Native.plainHandle("posix_spawn",
             FunctionDescriptor.of(C_INT, PTR, PTR, PTR, PTR, PTR, PTR));
+    private static final MethodHandle ACTIONS_INIT = Native.plainHandle("posix_spawn_file_actions_init",
+            FunctionDescriptor.of(C_INT, PTR));
+    private static final MethodHandle ACTIONS_DUP2 = Native.plainHandle("posix_spawn_file_actions_adddup2",
+            FunctionDescriptor.of(C_INT, PTR, C_INT, C_INT));
+    private static final MethodHandle ACTIONS_CLOSE = Native.plainHandle("posix_spawn_file_actions_addclose",
+            FunctionDescriptor.of(C_INT, PTR, C_INT));
+    private static final MethodHandle ACTIONS_DESTROY = Native.plainHandle("posix_spawn_file_actions_destroy",
+            FunctionDescriptor.of(C_INT, PTR));
     private static final MethodHandle WAITPID = Native.errnoHandle("waitpid", FunctionDescriptor.of(C_INT, C_INT, PTR, C_INT));
     private static final MethodHandle KILL = Native.errnoHandle("kill", FunctionDescriptor.of(C_INT, C_INT, C_INT));
     private static final MethodHandle PRCTL = Native.errnoHandle("prctl",
@@ -38,20 +46,65 @@ public final class Processes {
 
     /** {@code posix_spawn(path, argv, environ)}: the child's pid, or -1 with the error number it returned. */
     public static SysResult spawn(String path, List<String> argv) {
+        return spawn(path, argv, java.util.Map.of(), 0);
+    }
+
+    /**
+     * {@code posix_spawn} with file actions that give the child descriptor {@code source} of this
+     * process at number {@code moves.get(source)} (as a shell places a pipe end at 0 or 1). Each
+     * source goes first to a number above {@code highestOpen} (free in the child), then to its
+     * target, so no move overwrites a source another move still needs.
+     */
+    public static SysResult spawn(String path, List<String> argv, java.util.Map<Integer, Integer> moves, int highestOpen) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment pid = arena.allocate(C_INT);
-            MemorySegment args = arena.allocate(ValueLayout.ADDRESS, argv.size() + 1);
-            for (int i = 0; i < argv.size(); i++) {
-                args.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(argv.get(i)));
+            MemorySegment actions = MemorySegment.NULL;
+            if (!moves.isEmpty()) {
+                actions = arena.allocate(256); // posix_spawn_file_actions_t is 80 bytes in glibc
+                MemorySegment fa = actions;
+                check(Libc.call(() -> (int) ACTIONS_INIT.invokeExact(fa)), "posix_spawn_file_actions_init");
+                int spare = highestOpen + 1;
+                List<int[]> staged = new java.util.ArrayList<>();
+                for (var m : moves.entrySet()) {
+                    int src = m.getKey();
+                    int tmp = spare++;
+                    check(Libc.call(() -> (int) ACTIONS_DUP2.invokeExact(fa, src, tmp)), "adddup2");
+                    staged.add(new int[] {tmp, m.getValue()});
+                }
+                for (int[] st : staged) {
+                    check(Libc.call(() -> (int) ACTIONS_DUP2.invokeExact(fa, st[0], st[1])), "adddup2");
+                    check(Libc.call(() -> (int) ACTIONS_CLOSE.invokeExact(fa, st[0])), "addclose");
+                }
             }
-            args.setAtIndex(ValueLayout.ADDRESS, argv.size(), MemorySegment.NULL);
-            MemorySegment environ = Native.symbol("environ").reinterpret(ValueLayout.ADDRESS.byteSize())
-                    .get(ValueLayout.ADDRESS, 0);
-            MemorySegment file = arena.allocateFrom(path);
-            int rc = Libc.call(() -> (int) POSIX_SPAWN.invokeExact(pid, file, MemorySegment.NULL, MemorySegment.NULL,
-                    args, environ));
-            return rc != 0 ? new SysResult(-1, rc) : SysResult.ok(pid.get(C_INT, 0));
+            try {
+                return spawnWith(arena, path, argv, actions);
+            } finally {
+                if (!moves.isEmpty()) {
+                    MemorySegment fa = actions;
+                    Libc.call(() -> (int) ACTIONS_DESTROY.invokeExact(fa));
+                }
+            }
         }
+    }
+
+    private static void check(int rc, String what) {
+        if (rc != 0) {
+            throw new IllegalStateException("posix_spawn_file_actions: " + what + " returned " + rc);
+        }
+    }
+
+    private static SysResult spawnWith(Arena arena, String path, List<String> argv, MemorySegment actions) {
+        MemorySegment pid = arena.allocate(C_INT);
+        MemorySegment args = arena.allocate(ValueLayout.ADDRESS, argv.size() + 1);
+        for (int i = 0; i < argv.size(); i++) {
+            args.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(argv.get(i)));
+        }
+        args.setAtIndex(ValueLayout.ADDRESS, argv.size(), MemorySegment.NULL);
+        MemorySegment environ = Native.symbol("environ").reinterpret(ValueLayout.ADDRESS.byteSize())
+                .get(ValueLayout.ADDRESS, 0);
+        MemorySegment file = arena.allocateFrom(path);
+        int rc = Libc.call(() -> (int) POSIX_SPAWN.invokeExact(pid, file, actions, MemorySegment.NULL,
+                args, environ));
+        return rc != 0 ? new SysResult(-1, rc) : SysResult.ok(pid.get(C_INT, 0));
     }
 
     /**

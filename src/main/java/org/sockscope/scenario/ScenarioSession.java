@@ -2,10 +2,14 @@ package org.sockscope.scenario;
 
 import org.sockscope.kernel.Descriptor;
 import org.sockscope.lab.Actor;
-import org.sockscope.posix.SockAddr;
 import org.sockscope.lab.Lab;
+import org.sockscope.lab.Performer;
+import org.sockscope.lab.World;
+import org.sockscope.lab.agent.Worlds;
+import org.sockscope.posix.SockAddr;
 import org.sockscope.lab.LabException;
 import org.sockscope.lab.SocketOptions;
+import org.sockscope.trace.Slot;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.Event;
 import org.sockscope.trace.Trace;
@@ -33,8 +37,10 @@ public final class ScenarioSession implements AutoCloseable {
     static final Duration LOOP_GRACE = Duration.ofMillis(100);
 
     private final Scenario scenario;
-    private final Lab lab;
+    private final World lab;
     private final Map<String, Integer> fds = new ConcurrentHashMap<>();
+    /** The process whose table each descriptor name's number is a slot of. */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
     private final Map<String, Long> vars = new ConcurrentHashMap<>();
     /** What each descriptor name named when it was bound: the kernel's identity (SO_COOKIE, inode). */
     private final Map<String, Descriptor> boundAs = new ConcurrentHashMap<>();
@@ -44,7 +50,6 @@ public final class ScenarioSession implements AutoCloseable {
     private final Map<Long, Event.CallBlocked> blocked = new ConcurrentHashMap<>();
     /** What each returned call copied out or found ready, by call id (kept as the trace listener sees it). */
     private final Map<Long, String> returnedData = new ConcurrentHashMap<>();
-    private static final int PID = org.sockscope.posix.Libc.getpid();
     private final Map<Long, Long> startedSeq = new ConcurrentHashMap<>();
     private final Map<Long, Long> returnedSeq = new ConcurrentHashMap<>();
     private final List<Running> running = new ArrayList<>();
@@ -52,14 +57,22 @@ public final class ScenarioSession implements AutoCloseable {
     private int next;
 
     /** A step's call in the lab. */
-    private record Running(Step step, String text, Actor actor, Actor.Submission submission, long requested,
+    private record Running(Step step, String text, Performer actor, Actor.Submission submission, long requested,
                            long wallStart, long[] schedStart, List<String> notes) {
     }
 
-    /** Sets up the scenario's world on a fresh lab; a failed set-up closes everything and says why. */
+    /**
+     * Sets up the scenario's world in fresh processes (or threads, see {@link Worlds}); a failed
+     * set-up closes everything and says why.
+     */
     public ScenarioSession(Scenario scenario) throws LabException {
+        this(scenario, Worlds.create());
+    }
+
+    /** Sets up the scenario in {@code world}, which the session then owns and closes. */
+    public ScenarioSession(Scenario scenario, World world) throws LabException {
         this.scenario = scenario;
-        this.lab = new Lab();
+        this.lab = world;
         lab.trace().addListener(e -> {
             if (e instanceof Event.CallBlocked b) {
                 blocked.put(b.callId(), b);
@@ -71,7 +84,7 @@ public final class ScenarioSession implements AutoCloseable {
             }
         });
         try {
-            SetupRunner.run(scenario.setup(), lab, fds, addresses, this::actorFor);
+            SetupRunner.run(scenario.setup(), lab, fds, owners, addresses, this::actorFor);
             fds.forEach(this::remember);
         } catch (LabException | RuntimeException e) {
             lab.close();
@@ -84,8 +97,8 @@ public final class ScenarioSession implements AutoCloseable {
         return scenario;
     }
 
-    /** The lab it runs in. */
-    public Lab lab() {
+    /** The world it runs in. */
+    public World world() {
         return lab;
     }
 
@@ -109,6 +122,13 @@ public final class ScenarioSession implements AutoCloseable {
         return Optional.ofNullable(fds.get(name));
     }
 
+    /** The slot (process, number) a scenario name is bound to, if any. */
+    public Optional<Slot> slot(String name) {
+        Integer fd = fds.get(name);
+        String owner = owners.get(name);
+        return fd == null || owner == null ? Optional.empty() : Optional.of(new Slot(owner, fd));
+    }
+
     /** The last trace index at the end of step {@code i} (for reviewing that moment). */
     public synchronized long traceIndexAfter(int i) {
         return traceIndexAfter.get(i);
@@ -125,14 +145,14 @@ public final class ScenarioSession implements AutoCloseable {
         }
         Step step = scenario.steps().get(next);
         awaitNames(step);
-        Actor actor = actorFor(step.process());
+        Performer actor = actorFor(step.process());
         List<String> notes = slotNotes(step);
         org.sockscope.lab.Call call = binder.bind(step.call(), step.repeat());
         long requested = binder.requested(step.call());
         String text = binder.resolvedText(step.call());
         Actor.Submission sub = actor.submitTracked(call);
         Running r = new Running(step, text, actor, sub, requested, System.nanoTime(),
-                org.sockscope.kernel.ThreadProbe.schedstat(PID, actor.tid()), notes);
+                org.sockscope.kernel.ThreadProbe.schedstat(actor.pid(), actor.tid()), notes);
         running.add(r);
         sub.result().thenAccept(o -> bind(step, o));
         awaitSettled(r);
@@ -164,6 +184,11 @@ public final class ScenarioSession implements AutoCloseable {
                 // still blocked (or failed to run): reported as such
             }
         }
+    }
+
+    /** The results of the started calls that have not returned yet, in step order. */
+    public List<CompletableFuture<CallOutcome>> pendingResults() {
+        return runningCopy().stream().map(r -> r.submission().result()).filter(f -> !f.isDone()).toList();
     }
 
     /** A report on every step started so far, as known now. */
@@ -253,11 +278,20 @@ public final class ScenarioSession implements AutoCloseable {
         return List.copyOf(running);
     }
 
-    private final Map<String, Actor> actors = new HashMap<>();
+    private final Map<String, Performer> actors = new HashMap<>();
 
-    private Actor actorFor(String process) {
-        return actors.computeIfAbsent(process, p -> lab.actor(p,
-                scenario.setup().process(p).map(ProcessSpec::table).orElse(p)));
+    private Performer actorFor(String process) {
+        return actors.computeIfAbsent(process, p -> {
+            try {
+                return lab.actor(p, tableOf(p));
+            } catch (LabException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    private String tableOf(String process) {
+        return scenario.setup().process(process).map(ProcessSpec::table).orElse(process);
     }
 
     private void bind(Step step, CallOutcome o) {
@@ -267,6 +301,7 @@ public final class ScenarioSession implements AutoCloseable {
         String name = step.bind().get();
         if (CallSignatures.returnsDescriptor(step.call().name())) {
             fds.put(name, (int) o.ret());
+            owners.put(name, tableOf(step.process()));
             remember(name, (int) o.ret());
         } else {
             vars.put(name, o.ret());
@@ -275,12 +310,12 @@ public final class ScenarioSession implements AutoCloseable {
 
     /** Notes what {@code name} names now that it is bound to {@code fd}: its identity, its address. */
     private void remember(String name, int fd) {
-        Descriptor d = lab.described(fd);
+        Descriptor d = lab.described(owners.get(name), fd);
         if (d == null) {
             return;
         }
         boundAs.put(name, d);
-        SockAddr a = d.kind() == Descriptor.Kind.SOCKET ? org.sockscope.posix.Libc.getsockname(fd) : null;
+        SockAddr a = d.kind() == Descriptor.Kind.SOCKET ? SockAddr.parse(d.local()) : null;
         if (a != null && a.port() != 0) {
             addresses.put(name, a);
         } else {
@@ -310,8 +345,10 @@ public final class ScenarioSession implements AutoCloseable {
                 if (fd == null || was == null) {
                     continue;
                 }
-                Descriptor now = lab.described(fd);
-                if (now == null && org.sockscope.kernel.DescriptorTable.describeOwn(fd) != null) {
+                Descriptor now = lab.described(owners.get(name), fd);
+                // In this JVM's own table a freed number may now hold the JVM's file; a process
+                // actor's agent refuses such a call itself.
+                if (now == null && lab instanceof Lab && org.sockscope.kernel.DescriptorTable.describeOwn(fd) != null) {
                     throw new IllegalStateException("step " + (step.index() + 1) + " (line " + step.sourceLine() + "): "
                             + name + " (fd " + fd + ") was closed, and the JVM has since opened a descriptor of its own at"
                             + " that number; SockScope makes no call on a descriptor it did not open");
@@ -351,7 +388,7 @@ public final class ScenarioSession implements AutoCloseable {
             java.util.concurrent.locks.LockSupport.parkNanos(200_000);
         }
         if (done.isDone()) {
-            lab.sampler().sampleNow();
+            lab.sampleNow();
         }
     }
 
@@ -370,7 +407,7 @@ public final class ScenarioSession implements AutoCloseable {
         }
         // Still running: the thread's schedstat since the step began, read from outside (a loop has
         // its thread to itself), so "busy so far" is a kernel figure over a window that has passed.
-        long[] now = org.sockscope.kernel.ThreadProbe.schedstat(PID, r.actor().tid());
+        long[] now = org.sockscope.kernel.ThreadProbe.schedstat(r.actor().pid(), r.actor().tid());
         boolean readable = now[0] >= 0 && r.schedStart()[0] >= 0;
         return new StepOutcome(false, 0, 0, blocked.containsKey(r.submission().callId()), r.requested(), 1,
                 readable ? now[0] - r.schedStart()[0] : -1, readable ? now[1] - r.schedStart()[1] : -1,

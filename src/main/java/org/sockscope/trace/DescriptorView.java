@@ -15,6 +15,11 @@ public record DescriptorView(String process, Descriptor descriptor, String label
         return descriptor.fd();
     }
 
+    /** Its place: this process's table, this number. */
+    public Slot slot() {
+        return new Slot(process, fd());
+    }
+
     /** The kernel's id of what the descriptor refers to ({@link Descriptor#identity()}). */
     public long identity() {
         return descriptor.identity();

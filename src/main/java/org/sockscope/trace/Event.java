@@ -23,6 +23,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Event.DescriptorClosed.class, name = "closed"),
     @JsonSubTypes.Type(value = Event.KernelSample.class, name = "sample"),
     @JsonSubTypes.Type(value = Event.Note.class, name = "note"),
+    @JsonSubTypes.Type(value = Event.ProcessChanged.class, name = "process"),
 })
 public sealed interface Event {
 
@@ -104,6 +105,21 @@ public sealed interface Event {
 
         public Event withSeq(long s) {
             return new KernelSample(s, nanos, sockets, pipes);
+        }
+    }
+
+    /**
+     * A process of the lesson started or ended: its pid, {@code exit} empty while it runs (else
+     * {@code exited (status 0)}, {@code was killed (signal 9)}), and, at start, the descriptors its
+     * runtime holds of its own before the lesson's first call (the JVM's jars, {@code lib/modules}, …).
+     */
+    record ProcessChanged(long seq, long nanos, String process, int pid, String exit, List<Descriptor> own) implements Event {
+        public ProcessChanged {
+            own = List.copyOf(own);
+        }
+
+        public Event withSeq(long s) {
+            return new ProcessChanged(s, nanos, process, pid, exit, own);
         }
     }
 

@@ -18,42 +18,93 @@ import java.util.TreeMap;
  * @param index   the index of the last event folded in, -1 for the empty world
  * @param nanos   that event's time
  * @param actors  by name, in order of appearance
- * @param descriptors by number (a slot: the number may later name another object)
+ * @param descriptors by slot: process and number (a number may later name another object)
  * @param sockets the latest figures of each open socket, by its SO_COOKIE
  * @param pipes   the latest figures of each open pipe, by its inode
  * @param last    the last event folded in, null for the empty world
+ * @param processes the lesson's processes that run as processes of their own, by name
+ * @param sampledAt when each identity's figures were read (the trace's clock): several processes
+ *                  probe one pipe or connection, and their readings may arrive out of order
  */
 public record Snapshot(long index, long nanos, Map<String, ActorView> actors,
-                       SortedMap<Integer, DescriptorView> descriptors, Map<Long, SocketFigures> sockets,
-                       Map<Long, PipeFigures> pipes, Event last) {
+                       SortedMap<Slot, DescriptorView> descriptors, Map<Long, SocketFigures> sockets,
+                       Map<Long, PipeFigures> pipes, Event last, Map<String, ProcessView> processes,
+                       Map<Long, Long> sampledAt) {
 
     /** The world before any event. */
-    public static final Snapshot EMPTY = new Snapshot(-1, 0, Map.of(), Collections.emptySortedMap(), Map.of(), Map.of(), null);
+    public static final Snapshot EMPTY = new Snapshot(-1, 0, Map.of(), Collections.emptySortedMap(), Map.of(), Map.of(),
+            null, Map.of(), Map.of());
 
-    /** The latest figures of the socket that descriptor {@code fd} names now, or null. */
-    public SocketFigures socket(int fd) {
-        DescriptorView d = descriptors.get(fd);
+    /** What descriptor {@code fd} of {@code process} names now, or null. */
+    public DescriptorView descriptor(String process, int fd) {
+        return descriptors.get(new Slot(process, fd));
+    }
+
+    /** The descriptors {@code process}'s table holds now, by number. */
+    public java.util.List<DescriptorView> descriptorsOf(String process) {
+        return descriptors.subMap(new Slot(process, Integer.MIN_VALUE), new Slot(process, Integer.MAX_VALUE))
+                .values().stream().toList();
+    }
+
+    /** The latest figures of the socket that descriptor {@code fd} of {@code process} names now, or null. */
+    public SocketFigures socket(String process, int fd) {
+        DescriptorView d = descriptor(process, fd);
         return d == null ? null : sockets.get(d.identity());
     }
 
-    /** The latest figures of the other end of {@code fd}'s connection, or null. */
-    public SocketFigures peerSocket(int fd) {
-        DescriptorView d = descriptors.get(fd);
-        return d == null || d.peerIdentity() < 0 ? null : sockets.get(d.peerIdentity());
+    /** The latest figures of the other end of that descriptor's connection, or null. */
+    public SocketFigures peerSocket(String process, int fd) {
+        DescriptorView d = descriptor(process, fd);
+        long peer = d == null ? -1 : peerIdentity(d);
+        return peer < 0 ? null : sockets.get(peer);
     }
 
-    /** The latest figures of the pipe that descriptor {@code fd} (either end) names now, or null. */
-    public PipeFigures pipe(int fd) {
-        DescriptorView d = descriptors.get(fd);
+    /**
+     * The kernel's id of the other end of {@code d}'s connection: as recorded when it was opened, or
+     * else the socket, in any process, whose local address is {@code d}'s remote one (both from the
+     * kernel); -1 when none is open.
+     */
+    public long peerIdentity(DescriptorView d) {
+        if (d.peerIdentity() >= 0) {
+            return d.peerIdentity();
+        }
+        String remote = d.descriptor().remote();
+        if (d.descriptor().kind() != org.sockscope.kernel.Descriptor.Kind.SOCKET || remote.isEmpty()) {
+            return -1;
+        }
+        for (DescriptorView v : descriptors.values()) {
+            if (v != d && remote.equals(v.descriptor().local()) && d.descriptor().local().equals(v.descriptor().remote())) {
+                return v.identity();
+            }
+        }
+        return -1;
+    }
+
+    /** The latest figures of the socket {@code d} names, or null. */
+    public SocketFigures socketOf(DescriptorView d) {
+        return sockets.get(d.identity());
+    }
+
+    /** The latest figures of the other end of {@code d}'s connection, or null. */
+    public SocketFigures peerSocketOf(DescriptorView d) {
+        long peer = peerIdentity(d);
+        return peer < 0 ? null : sockets.get(peer);
+    }
+
+    /** The latest figures of the pipe that descriptor {@code fd} of {@code process} (either end) names now, or null. */
+    public PipeFigures pipe(String process, int fd) {
+        DescriptorView d = descriptor(process, fd);
         return d == null ? null : pipes.get(d.identity());
     }
 
     /** The world after {@code e}. */
     public Snapshot apply(Event e) {
         Map<String, ActorView> a = actors;
-        SortedMap<Integer, DescriptorView> d = descriptors;
+        SortedMap<Slot, DescriptorView> d = descriptors;
         Map<Long, SocketFigures> s = sockets;
         Map<Long, PipeFigures> p = pipes;
+        Map<String, ProcessView> pr = processes;
+        Map<Long, Long> at = sampledAt;
         switch (e) {
             case Event.ActorChanged ac -> {
                 a = new LinkedHashMap<>(actors);
@@ -66,43 +117,57 @@ public record Snapshot(long index, long nanos, Map<String, ActorView> actors,
             case Event.CallReturned cr -> a = withActor(cr.actor(), v -> v.returned(cr.call(), cr.outcome(), cr.data()));
             case Event.DescriptorOpened o -> {
                 d = new TreeMap<>(descriptors);
-                d.put(o.descriptor().fd(), new DescriptorView(o.process(), o.descriptor(), o.label(), o.peerFd(),
+                d.put(new Slot(o.process(), o.descriptor().fd()), new DescriptorView(o.process(), o.descriptor(), o.label(), o.peerFd(),
                         o.peerIdentity(), o.requestedSndbuf(), o.requestedRcvbuf()));
             }
             case Event.DescriptorClosed c -> {
-                DescriptorView gone = descriptors.get(c.fd());
+                Slot slot = new Slot(c.process(), c.fd());
+                DescriptorView gone = descriptors.get(slot);
                 d = new TreeMap<>(descriptors);
-                d.remove(c.fd());
+                d.remove(slot);
                 if (gone != null && !namedBy(d, gone.identity())) { // the other end of a pipe keeps it
                     s = new HashMap<>(sockets);
                     s.remove(gone.identity());
                     p = new HashMap<>(pipes);
                     p.remove(gone.identity());
+                    at = new HashMap<>(sampledAt);
+                    at.remove(gone.identity());
                 }
             }
             case Event.KernelSample ks -> {
                 // Figures are filed by the kernel's identity, and only for what a descriptor names now.
+                // A reading older than the one held (another process's, arrived late) is not news.
                 s = new HashMap<>(sockets);
+                at = new HashMap<>(sampledAt);
                 for (SocketFigures f : ks.sockets()) {
-                    if (namedBy(descriptors, f.cookie())) {
+                    if (namedBy(descriptors, f.cookie()) && at.getOrDefault(f.cookie(), Long.MIN_VALUE) <= ks.nanos()) {
                         s.put(f.cookie(), f);
+                        at.put(f.cookie(), ks.nanos());
                     }
                 }
                 p = new HashMap<>(pipes);
                 for (PipeFigures f : ks.pipes()) {
-                    if (namedBy(descriptors, f.inode())) {
+                    if (namedBy(descriptors, f.inode()) && at.getOrDefault(f.inode(), Long.MIN_VALUE) <= ks.nanos()) {
                         p.put(f.inode(), f);
+                        at.put(f.inode(), ks.nanos());
                     }
                 }
+            }
+            case Event.ProcessChanged pc -> {
+                pr = new LinkedHashMap<>(processes);
+                ProcessView old = processes.get(pc.process());
+                // An exit keeps what the start said the runtime held.
+                pr.put(pc.process(), new ProcessView(pc.process(), pc.pid(), pc.exit(),
+                        pc.own().isEmpty() && old != null && old.pid() == pc.pid() ? old.own() : pc.own()));
             }
             case Event.Note n -> {
                 // narration changes nothing visible but the last event
             }
         }
-        return new Snapshot(e.seq(), e.nanos(), freeze(a), freezeSorted(d), freeze(s), freeze(p), e);
+        return new Snapshot(e.seq(), e.nanos(), freeze(a), freezeSorted(d), freeze(s), freeze(p), e, freeze(pr), freeze(at));
     }
 
-    private static boolean namedBy(SortedMap<Integer, DescriptorView> descriptors, long identity) {
+    private static boolean namedBy(SortedMap<Slot, DescriptorView> descriptors, long identity) {
         if (identity < 0) {
             return false;
         }

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.sockscope.kernel.Descriptor;
 import org.sockscope.kernel.DescriptorTable;
 import org.sockscope.kernel.ThreadProbe;
-import org.sockscope.trace.DescriptorView;
+import org.sockscope.trace.Slot;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,12 +40,12 @@ class DescriptorsTest {
             assertEquals(table.get(p.readFd()).target(), table.get(p.writeFd()).target(), "both ends: one pipe inode");
 
             // The trace's Snapshot holds the same numbers with the lab's labels.
-            Map<Integer, DescriptorView> shown = lab.trace().latest().descriptors();
-            assertEquals("client", shown.get(c.clientFd()).label());
-            assertEquals("P2", shown.get(c.serverFd()).process());
-            assertEquals(c.clientFd(), shown.get(c.serverFd()).peerFd());
-            assertEquals(List.of(c.clientFd(), c.serverFd(), p.readFd(), p.writeFd()).stream().sorted().toList(),
-                    List.copyOf(shown.keySet()));
+            var latest = lab.trace().latest();
+            assertEquals("client", latest.descriptor("P1", c.clientFd()).label());
+            assertEquals("P2", latest.descriptor("P2", c.serverFd()).process());
+            assertEquals(c.clientFd(), latest.descriptor("P2", c.serverFd()).peerFd());
+            assertEquals(List.of(new Slot("P1", c.clientFd()), new Slot("P1", p.writeFd()), new Slot("P2", c.serverFd()),
+                    new Slot("P2", p.readFd())).stream().sorted().toList(), List.copyOf(latest.descriptors().keySet()));
         }
     }
 

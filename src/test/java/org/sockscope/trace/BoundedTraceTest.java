@@ -41,7 +41,7 @@ class BoundedTraceTest {
         for (long k = t.firstIndex(); k < 5000; k++) {
             assertEquals(expected[(int) k], t.snapshotAt(k), "snapshot " + k);
         }
-        assertEquals(4999, t.latest().socket(5).inq());
+        assertEquals(4999, t.latest().socket("P1", 5).inq());
         assertThrows(IndexOutOfBoundsException.class, () -> t.snapshotAt(t.firstIndex() - 1));
         assertThrows(IndexOutOfBoundsException.class, () -> t.event(0));
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The child side of a process actor: {@code java … org.sockscope.lab.agent.Agent CONTROL_FD
- * PARENT_PID CLOCK_ORIGIN HZ PROCESS}. A lab of its own runs the calls the app sends, measured on
+ * PARENT_PID CLOCK_ORIGIN HZ PROCESS [FD=LABEL …]}, each {@code FD=LABEL} a descriptor it inherited
+ * for the lesson (a pipe end a shell would hand it). A lab of its own runs the calls the app sends, measured on
  * this process's own threads; every event of its trace goes back over the control channel, in order.
  * It dies with the app: the kernel kills it when the parent thread that spawned it ends
  * ({@code PR_SET_PDEATHSIG}), and it exits when the control channel reaches end of file.
@@ -40,7 +41,18 @@ public final class Agent {
         warmUp(hz, origin);
         Lab lab = new Lab(hz, Trace.startingAt(origin));
         lab.actor(process, process); // the process's main thread
-        List<Descriptor> own = closeOwnFilesOnExec(control);
+        java.util.Set<Integer> inherited = new java.util.HashSet<>();
+        for (int i = 5; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            int fd = Integer.parseInt(args[i].substring(0, eq));
+            try {
+                lab.adopt(fd, process, args[i].substring(eq + 1));
+                inherited.add(fd);
+            } catch (org.sockscope.lab.LabException e) {
+                System.err.println("sockscope agent " + process + ": " + e.getMessage());
+            }
+        }
+        List<Descriptor> own = closeOwnFilesOnExec(control, inherited);
         Outbox out = new Outbox(channel, lab.trace());
         out.post(new Message.Hello(Libc.getpid(), own));
         out.start();
@@ -77,13 +89,24 @@ public final class Agent {
                     Actor a = lab.actors().stream().filter(x -> x.name().equals(s.actor())).findFirst()
                             .orElseGet(() -> lab.actor(s.actor(), process));
                     a.submitTracked(s.call(), s.callId()).result().whenComplete((o, e) -> {
-                        if (e != null) {
-                            out.post(new Message.NotMade(s.callId(), String.valueOf(e.getMessage())));
+                        // Probe now (the actor's own after-call probe is skipped within 2 ms of the
+                        // last): the app shows the step's figures once this message arrives.
+                        if (e == null) {
+                            lab.sampleNow();
                         }
+                        out.post(e != null ? new Message.NotMade(s.callId(), String.valueOf(e.getMessage()))
+                                : new Message.Settled(s.callId()));
                     });
                 }
-                case Command.Cancel k -> lab.actors().stream().filter(x -> x.name().equals(k.actor())).findFirst()
-                        .ifPresent(lab::cancel);
+                case Command.Cancel k -> {
+                    boolean woke = lab.actors().stream().filter(x -> x.name().equals(k.actor())).findFirst()
+                            .map(lab::cancel).orElse(false);
+                    out.post(new Message.Answer(k.request(), woke ? 1 : 0, 0, null));
+                }
+                case Command.Listen l -> out.post(answer(l.request(), () -> lab.listen(process, l.options(), l.backlog())));
+                case Command.ConnectTo t -> out.post(answer(t.request(), () -> lab.connectTo(process, t.port(), t.options())));
+                case Command.AcceptOn a -> out.post(answer(a.request(), () -> lab.acceptOn(process, a.listener(), a.options())));
+                case Command.SampleNow n -> lab.sampleNow();
                 case Command.Exit x -> {
                     return;
                 }
@@ -91,15 +114,31 @@ public final class Agent {
         }
     }
 
+    /** A set-up call made in this process: a descriptor number, or an exception saying why not. */
+    private interface SetUp {
+        int run() throws org.sockscope.lab.LabException;
+    }
+
+    /** The answer to set-up request {@code request}: the new descriptor and its local port, or the kernel's refusal. */
+    private static Message.Answer answer(long request, SetUp setUp) {
+        try {
+            int fd = setUp.run();
+            org.sockscope.posix.SockAddr local = Libc.getsockname(fd);
+            return new Message.Answer(request, fd, local == null ? 0 : local.port(), null);
+        } catch (org.sockscope.lab.LabException | RuntimeException e) {
+            return new Message.Answer(request, -1, 0, e.getMessage());
+        }
+    }
+
     /**
-     * Marks every descriptor but stdin, stdout, stderr and the control channel close-on-exec: the JVM's own files are not the
-     * program's, so a process this one spawns inherits only the lesson's descriptors. Returns the
-     * table as it is then.
+     * Marks every descriptor but stdin, stdout, stderr, the inherited lesson descriptors and the
+     * control channel close-on-exec: the JVM's own files are not the program's, so a process this
+     * one spawns inherits only the lesson's descriptors. Returns the table as it is then.
      */
-    private static List<Descriptor> closeOwnFilesOnExec(int control) {
+    private static List<Descriptor> closeOwnFilesOnExec(int control, java.util.Set<Integer> inherited) {
         List<Descriptor> table = DescriptorTable.self();
         for (Descriptor d : table) {
-            if (d.fd() > 2 && d.fd() != control) {
+            if (d.fd() > 2 && d.fd() != control && !inherited.contains(d.fd())) {
                 Libc.fcntl(d.fd(), LinuxAbi.F_SETFD, LinuxAbi.FD_CLOEXEC);
             }
         }
@@ -110,7 +149,11 @@ public final class Agent {
     static final class Outbox {
         private final Channel channel;
         private final Trace trace;
-        private final java.util.concurrent.ConcurrentLinkedQueue<Message> messages = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        /** A message and the trace's size when it was posted: every event before it is sent first. */
+        private record Posted(Message message, long after) {
+        }
+
+        private final java.util.concurrent.ConcurrentLinkedQueue<Posted> messages = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private final Thread thread;
         private volatile boolean finishing;
         private long next;
@@ -126,9 +169,12 @@ public final class Agent {
             thread.start();
         }
 
-        /** Queues a message that is not an event (sent before the events that follow it). */
+        /**
+         * Queues a message that is not an event, to be sent after every event recorded so far (an
+         * answer never overtakes the opening of the descriptor it names).
+         */
         void post(Message m) {
-            messages.add(m);
+            messages.add(new Posted(m, trace.size()));
             LockSupport.unpark(thread);
         }
 
@@ -147,27 +193,45 @@ public final class Agent {
             try {
                 while (true) {
                     boolean last = finishing;
-                    for (Message m; (m = messages.poll()) != null; ) {
-                        channel.send(m);
+                    boolean sent = false;
+                    for (Posted p; (p = messages.poll()) != null; ) {
+                        sent |= sendEvents(p.after());
+                        channel.send(p.message());
+                        sent = true;
                     }
-                    List<Event> events = trace.eventsFrom((int) next);
-                    if (!events.isEmpty() && events.getFirst().seq() > next) {
-                        channel.send(new Message.Gap(events.getFirst().seq() - next));
-                    }
-                    for (Event e : events) {
-                        channel.send(new Message.Happened(e));
-                        next = e.seq() + 1;
-                    }
+                    sent |= sendEvents(Long.MAX_VALUE);
                     if (last && messages.isEmpty()) {
                         return;
                     }
-                    if (events.isEmpty() && messages.isEmpty()) {
+                    if (!sent && messages.isEmpty()) {
                         LockSupport.parkNanos(50_000_000);
                     }
                 }
             } catch (IOException e) {
                 Runtime.getRuntime().halt(0); // the app is gone: so is this process
             }
+        }
+
+        /** Sends the events not sent yet whose index is below {@code before}; true when any was. */
+        private boolean sendEvents(long before) throws IOException {
+            if (next >= before) {
+                return false;
+            }
+            List<Event> events = trace.eventsFrom((int) next);
+            if (!events.isEmpty() && events.getFirst().seq() > next) {
+                channel.send(new Message.Gap(events.getFirst().seq() - next));
+                next = events.getFirst().seq();
+            }
+            boolean any = false;
+            for (Event e : events) {
+                if (e.seq() >= before) {
+                    break;
+                }
+                channel.send(new Message.Happened(e));
+                next = e.seq() + 1;
+                any = true;
+            }
+            return any;
         }
     }
 }

@@ -6,6 +6,7 @@ import org.sockscope.kernel.OwnFiles;
 import org.sockscope.lab.Actor;
 import org.sockscope.lab.Call;
 import org.sockscope.lab.LabException;
+import org.sockscope.lab.SocketOptions;
 import org.sockscope.posix.Errno;
 import org.sockscope.posix.Libc;
 import org.sockscope.posix.LinuxAbi;
@@ -47,7 +48,12 @@ public final class Child implements AutoCloseable {
     private final Thread reader;
     private final CompletableFuture<Message.Hello> hello = new CompletableFuture<>();
     private final Map<Long, CompletableFuture<CallOutcome>> pending = new ConcurrentHashMap<>();
+    /** Outcomes returned whose after-call reading has not arrived yet. */
+    private final Map<Long, CallOutcome> returned = new ConcurrentHashMap<>();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final Map<Long, CompletableFuture<Message.Answer>> answers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> tids = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closing;
 
     private Child(String process, int pid, int controlFd, Trace trace) {
@@ -59,14 +65,26 @@ public final class Child implements AutoCloseable {
         reader.start();
     }
 
+    /** A descriptor of this process that the child inherits, at the next free number from 3 on, under {@code label}. */
+    public record Inherited(int fd, String label) {
+    }
+
     /**
      * Starts process {@code process} and waits (up to 10 s) for its agent to say hello. Its events
      * are appended to {@code trace}, whose clock the child shares.
      */
     public static Child spawn(String process, int hz, Trace trace) throws LabException {
+        return spawn(process, hz, trace, List.of());
+    }
+
+    /**
+     * Starts process {@code process} holding {@code inherited} at numbers 3, 4, … (in that order),
+     * as a shell hands a program the ends of its pipes; its own files take the numbers after them.
+     */
+    public static Child spawn(String process, int hz, Trace trace, List<Inherited> inherited) throws LabException {
         Child c;
         try {
-            c = SPAWNER.submit(() -> start(process, hz, trace)).get();
+            c = SPAWNER.submit(() -> start(process, hz, trace, inherited)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LabException("interrupted while starting process " + process);
@@ -84,7 +102,7 @@ public final class Child implements AutoCloseable {
         return c;
     }
 
-    private static Child start(String process, int hz, Trace trace) throws LabException {
+    private static Child start(String process, int hz, Trace trace, List<Inherited> inherited) throws LabException {
         Processes.Pair pair = Processes.socketPair();
         if (pair.failed()) {
             throw new LabException("socketpair() failed: " + Errno.name(pair.errno()));
@@ -93,21 +111,33 @@ public final class Child implements AutoCloseable {
         List<String> argv = new ArrayList<>();
         argv.add(java);
         argv.addAll(JVM_FLAGS);
+        // The lesson's descriptors take 3, 4, … in the child; the control channel the next number.
+        Map<Integer, Integer> moves = new java.util.LinkedHashMap<>();
+        for (Inherited i : inherited) {
+            moves.put(i.fd(), 3 + moves.size());
+        }
+        int control = 3 + moves.size();
+        moves.put(pair.second(), control);
         argv.addAll(List.of("-cp", System.getProperty("java.class.path"), Agent.class.getName(),
-                Integer.toString(pair.second()), Integer.toString(Libc.getpid()), Long.toString(trace.startNanos()),
+                Integer.toString(control), Integer.toString(Libc.getpid()), Long.toString(trace.startNanos()),
                 Integer.toString(hz), process));
+        for (Inherited i : inherited) {
+            argv.add(moves.get(i.fd()) + "=" + i.label());
+        }
         SysResult spawned;
         // The child inherits every descriptor without FD_CLOEXEC. This JVM opens its files without
         // it, so each is marked first (while SockScope opens none of its own): the child gets stdin,
-        // stdout and stderr, as any program does, and its end of the control channel.
+        // stdout and stderr, as any program does, and what the file actions place: the lesson's
+        // descriptors and its end of the control channel (dup2 clears FD_CLOEXEC on the copy).
         try (OwnFiles.Exclusive x = OwnFiles.exclusive()) {
+            int highest = 2;
             for (Descriptor d : DescriptorTable.self()) {
                 if (d.fd() > 2) {
                     Libc.fcntl(d.fd(), LinuxAbi.F_SETFD, LinuxAbi.FD_CLOEXEC);
                 }
+                highest = Math.max(highest, d.fd());
             }
-            Libc.fcntl(pair.second(), LinuxAbi.F_SETFD, 0);
-            spawned = Processes.spawn(java, argv);
+            spawned = Processes.spawn(java, argv, moves, highest);
         }
         Libc.close(pair.second());
         if (spawned.failed()) {
@@ -142,7 +172,7 @@ public final class Child implements AutoCloseable {
         send(new Command.NewActor(actor));
     }
 
-    /** Makes {@code call} on thread {@code actor} of the process; the future completes with the kernel's answer. */
+    /** Makes {@code call} on thread {@code actor}; the future completes with the kernel's answer once the process has probed its buffers after it. */
     public Actor.Submission submit(String actor, Call call) throws LabException {
         long id = Actor.nextCallId();
         CompletableFuture<CallOutcome> f = new CompletableFuture<>();
@@ -156,9 +186,61 @@ public final class Child implements AutoCloseable {
         return new Actor.Submission(id, f);
     }
 
-    /** Wakes {@code actor}'s call as the lab's cancel does (inside the child). */
-    public void cancel(String actor) throws LabException {
-        send(new Command.Cancel(actor));
+    /** Wakes {@code actor}'s call as the lab's cancel does (inside the child); false when none was in flight. */
+    public boolean cancel(String actor) throws LabException {
+        return request(r -> new Command.Cancel(r, actor), "cancel " + actor).fd() == 1;
+    }
+
+    /** A listening socket of the process on 127.0.0.1; its number and port. */
+    public Message.Answer listen(SocketOptions options, int backlog) throws LabException {
+        return request(r -> new Command.Listen(r, options, backlog), "listen()");
+    }
+
+    /** A socket of the process connected to 127.0.0.1:{@code port}; its number and local port. */
+    public Message.Answer connectTo(int port, SocketOptions options) throws LabException {
+        return request(r -> new Command.ConnectTo(r, port, options), "connect(127.0.0.1:" + port + ")");
+    }
+
+    /** Accepts one connection on the process's {@code listener} and closes the listener; the new number. */
+    public Message.Answer acceptOn(int listener, SocketOptions options) throws LabException {
+        return request(r -> new Command.AcceptOn(r, listener, options), "accept(" + listener + ")");
+    }
+
+    /** Asks the agent for a kernel reading of its sockets and pipes now (not waited for). */
+    public void sampleNow() {
+        try {
+            send(new Command.SampleNow());
+        } catch (LabException e) {
+            // gone: nothing to sample
+        }
+    }
+
+    /** The kernel's id of thread {@code actor} of this process, -1 until it has started. */
+    public int tid(String actor) {
+        return tids.getOrDefault(actor, -1);
+    }
+
+    private Message.Answer request(java.util.function.LongFunction<Command> command, String what) throws LabException {
+        long id = REQUESTS.incrementAndGet();
+        CompletableFuture<Message.Answer> f = new CompletableFuture<>();
+        answers.put(id, f);
+        try {
+            send(command.apply(id));
+            Message.Answer a = f.get(5, TimeUnit.SECONDS);
+            if (a.error() != null) {
+                throw new LabException(process + ": " + a.error());
+            }
+            return a;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new LabException("process " + process + " (pid " + pid + ") did not answer " + what + " within 5 s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new LabException("process " + process + " (pid " + pid + "): " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while waiting for " + what);
+        } finally {
+            answers.remove(id);
+        }
     }
 
     /** Completes with the child's wait status once it has ended and been reaped. */
@@ -202,8 +284,24 @@ public final class Child implements AutoCloseable {
         try {
             for (Message m; (m = channel.receive(Message.class)) != null; ) {
                 switch (m) {
-                    case Message.Hello h -> hello.complete(h);
+                    case Message.Hello h -> {
+                        trace.append(new Event.ProcessChanged(0, trace.now(), process, h.pid(), "", h.table()));
+                        hello.complete(h);
+                    }
+                    case Message.Answer a -> {
+                        CompletableFuture<Message.Answer> f = answers.get(a.request());
+                        if (f != null) {
+                            f.complete(a);
+                        }
+                    }
                     case Message.Happened h -> happened(h.event());
+                    case Message.Settled st -> {
+                        CompletableFuture<CallOutcome> f = pending.remove(st.callId());
+                        CallOutcome o = returned.remove(st.callId());
+                        if (f != null && o != null) {
+                            f.complete(o);
+                        }
+                    }
                     case Message.NotMade n -> {
                         CompletableFuture<CallOutcome> f = pending.remove(n.callId());
                         if (f != null) {
@@ -219,9 +317,11 @@ public final class Child implements AutoCloseable {
         }
         Libc.close(channel.fd());
         int status = (int) Processes.waitpid(pid, true).value();
+        trace.append(new Event.ProcessChanged(0, trace.now(), process, pid, exitText(status), List.of()));
         if (!closing) {
             trace.append(new Event.Note(0, trace.now(), "process " + process + " (pid " + pid + ") " + exitText(status)));
         }
+        answers.values().forEach(f -> f.completeExceptionally(new IllegalStateException("process " + process + " " + exitText(status))));
         for (CompletableFuture<CallOutcome> f : pending.values()) {
             f.completeExceptionally(new IllegalStateException("process " + process + " " + exitText(status)));
         }
@@ -230,12 +330,12 @@ public final class Child implements AutoCloseable {
     }
 
     private void happened(Event e) {
+        if (e instanceof Event.ActorChanged a && a.alive()) {
+            tids.put(a.actor(), a.tid());
+        }
         trace.append(e);
-        if (e instanceof Event.CallReturned r) {
-            CompletableFuture<CallOutcome> f = pending.remove(r.callId());
-            if (f != null) {
-                f.complete(r.outcome());
-            }
+        if (e instanceof Event.CallReturned r && pending.containsKey(r.callId())) {
+            returned.put(r.callId(), r.outcome()); // completed once settled: see Message.Settled
         }
     }
 

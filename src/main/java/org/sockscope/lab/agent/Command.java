@@ -1,6 +1,7 @@
 package org.sockscope.lab.agent;
 
 import org.sockscope.lab.Call;
+import org.sockscope.lab.SocketOptions;
 
 /** What the app asks of a process actor, one JSON line each over the control channel. */
 sealed interface Command {
@@ -13,8 +14,24 @@ sealed interface Command {
     record Submit(String actor, long callId, Call call) implements Command {
     }
 
-    /** Wake {@code actor}'s call, as the lab's cancel does. */
-    record Cancel(String actor) implements Command {
+    /** Wake {@code actor}'s call, as the lab's cancel does; answered with 1 when a call was in flight, else 0. */
+    record Cancel(long request, String actor) implements Command {
+    }
+
+    /** Open a listening socket on 127.0.0.1 (kernel-chosen port); answered with its number and port. */
+    record Listen(long request, SocketOptions options, int backlog) implements Command {
+    }
+
+    /** Connect a new socket to 127.0.0.1:{@code port}; answered with its number and local port. */
+    record ConnectTo(long request, int port, SocketOptions options) implements Command {
+    }
+
+    /** Accept one connection on {@code listener}, then close the listener; answered with the new number. */
+    record AcceptOn(long request, int listener, SocketOptions options) implements Command {
+    }
+
+    /** Take a kernel reading of the process's sockets and pipes now. */
+    record SampleNow() implements Command {
     }
 
     /** Close every descriptor, stop every thread, and exit. */

@@ -19,8 +19,19 @@ sealed interface Message {
     record Happened(Event event) implements Message {
     }
 
+    /**
+     * Call {@code callId} returned and the process has probed its buffers since: every event up to
+     * that reading was sent before this, so figures shown for the call's end are current.
+     */
+    record Settled(long callId) implements Message {
+    }
+
     /** Call {@code callId} was not made ({@code why}); no return value exists for it. */
     record NotMade(long callId, String why) implements Message {
+    }
+
+    /** The answer to a set-up request: a descriptor number and a port, or why the kernel refused ({@code error}). */
+    record Answer(long request, int fd, int port, String error) implements Message {
     }
 
     /** The agent's trace dropped events the channel had not sent yet (it fell behind by this many). */

@@ -1,5 +1,6 @@
 package org.sockscope.ui.ledger;
 
+import org.sockscope.kernel.Descriptor;
 import org.sockscope.kernel.Figure;
 import org.sockscope.kernel.PipeFigures;
 import org.sockscope.kernel.SocketFigures;
@@ -7,8 +8,8 @@ import org.sockscope.lab.Payload;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.ActorView;
 import org.sockscope.trace.CallSpec;
-import org.sockscope.trace.DescriptorView;
 import org.sockscope.trace.Event;
+import org.sockscope.trace.Slot;
 import org.sockscope.trace.Snapshot;
 import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.BufferContent;
@@ -26,7 +27,7 @@ import java.util.Map;
  * Places the bytes the kernel reports in each buffer in their stream, for the playground and the
  * scenario mode alike. TCP
  * (and a pipe) keeps byte order, so counting return values tells which call wrote which queued
- * bytes: with W bytes written on fd w and R read on its peer, the receiver queues [R, R + INQ),
+ * bytes: with W bytes written on descriptor w and R read on its peer, the receiver queues [R, R + INQ),
  * the sender holds [W − OUTQ, W). It also counts SockScope's {@code fill()}/{@code drain()}
  * helpers, which scenarios use to set the stage. All derived.
  *
@@ -34,13 +35,21 @@ import java.util.Map;
  * folded ({@link #dropped}), the counts are unknown: the bytes then queued are shown as '?' until
  * kernel figures probed after the last byte moved, with neither end in a call and nothing sent but
  * unacknowledged, place the stream again ({@link #settle}): read = written − (INQ + OUTQ).
+ *
+ * <p>A descriptor is a {@link Slot} (process, number): two processes each have their own fd 5. The
+ * two ends of a connection are found by the kernel's addresses (one's local address is the other's
+ * remote one), the two ends of a pipe by its inode, in whichever processes hold them.
  */
 public final class StreamLedger {
     public static final int MAX_WRITES = 4096;
     public static final int MAX_SEGMENTS = 48;
 
     /** The last byte-moving call of an actor, for its application buffer. */
-    public record ByteCall(long callId, CallSpec call, boolean running, CallOutcome outcome, String data) {
+    public record ByteCall(long callId, String process, CallSpec call, boolean running, CallOutcome outcome, String data) {
+    }
+
+    /** What a slot held when it was opened: enough to find its peer. */
+    private record Held(Descriptor descriptor, int peerFd, long peerIdentity) {
     }
 
     private record Write(long callId, long from, long to) {
@@ -58,10 +67,11 @@ public final class StreamLedger {
         long lastMove = -1;
     }
 
-    private final Map<Integer, Stream> byWriter = new HashMap<>();
-    private final Map<Integer, Integer> peers = new HashMap<>();
+    private final Map<Slot, Stream> byWriter = new HashMap<>();
+    private final Map<Slot, Held> held = new HashMap<>();
+    private final Map<String, String> processOf = new HashMap<>();
     private final Map<String, ByteCall> lastByteCall = new HashMap<>();
-    private final Map<Integer, Boolean> nonBlocking = new HashMap<>();
+    private final Map<Slot, Boolean> nonBlocking = new HashMap<>();
     private boolean unanchored;
 
     /** A ledger that has folded {@code events} in order. */
@@ -82,25 +92,29 @@ public final class StreamLedger {
     /** Folds one event in (in trace order). */
     public void fold(Event e) {
         switch (e) {
+            case Event.ActorChanged a -> processOf.put(a.actor(), a.process());
             case Event.DescriptorOpened o -> {
-                byWriter.put(o.descriptor().fd(), new Stream());
-                peers.put(o.descriptor().fd(), o.peerFd());
-                nonBlocking.remove(o.descriptor().fd());
+                Slot slot = new Slot(o.process(), o.descriptor().fd());
+                byWriter.put(slot, new Stream());
+                held.put(slot, new Held(o.descriptor(), o.peerFd(), o.peerIdentity()));
+                nonBlocking.remove(slot);
             }
+            case Event.DescriptorClosed c -> held.remove(new Slot(c.process(), c.fd()));
             case Event.CallStarted s -> {
                 if (writes(s.call().name())) {
-                    Stream st = stream(s.call().fd());
+                    Stream st = stream(slot(s.actor(), s.call().fd()));
                     st.runningCall = s.callId();
                     st.runningLength = s.call().length();
                 }
                 if (s.call().movesBytes()) {
-                    lastByteCall.put(s.actor(), new ByteCall(s.callId(), s.call(), true, null, ""));
+                    lastByteCall.put(s.actor(), new ByteCall(s.callId(), processOf(s.actor()), s.call(), true, null, ""));
                 }
             }
             case Event.CallReturned r -> {
                 long ret = r.outcome().ret();
+                Slot slot = slot(r.actor(), r.call().fd());
                 if (writes(r.call().name())) {
-                    Stream st = stream(r.call().fd());
+                    Stream st = stream(slot);
                     if (ret > 0) {
                         st.writes.addLast(new Write(r.callId(), st.written, st.written + ret));
                         st.written += ret;
@@ -111,19 +125,19 @@ public final class StreamLedger {
                     }
                     st.runningCall = 0;
                 } else if (reads(r.call().name()) && ret > 0) {
-                    int writer = peer(r.call().fd());
-                    if (writer >= 0) {
+                    Slot writer = peer(slot);
+                    if (writer != null) {
                         Stream st = stream(writer);
                         st.read += ret;
                         st.lastMove = r.seq();
                     }
                 }
                 if (r.call().movesBytes()) {
-                    lastByteCall.put(r.actor(), new ByteCall(r.callId(), r.call(), false, r.outcome(), r.data()));
+                    lastByteCall.put(r.actor(), new ByteCall(r.callId(), slot.process(), r.call(), false, r.outcome(), r.data()));
                 }
                 String text = r.call().text();
                 if (r.call().name().equals("fcntl") && ret == 0 && text.contains("F_SETFL")) {
-                    nonBlocking.put(r.call().fd(), text.contains("O_NONBLOCK") && !text.contains("~O_NONBLOCK"));
+                    nonBlocking.put(slot, text.contains("O_NONBLOCK") && !text.contains("~O_NONBLOCK"));
                 }
             }
             default -> {
@@ -137,10 +151,8 @@ public final class StreamLedger {
      * which descriptors are connected to which now.
      */
     public void dropped(Snapshot snap) {
-        for (DescriptorView d : snap.descriptors().values()) {
-            if (d.peerFd() >= 0) {
-                peers.put(d.fd(), d.peerFd());
-            }
+        for (var e : snap.descriptors().entrySet()) {
+            held.put(e.getKey(), new Held(e.getValue().descriptor(), e.getValue().peerFd(), e.getValue().peerIdentity()));
         }
         for (Stream st : byWriter.values()) {
             st.writes.clear();
@@ -168,7 +180,7 @@ public final class StreamLedger {
             return;
         }
         boolean left = false;
-        for (Map.Entry<Integer, Stream> e : byWriter.entrySet()) {
+        for (Map.Entry<Slot, Stream> e : byWriter.entrySet()) {
             Stream st = e.getValue();
             if (!st.anchored && !anchor(e.getKey(), st, snap, probedAfter)) {
                 left = true;
@@ -177,15 +189,15 @@ public final class StreamLedger {
         unanchored = left;
     }
 
-    private boolean anchor(int writer, Stream st, Snapshot snap, long probedAfter) {
-        int reader = peer(writer);
-        if (reader < 0 || st.lastMove >= probedAfter || st.runningCall != 0 || inCall(snap, writer) || inCall(snap, reader)) {
+    private boolean anchor(Slot writer, Stream st, Snapshot snap, long probedAfter) {
+        Slot reader = peer(writer);
+        if (reader == null || st.lastMove >= probedAfter || st.runningCall != 0 || inCall(snap, writer) || inCall(snap, reader)) {
             return false;
         }
         long inTransit;
-        SocketFigures w = snap.socket(writer);
-        SocketFigures r = snap.socket(reader);
-        PipeFigures pipe = snap.pipe(reader);
+        SocketFigures w = snap.socket(writer.process(), writer.fd());
+        SocketFigures r = snap.socket(reader.process(), reader.fd());
+        PipeFigures pipe = snap.pipe(reader.process(), reader.fd());
         if (w != null && r != null) {
             if (w.outq() < 0 || r.inq() < 0 || w.notSent() < 0 || w.outq() != w.notSent()) {
                 return false; // unreadable, or bytes in flight: counted in both queues until acknowledged
@@ -209,23 +221,61 @@ public final class StreamLedger {
         return true;
     }
 
-    private static boolean inCall(Snapshot snap, int fd) {
+    private static boolean inCall(Snapshot snap, Slot slot) {
         for (ActorView a : snap.actors().values()) {
-            if (a.inCall() && a.call() != null && a.call().fd() == fd) {
+            if (a.inCall() && a.call() != null && a.call().fd() == slot.fd() && a.process().equals(slot.process())) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The other end of {@code fd}'s connection or pipe, -1 when none. */
-    public int peer(int fd) {
-        return peers.getOrDefault(fd, -1);
+    /**
+     * The other end of {@code slot}'s connection or pipe, or null when none is open: the number and
+     * kernel identity recorded at opening (one table), else the socket whose addresses mirror this
+     * one's, or the other end of the same pipe inode, in any process.
+     */
+    public Slot peer(Slot slot) {
+        Held h = held.get(slot);
+        if (h == null) {
+            return null;
+        }
+        Descriptor d = h.descriptor();
+        Slot found = null;
+        for (var e : held.entrySet()) {
+            Descriptor o = e.getValue().descriptor();
+            if (e.getKey().equals(slot)) {
+                continue;
+            }
+            boolean recorded = h.peerFd() >= 0 && o.fd() == h.peerFd() && (h.peerIdentity() < 0 || o.identity() == h.peerIdentity());
+            boolean mirrored = d.kind() == Descriptor.Kind.SOCKET && o.kind() == Descriptor.Kind.SOCKET
+                    && !d.remote().isEmpty() && d.remote().equals(o.local()) && d.local().equals(o.remote());
+            boolean otherEnd = d.identity() >= 0 && o.identity() == d.identity() && isPipe(d) && isPipe(o) && o.kind() != d.kind();
+            if (recorded) {
+                return e.getKey();
+            }
+            if (found == null && (mirrored || otherEnd)) {
+                found = e.getKey();
+            }
+        }
+        return found;
     }
 
-    /** O_NONBLOCK as the last successful fcntl(fd, F_SETFL, …) set it (derived from the calls). */
-    public boolean nonBlocking(int fd) {
-        return nonBlocking.getOrDefault(fd, false);
+    private static boolean isPipe(Descriptor d) {
+        return d.kind() == Descriptor.Kind.PIPE_READ || d.kind() == Descriptor.Kind.PIPE_WRITE;
+    }
+
+    /** O_NONBLOCK as the last successful fcntl(fd, F_SETFL, …) on that slot set it (derived from the calls). */
+    public boolean nonBlocking(Slot slot) {
+        return nonBlocking.getOrDefault(slot, false);
+    }
+
+    private String processOf(String actor) {
+        return processOf.getOrDefault(actor, actor);
+    }
+
+    private Slot slot(String actor, int fd) {
+        return new Slot(processOf(actor), fd);
     }
 
     /** The actor's last send()/recv()/read()/write(), or null. */
@@ -234,8 +284,8 @@ public final class StreamLedger {
     }
 
     /** Bytes the running send() on {@code writerFd} has copied so far (derived), 0 when none runs. */
-    public long runningCopied(int writerFd, SocketFigures writer, SocketFigures reader) {
-        Stream s = byWriter.get(writerFd);
+    public long runningCopied(Slot writerSlot, SocketFigures writer, SocketFigures reader) {
+        Stream s = byWriter.get(writerSlot);
         return s == null || s.runningCall == 0 || !s.anchored ? 0 : writtenNow(s, writer, reader) - s.written;
     }
 
@@ -243,8 +293,8 @@ public final class StreamLedger {
      * Bytes the running write() on pipe end {@code writerFd} has copied so far (derived): read +
      * FIONREAD − written before it; 0 when none runs or the pipe's fill is unreadable.
      */
-    public long pipeCopied(int writerFd, PipeFigures pipe) {
-        Stream s = byWriter.get(writerFd);
+    public long pipeCopied(Slot writerSlot, PipeFigures pipe) {
+        Stream s = byWriter.get(writerSlot);
         if (s == null || s.runningCall == 0 || !s.anchored || pipe.queued() < 0) {
             return 0;
         }
@@ -257,20 +307,20 @@ public final class StreamLedger {
      * what it asked, what the kernel copied (the return value; while a blocking send() still runs,
      * the part already in the kernel, derived from the queues) and whose bytes they are.
      */
-    public AppBufferState appBuffer(long callId, CallSpec call, boolean running, CallOutcome outcome, String data,
-                                    Snapshot snap) {
+    public AppBufferState appBuffer(long callId, String process, CallSpec call, boolean running, CallOutcome outcome,
+                                    String data, Snapshot snap) {
         boolean write = call.isWrite();
         long copied;
         boolean derived = false;
+        Slot slot = new Slot(process, call.fd());
         if (!running) {
             copied = outcome == null ? 0 : Math.max(0, outcome.ret());
-        } else if (write && placed(call.fd()) && snap.pipe(call.fd()) != null) {
-            copied = pipeCopied(call.fd(), snap.pipe(call.fd()));
+        } else if (write && placed(slot) && snap.pipe(process, call.fd()) != null) {
+            copied = pipeCopied(slot, snap.pipe(process, call.fd()));
             derived = true;
-        } else if (write && placed(call.fd())) { // after a gap, until placed: no figure ("waiting…"), not a made-up 0
-            int fd = call.fd();
-            int peer = peer(fd);
-            copied = runningCopied(fd, snap.socket(fd), peer >= 0 ? snap.socket(peer) : null);
+        } else if (write && placed(slot)) { // after a gap, until placed: no figure ("waiting…"), not a made-up 0
+            Slot peer = peer(slot);
+            copied = runningCopied(slot, snap.socket(process, call.fd()), peer != null ? snap.socket(peer.process(), peer.fd()) : null);
             derived = true;
         } else {
             copied = 0;
@@ -282,9 +332,10 @@ public final class StreamLedger {
         return new AppBufferState(write ? "s_buf" : "r_buf", call.text(), call.length(), copied, derived, running, pieces);
     }
 
-    /** The send buffer of {@code fd}: its unacknowledged and unsent bytes, placed in its stream. */
-    public BufferContent sendBuffer(int fd, SocketFigures own, SocketFigures peer, long requested) {
-        Stream s = byWriter.get(fd);
+    /** The send buffer of {@code slot}: its unacknowledged and unsent bytes, placed in its stream. */
+    public BufferContent sendBuffer(Slot slot, SocketFigures own, SocketFigures peer, long requested) {
+        int fd = slot.fd();
+        Stream s = byWriter.get(slot);
         if (own == null || s == null) {
             return BufferContent.empty(BufferContent.Role.SEND);
         }
@@ -300,8 +351,9 @@ public final class StreamLedger {
                 segments(s, a, w, w));
     }
 
-    /** The receive buffer of {@code fd}: the queued bytes of the stream its peer writes. */
-    public BufferContent receiveBuffer(int fd, SocketFigures own, SocketFigures peer, long requested) {
+    /** The receive buffer of {@code slot}: the queued bytes of the stream its peer writes. */
+    public BufferContent receiveBuffer(Slot slot, SocketFigures own, SocketFigures peer, long requested) {
+        int fd = slot.fd();
         if (own == null) {
             return BufferContent.empty(BufferContent.Role.RECEIVE);
         }
@@ -309,7 +361,8 @@ public final class StreamLedger {
             return BufferContent.unreadable(BufferContent.Role.RECEIVE, fd, own.rcvbuf(), requested, own.rcvWnd(),
                     "ioctl(SIOCINQ) " + Figure.text(own.inq()));
         }
-        Stream s = byWriter.get(peer(fd));
+        Slot writer = peer(slot);
+        Stream s = writer == null ? null : byWriter.get(writer);
         long r = s == null ? 0 : s.read;
         long end = r + own.inq();
         List<Segment> segs = s == null ? (end > r ? List.of(new Segment(r, end, '?')) : List.of())
@@ -375,13 +428,13 @@ public final class StreamLedger {
         return capped;
     }
 
-    /** False while a gap leaves {@code writerFd}'s stream unplaced. */
-    private boolean placed(int writerFd) {
-        Stream s = byWriter.get(writerFd);
+    /** False while a gap leaves {@code writer}'s stream unplaced. */
+    private boolean placed(Slot writer) {
+        Stream s = byWriter.get(writer);
         return s == null || s.anchored;
     }
 
-    private Stream stream(int fd) {
-        return byWriter.computeIfAbsent(fd, k -> new Stream());
+    private Stream stream(Slot writer) {
+        return byWriter.computeIfAbsent(writer, k -> new Stream());
     }
 }

@@ -201,7 +201,9 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     /** Reads the whole descriptor table off the FX thread; the next frame picks the result up. */
     private void scanDescriptors(Snapshot snap) {
-        var labFds = new java.util.HashSet<>(snap.descriptors().keySet());
+        // This JVM's own table: the playground's descriptors are its own (threads of this process).
+        var labFds = new java.util.HashSet<Integer>();
+        snap.descriptors().keySet().forEach(slot -> labFds.add(slot.fd()));
         probes.execute(() -> {
             try {
                 scanned.set(OtherDescriptors.fold(DescriptorTable.self(), labFds));

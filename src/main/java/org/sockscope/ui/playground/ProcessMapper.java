@@ -49,22 +49,22 @@ final class ProcessMapper {
 
     static SocketCardState card(DescriptorView d, Snapshot snap, StreamLedger ledger) {
         int fd = d.fd();
-        SocketFigures f = snap.socket(fd);
-        SocketFigures peer = snap.peerSocket(fd);
+        SocketFigures f = snap.socketOf(d);
+        SocketFigures peer = snap.peerSocketOf(d);
         Descriptor k = d.descriptor();
         String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
         String family = k.local().contains(":") && !k.local().startsWith("[") ? "AF_INET" : "AF_INET6";
         return new SocketCardState(fd, d.label(), family, "SOCK_STREAM", k.local(), k.remote(), state,
-                SocketCardState.Mode.of(f, ledger.nonBlocking(fd)),
-                ledger.sendBuffer(fd, f, peer, d.requestedSndbuf()),
-                ledger.receiveBuffer(fd, f, peer, d.requestedRcvbuf()), SocketCardState.AcceptQueue.of(f));
+                SocketCardState.Mode.of(f, ledger.nonBlocking(d.slot())),
+                ledger.sendBuffer(d.slot(), f, peer, d.requestedSndbuf()),
+                ledger.receiveBuffer(d.slot(), f, peer, d.requestedRcvbuf()), SocketCardState.AcceptQueue.of(f));
     }
 
     static List<DescriptorRow> rows(Side side, Snapshot snap) {
         List<DescriptorRow> rows = new ArrayList<>();
         for (DescriptorView d : snap.descriptors().values()) {
             Descriptor k = d.descriptor();
-            SocketFigures f = snap.socket(d.fd());
+            SocketFigures f = snap.socketOf(d);
             String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
             String detail = d.label() + (k.local().isEmpty() ? "" : "  " + port(k.local()))
                     + (k.remote().isEmpty() ? "" : " → " + port(k.remote()));
@@ -84,6 +84,6 @@ final class ProcessMapper {
         if (a == null || a.call() == null || !a.call().movesBytes()) {
             return lastApp;
         }
-        return ledger.appBuffer(a.callId(), a.call(), a.inCall(), a.outcome(), a.data(), snap);
+        return ledger.appBuffer(a.callId(), a.process(), a.call(), a.inCall(), a.outcome(), a.data(), snap);
     }
 }

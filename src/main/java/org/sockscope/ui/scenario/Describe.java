@@ -16,8 +16,8 @@ final class Describe {
      * call, the send queue (and the peer's receive queue) for a write-side call, a pipe's fill.
      * {@code receive queue 100 B before → 0 B now, of 131072 B}. Empty when there are no figures.
      */
-    static String figures(Snapshot before, Snapshot now, int fd, String call) {
-        var d = now.descriptors().get(fd);
+    static String figures(Snapshot before, Snapshot now, String process, int fd, String call) {
+        var d = now.descriptor(process, fd);
         if (d == null) {
             return "";
         }
@@ -37,7 +37,7 @@ final class Describe {
                     + ", backlog " + Figure.text(f.sacked());
         }
         if (StreamLedger.writes(call)) {
-            SocketFigures peer = now.peerSocket(fd);
+            SocketFigures peer = now.peerSocketOf(d);
             return change("send queue", b == null ? null : b.outq(), f.outq()) + " (not sent " + Figure.text(f.notSent()) + "), of "
                     + Figure.bytes(f.sndbuf()) + (peer == null ? "" : "; peer's receive queue " + Figure.bytes(peer.inq()) + " now");
         }

@@ -48,15 +48,15 @@ final class PipeCard extends VBox {
             return;
         }
         state = p;
-        title.setText("pipe " + p.name() + " · " + (p.writer() ? "write end " + p.writeFd() : "read end " + p.readFd())
-                + " (other end " + (p.writer() ? p.readFd() : p.writeFd()) + ")");
+        title.setText("pipe " + p.name() + " · " + (p.writer() ? "write end " : "read end ") + p.fd()
+                + " (other end: " + p.otherEnd() + ")");
         boolean full = p.capacity() > 0 && p.queued() >= p.capacity();
         figures.setText("holds " + Figure.text(p.queued()) + " of " + Figure.bytes(p.capacity())
                 + (full ? " — FULL" : p.queued() == 0 ? " — empty" : ""));
         pseudoClassStateChanged(FULL, full);
-        Source.KERNEL.install(figures, "ioctl(" + p.readFd() + ", FIONREAD): bytes waiting to be read; fcntl("
-                + p.readFd() + ", F_GETPIPE_SZ): the pipe's capacity. Read on the read end by the sampler thread,"
-                + " at its rate and right after each call." + (full ? "\nFULL (derived): bytes waiting ≥ capacity." : ""));
+        Source.KERNEL.install(figures, "ioctl(" + p.fd() + ", FIONREAD): bytes waiting to be read; fcntl("
+                + p.fd() + ", F_GETPIPE_SZ): the pipe's capacity (either end reads the one pipe's buffer). Read by the"
+                + " sampler of a process holding the pipe, at its rate and right after each call." + (full ? "\nFULL (derived): bytes waiting ≥ capacity." : ""));
         track.requestLayout();
     }
 }

@@ -14,6 +14,7 @@ import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.DescriptorRow;
 import org.sockscope.ui.widget.LaneState;
 import org.sockscope.ui.widget.SocketCardState;
+import org.sockscope.trace.Slot;
 import org.sockscope.ui.ledger.StreamLedger;
 
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class ScreenMapper {
      * @param names      descriptor → the scenario's name for it
      * @param allBuffers draw both buffers of every socket, not just the ones the scenario uses
      */
-    Screen map(Snapshot snap, StreamLedger ledger, List<StepReport> reports, Map<Integer, String> names,
+    Screen map(Snapshot snap, StreamLedger ledger, List<StepReport> reports, Map<Slot, String> names,
                int position, boolean allBuffers) {
         List<ColumnState> columns = new ArrayList<>();
         for (ProcessSpec p : scenario.setup().processes()) {
@@ -70,7 +71,7 @@ final class ScreenMapper {
                 r == null ? step.call().text() : r.callText(), step.say(), r == null ? -1 : r.callId());
     }
 
-    private ColumnState column(ProcessSpec p, Snapshot snap, StreamLedger ledger, Map<Integer, String> names,
+    private ColumnState column(ProcessSpec p, Snapshot snap, StreamLedger ledger, Map<Slot, String> names,
                                boolean allBuffers) {
         String table = p.table();
         List<DescriptorRow> rows = new ArrayList<>();
@@ -81,8 +82,8 @@ final class ScreenMapper {
                 continue;
             }
             Descriptor k = d.descriptor();
-            String name = names.getOrDefault(d.fd(), d.label());
-            SocketFigures f = snap.socket(d.fd());
+            String name = names.getOrDefault(d.slot(), d.label());
+            SocketFigures f = snap.socketOf(d);
             String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
             boolean mine = d.process().equals(p.name());
             rows.add(new DescriptorRow(d.fd(), DescriptorRow.kindName(k.kind()), name, state, d.process(), mine));
@@ -95,9 +96,9 @@ final class ScreenMapper {
                         : allBuffers ? BufferUse.Shown.BOTH : use.shown(List.of(name));
                 cards.add(new ColumnState.Card(card(d, name, state, snap, ledger), shown.send(), shown.receive()));
             } else if (k.kind() == Descriptor.Kind.PIPE_READ || k.kind() == Descriptor.Kind.PIPE_WRITE) {
-                PipeFigures pf = snap.pipe(d.fd());
+                PipeFigures pf = snap.pipes().get(d.identity());
                 if (pf != null) {
-                    pipes.add(new ColumnState.PipeState(pipeName(name), pf.readFd(), pf.writeFd(), pf.queued(),
+                    pipes.add(new ColumnState.PipeState(pipeName(name), d.fd(), otherEnd(d, snap), pf.queued(),
                             pf.capacity(), k.kind() == Descriptor.Kind.PIPE_WRITE));
                 }
             }
@@ -106,6 +107,16 @@ final class ScreenMapper {
         String kind = p.threadOf().map(t -> "thread of " + t).orElse("process");
         return new ColumnState(p.name(), kind, LaneState.of(p.name(), actor), app(ledger.lastByteCall(p.name()), snap, ledger),
                 rows, cards, pipes);
+    }
+
+    /** Where the other end of pipe end {@code d} is: {@code fd 4} in the same table, {@code P2's fd 3}, or closed. */
+    private static String otherEnd(DescriptorView d, Snapshot snap) {
+        for (DescriptorView o : snap.descriptors().values()) {
+            if (o != d && o.identity() == d.identity() && o.descriptor().kind() != d.descriptor().kind()) {
+                return o.process().equals(d.process()) ? "fd " + o.fd() : o.process() + "'s fd " + o.fd();
+            }
+        }
+        return "closed";
     }
 
     private String tableOf(String process) {
@@ -119,12 +130,12 @@ final class ScreenMapper {
 
     private static SocketCardState card(DescriptorView d, String name, String state, Snapshot snap, StreamLedger ledger) {
         int fd = d.fd();
-        SocketFigures f = snap.socket(fd);
-        SocketFigures peer = snap.peerSocket(fd);
+        SocketFigures f = snap.socketOf(d);
+        SocketFigures peer = snap.peerSocketOf(d);
         Descriptor k = d.descriptor();
         return new SocketCardState(fd, name, "AF_INET", "SOCK_STREAM", k.local(), k.remote(), state,
-                SocketCardState.Mode.of(f, ledger.nonBlocking(fd)), ledger.sendBuffer(fd, f, peer, d.requestedSndbuf()),
-                ledger.receiveBuffer(fd, f, peer, d.requestedRcvbuf()), SocketCardState.AcceptQueue.of(f));
+                SocketCardState.Mode.of(f, ledger.nonBlocking(d.slot())), ledger.sendBuffer(d.slot(), f, peer, d.requestedSndbuf()),
+                ledger.receiveBuffer(d.slot(), f, peer, d.requestedRcvbuf()), SocketCardState.AcceptQueue.of(f));
     }
 
     /** The application buffer of the actor's last byte-moving call (the slide's {@code r_buf (size 200)}). */
@@ -132,6 +143,6 @@ final class ScreenMapper {
         if (c == null) {
             return AppBufferState.NONE;
         }
-        return ledger.appBuffer(c.callId(), c.call(), c.running(), c.outcome(), c.data(), snap);
+        return ledger.appBuffer(c.callId(), c.process(), c.call(), c.running(), c.outcome(), c.data(), snap);
     }
 }

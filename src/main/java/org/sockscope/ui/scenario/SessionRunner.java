@@ -9,6 +9,7 @@ import org.sockscope.scenario.Side;
 import org.sockscope.scenario.Step;
 import org.sockscope.scenario.StepReport;
 import org.sockscope.scenario.TcpSpec;
+import org.sockscope.trace.Slot;
 import org.sockscope.trace.Trace;
 import org.sockscope.ui.widget.TaskFailure;
 
@@ -40,10 +41,10 @@ final class SessionRunner {
      * @param reports    a report on every step started so far
      * @param marks      marks.get(i): the last trace index before step i ran; the last one: after the last step run
      * @param nextIndex  the next step to run
-     * @param fdNames    descriptor → the scenario's name for it ({@code empty.client})
+     * @param fdNames    descriptor (process, number) → the scenario's name for it ({@code empty.client})
      */
     record RunState(long generation, Trace trace, List<StepReport> reports, List<Long> marks, int nextIndex,
-                    Map<Integer, String> fdNames) {
+                    Map<Slot, String> fdNames) {
         RunState {
             reports = List.copyOf(reports);
             marks = List.copyOf(marks);
@@ -70,6 +71,9 @@ final class SessionRunner {
     private volatile ScenarioSession session;
     private volatile boolean closed;
     private final List<Long> marks = new ArrayList<>();
+    /** The pending calls whose return will publish the run again (each watched once). */
+    private final java.util.Set<java.util.concurrent.CompletableFuture<?>> watched =
+            java.util.Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<>());
     private long generation = -1;
 
     SessionRunner(Consumer<Runnable> post) {
@@ -154,7 +158,7 @@ final class SessionRunner {
                 return;
             }
             Verdict v = s.scenario().question().map(q -> Verdict.of(q, a, s.reports(), marks,
-                    s.trace(), n -> s.fd(n).orElse(null))).orElse(null);
+                    s.trace(), n -> s.slot(n).orElse(null))).orElse(null);
             post.accept(() -> answer.accept(v));
             publish(l);
             post.accept(l::finished);
@@ -280,19 +284,37 @@ final class SessionRunner {
         ScenarioSession s = session;
         RunState state = new RunState(generation, s.trace(), s.reports(), marks, s.nextIndex(), names(s));
         post.accept(() -> l.progress(state));
+        // A call still asleep may return later (woken by another process): publish again then, so
+        // the screen and the verdict's "then returned …" follow without waiting for the next step.
+        for (var pending : s.pendingResults()) {
+            if (watched.add(pending)) {
+                pending.whenComplete((o, e) -> {
+                    try {
+                        exec.execute(() -> {
+                            if (session == s && !closed) {
+                                publish(l);
+                            }
+                        });
+                    } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                        // the runner closed: nothing to show any more
+                    }
+                });
+            }
+        }
     }
 
     private void closeSession() {
         ScenarioSession s = session;
         session = null;
         generation = -1;
+        watched.clear();
         if (s != null) {
             s.close();
         }
     }
 
     /** Descriptor → scenario name; a name bound by a later step wins (close() then socket() reuses a number). */
-    private static Map<Integer, String> names(ScenarioSession s) {
+    private static Map<Slot, String> names(ScenarioSession s) {
         List<String> names = new ArrayList<>();
         Scenario sc = s.scenario();
         for (TcpSpec t : sc.setup().tcp()) {
@@ -309,9 +331,9 @@ final class SessionRunner {
                 step.bind().ifPresent(names::add);
             }
         }
-        Map<Integer, String> out = new HashMap<>();
+        Map<Slot, String> out = new HashMap<>();
         for (String n : names) {
-            s.fd(n).ifPresent(fd -> out.put(fd, n));
+            s.slot(n).ifPresent(slot -> out.put(slot, n));
         }
         return out;
     }

@@ -66,7 +66,7 @@ record Verdict(List<String> letters, List<Evidence> evidence) {
      * name's descriptor. A step a rule judges busy shows the figures the answer was decided from.
      */
     static Verdict of(Question q, ScenarioSession.Answer answer, List<StepReport> reports, List<Long> marks, Trace trace,
-                      Function<String, Integer> fdOf) {
+                      Function<String, org.sockscope.trace.Slot> fdOf) {
         java.util.Set<String> judgedBusy = q.stepsJudgedBy(OutcomePattern.Busy.class);
         Snapshot now = trace.latest();
         List<Evidence> ev = new ArrayList<>();
@@ -79,9 +79,10 @@ record Verdict(List<String> letters, List<Evidence> evidence) {
                 String figures = "";
                 List<String> names = s.call().descriptors();
                 if (!names.isEmpty() && s.index() < marks.size()) {
-                    Integer fd = fdOf.apply(names.getFirst());
-                    if (fd != null) {
-                        figures = Describe.figures(trace.snapshotAt(marks.get(s.index())), now, fd, s.call().name());
+                    org.sockscope.trace.Slot slot = fdOf.apply(names.getFirst());
+                    if (slot != null) {
+                        figures = Describe.figures(trace.snapshotAt(marks.get(s.index())), now, slot.process(), slot.fd(),
+                                s.call().name());
                     }
                 }
                 StepOutcome decided = answer.outcomes().getOrDefault(id, r.outcome());

@@ -5,6 +5,7 @@ import org.sockscope.kernel.SocketFigures;
 import org.sockscope.lab.Call;
 import org.sockscope.lab.Payload;
 import org.sockscope.trace.Event;
+import org.sockscope.trace.Slot;
 import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.BufferContent;
 import org.sockscope.ui.widget.BufferContent.Kind;
@@ -28,6 +29,10 @@ class PlaygroundLedgerTest {
         return l;
     }
 
+    private static Slot slot(int fd) {
+        return new Slot(fd == Events.CLIENT ? "P1" : "P2", fd);
+    }
+
     private static SocketFigures fig(int fd, int inq, int outq, int nsd) {
         return new SocketFigures(fd, 1000 + fd, inq, outq, nsd, 8192, 8192, 1, 0, 0, 0, 0, 2);
     }
@@ -46,12 +51,12 @@ class PlaygroundLedgerTest {
         // Written 11192, read 200: the receiver holds 4848 (positions 200..5048), the sender 6144 unsent.
         SocketFigures sender = fig(5, 0, 6144, 6144);
         SocketFigures receiver = fig(6, 4848, 0, 0);
-        BufferContent rcv = l.receiveBuffer(6, receiver, sender, 4096);
+        BufferContent rcv = l.receiveBuffer(slot(6), receiver, sender, 4096);
         assertEquals(List.of(new Segment(200, 3000, Payload.tag(a)), new Segment(3000, 5048, Payload.tag(b))), rcv.segments());
         assertEquals(4848, rcv.bytes(Kind.QUEUED));
         assertEquals(8192, rcv.capacity());
         assertEquals(4096, rcv.requested());
-        BufferContent snd = l.sendBuffer(5, sender, receiver, 4096);
+        BufferContent snd = l.sendBuffer(slot(5), sender, receiver, 4096);
         assertEquals(6144, snd.bytes(Kind.NOT_SENT));
         assertEquals(0, snd.bytes(Kind.IN_FLIGHT));
         assertEquals(List.of(new Segment(5048, 6000, Payload.tag(b)), new Segment(6000, 11192, Payload.tag(c))), snd.segments());
@@ -62,7 +67,7 @@ class PlaygroundLedgerTest {
         Events e = new Events().connected();
         e.call("P1", new Call.Send(5, 1000, 0), 1000, 0, "");
         StreamLedger l = fold(e);
-        BufferContent snd = l.sendBuffer(5, fig(5, 0, 1000, 400), fig(6, 600, 0, 0), 0);
+        BufferContent snd = l.sendBuffer(slot(5), fig(5, 0, 1000, 400), fig(6, 600, 0, 0), 0);
         assertEquals(List.of(new BufferContent.Span(0, 600, Kind.IN_FLIGHT), new BufferContent.Span(600, 1000, Kind.NOT_SENT)),
                 snd.spans());
     }
@@ -75,8 +80,8 @@ class PlaygroundLedgerTest {
         StreamLedger l = fold(e);
         SocketFigures sender = fig(5, 0, 7904, 7904);
         SocketFigures receiver = fig(6, 5096, 0, 0);
-        assertEquals(13000, l.runningCopied(5, sender, receiver), "R + INQ(receiver) + NSD(sender)");
-        BufferContent rcv = l.receiveBuffer(6, receiver, sender, 0);
+        assertEquals(13000, l.runningCopied(slot(5), sender, receiver), "R + INQ(receiver) + NSD(sender)");
+        BufferContent rcv = l.receiveBuffer(slot(6), receiver, sender, 0);
         assertEquals(List.of(new Segment(0, 5096, Payload.tag(id))), rcv.segments());
     }
 
@@ -84,7 +89,7 @@ class PlaygroundLedgerTest {
     void bytesPastWhatReturnValuesExplainAreUnknown() {
         Events e = new Events().connected();
         StreamLedger l = fold(e);
-        BufferContent rcv = l.receiveBuffer(6, fig(6, 10, 0, 0), fig(5, 0, 0, 0), 0);
+        BufferContent rcv = l.receiveBuffer(slot(6), fig(6, 10, 0, 0), fig(5, 0, 0, 0), 0);
         assertEquals(List.of(new Segment(0, 10, '?')), rcv.segments());
     }
 
@@ -95,7 +100,7 @@ class PlaygroundLedgerTest {
             e.call("P1", new Call.Send(5, 10, 0), 10, 0, "");
         }
         StreamLedger l = fold(e);
-        BufferContent rcv = l.receiveBuffer(6, fig(6, 2000, 0, 0), fig(5, 0, 0, 0), 0);
+        BufferContent rcv = l.receiveBuffer(slot(6), fig(6, 2000, 0, 0), fig(5, 0, 0, 0), 0);
         assertEquals(StreamLedger.MAX_SEGMENTS - 1, rcv.segments().size());
         assertEquals(2000, rcv.segments().stream().mapToLong(Segment::bytes).sum());
         assertEquals('…', rcv.segments().get(StreamLedger.MAX_SEGMENTS / 2 - 1).letter());
@@ -116,7 +121,7 @@ class PlaygroundLedgerTest {
         assertTrue(l.unsettled());
         l.settle(e.trace().latest(), e.trace().size());
         assertTrue(l.unsettled(), "bytes in flight: the figures cannot place the stream yet");
-        assertEquals(List.of(new Segment(0, 2300, '?')), l.receiveBuffer(6, fig(6, 2300, 0, 0), fig(5, 0, 300, 0), 0)
+        assertEquals(List.of(new Segment(0, 2300, '?')), l.receiveBuffer(slot(6), fig(6, 2300, 0, 0), fig(5, 0, 300, 0), 0)
                 .segments(), "nothing is attributed while the stream is unplaced");
 
         mark = e.trace().size();
@@ -127,7 +132,7 @@ class PlaygroundLedgerTest {
         assertTrue(l.unsettled(), "figures probed before C returned cannot place it");
         l.settle(e.trace().latest(), e.trace().size());
         assertFalse(l.unsettled());
-        BufferContent rcv = l.receiveBuffer(6, fig(6, 2300, 0, 0), fig(5, 0, 0, 0), 0);
+        BufferContent rcv = l.receiveBuffer(slot(6), fig(6, 2300, 0, 0), fig(5, 0, 0, 0), 0);
         assertEquals(List.of(new Segment(0, 2000, '?'), new Segment(2000, 2300, Payload.tag(c))), rcv.segments(),
                 "the kept send's bytes are the newest; the dropped ones' are unknown");
     }
@@ -143,7 +148,7 @@ class PlaygroundLedgerTest {
         e.started("P1", send);
         e.sample(7904, 7904, 5096, 0);
         foldFrom(l, e, mark);
-        AppBufferState app = l.appBuffer(id, send.spec(), true, null, "", e.trace().latest());
+        AppBufferState app = l.appBuffer(id, "P1", send.spec(), true, null, "", e.trace().latest());
         assertFalse(app.copiedDerived(), "where the stream stands is unknown: no count, not a made-up one");
         assertEquals(0, app.copied());
         assertTrue(app.running());

@@ -119,8 +119,8 @@ class PlaygroundRobotTest {
         // EAGAIN is not final (ACKs free space), so wait for the kernel, the Snapshot and the drawing to agree.
         Fx.await(T, "drawn fills = latest Snapshot = kernel now", () -> {
             Snapshot s = vm.trace().latest();
-            SocketFigures snd = s.socket(clientFd);
-            SocketFigures rcv = s.socket(serverFd);
+            SocketFigures snd = s.socket(Side.CLIENT.process(), clientFd);
+            SocketFigures rcv = s.socket(Side.SERVER.process(), serverFd);
             SocketFigures kernelSnd = SocketProbe.probe(clientFd);
             SocketFigures kernelRcv = SocketProbe.probe(serverFd);
             return send.settledProperty().get() && recv.settledProperty().get()

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * {@code -Dagreement.runs=20} repeats it more often (the stress run in the notes).
  */
 class AnswerAgreementTest {
-    private static final int RUNS = Integer.getInteger("agreement.runs", 5);
+    private static final int RUNS = Integer.getInteger("agreement.runs", 2);
 
     @Test
     void appAndCommandLineAgreeOnEveryBundledQuestion() throws Exception {

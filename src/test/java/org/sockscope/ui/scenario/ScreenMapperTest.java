@@ -5,6 +5,7 @@ import org.sockscope.kernel.SocketFigures;
 import org.sockscope.scenario.Scenario;
 import org.sockscope.scenario.ScenarioLoader;
 import org.sockscope.scenario.ScenarioSession;
+import org.sockscope.trace.Slot;
 import org.sockscope.trace.Snapshot;
 import org.sockscope.ui.widget.BufferContent.Kind;
 import org.sockscope.ui.widget.LaneState;
@@ -24,11 +25,17 @@ class ScreenMapperTest {
 
     private static Screen screen(ScenarioSession s, ScreenMapper m, int position) {
         Snapshot snap = s.trace().latest();
-        Map<Integer, String> names = new HashMap<>();
+        Map<Slot, String> names = new HashMap<>();
         for (String n : List.of("full.client", "full.server", "room.client", "room.server", "p.read", "p.write")) {
-            s.fd(n).ifPresent(fd -> names.put(fd, n));
+            s.slot(n).ifPresent(slot -> names.put(slot, n));
         }
         return m.map(snap, StreamLedger.of(s.trace().events()), s.reports(), names, position, false);
+    }
+
+    /** The kernel's latest figures of the socket a scenario name is bound to. */
+    private static SocketFigures socket(ScenarioSession s, String name) {
+        Slot slot = s.slot(name).orElseThrow();
+        return s.trace().latest().socket(slot.process(), slot.fd());
     }
 
     private static ColumnState column(Screen s, String process) {
@@ -43,7 +50,7 @@ class ScreenMapperTest {
             Screen screen = screen(s, new ScreenMapper(sc), 0);
             ColumnState.Card card = column(screen, "server").sockets().stream().filter(c -> c.state().fd() == fd)
                     .findFirst().orElseThrow();
-            SocketFigures kernel = s.trace().latest().socket(fd);
+            SocketFigures kernel = socket(s, "server_socket");
             assertTrue(kernel.listening());
             assertEquals(new SocketCardState.AcceptQueue(kernel.unacked(), kernel.sacked()), card.state().listener());
             assertEquals(sc.setup().listeners().getFirst().backlog().orElse(16), card.state().listener().backlog(),
@@ -63,7 +70,7 @@ class ScreenMapperTest {
             assertTrue(before.code().isEmpty(), "no line marked before step 1");
 
             int fd = s.fd("full.client").orElseThrow();
-            SocketFigures kernel = s.trace().latest().socket(fd);
+            SocketFigures kernel = socket(s, "full.client");
             ColumnState.Card card = column(before, "app_full").sockets().getFirst();
             assertTrue(card.send() && !card.receive(), "app_full sends: its send buffer is drawn");
             assertEquals(fd, card.state().fd());
@@ -77,7 +84,7 @@ class ScreenMapperTest {
             ColumnState.Card peer = column(before, "peer").sockets().stream().filter(c -> c.state().fd() == server)
                     .findFirst().orElseThrow();
             assertTrue(peer.receive() && !peer.send());
-            assertEquals(s.trace().latest().socket(server).inq(), peer.state().receive().bytes(Kind.QUEUED));
+            assertEquals(socket(s, "full.server").inq(), peer.state().receive().bytes(Kind.QUEUED));
 
             s.step();
             Screen after = screen(s, m, 1);
@@ -106,7 +113,7 @@ class ScreenMapperTest {
             assertTrue(w.writer());
             assertFalse(r.writer());
             assertEquals("p", w.name());
-            assertEquals(s.trace().latest().pipe(w.readFd()).queued(), w.queued(), "FIONREAD");
+            assertEquals(s.trace().latest().pipe("P2", s.fd("p.read").orElseThrow()).queued(), w.queued(), "FIONREAD");
             assertEquals(w.capacity(), w.queued(), "the 64 KiB write filled the pipe");
             assertEquals(List.of(3), screen.code().get("P1").lines());
             assertTrue(screen.code().get("P1").current(), "step 3 is P1's");

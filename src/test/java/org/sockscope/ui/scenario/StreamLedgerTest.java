@@ -9,6 +9,7 @@ import org.sockscope.scenario.ScenarioLoader;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.CallSpec;
 import org.sockscope.trace.Event;
+import org.sockscope.trace.Slot;
 import org.sockscope.ui.widget.BufferContent;
 import org.sockscope.ui.widget.BufferContent.Kind;
 import org.sockscope.ui.ledger.StreamLedger;
@@ -21,6 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The scenario mode's byte ledger (fill and drain count too) and which buffers a card draws. */
 class StreamLedgerTest {
+    private static Slot slot(int fd) {
+        return new Slot("p" + fd, fd);
+    }
+
     private static Event opened(int fd, int peer) {
         return new Event.DescriptorOpened(0, 0, "p" + fd, new Descriptor(fd, Descriptor.Kind.SOCKET, 1000 + fd, "socket:[1]",
                 "127.0.0.1:1", "127.0.0.1:2", "ESTABLISHED"), "client", peer, 1000 + peer, 0, 0);
@@ -45,7 +50,7 @@ class StreamLedgerTest {
                 started(1, "send", 5, 100), returned(1, "send", 5, 100, 100),
                 started(2, "fill", 5, 0), returned(2, "fill", 5, 0, 300),
                 started(3, "drain", 6, 0), returned(3, "drain", 6, 0, 250)));
-        BufferContent recv = l.receiveBuffer(6, figures(6, 150, 0, 0), figures(5, 0, 0, 0), 0);
+        BufferContent recv = l.receiveBuffer(slot(6), figures(6, 150, 0, 0), figures(5, 0, 0, 0), 0);
         assertEquals(150, recv.bytes(Kind.QUEUED));
         assertEquals(250, recv.head(), "the drained bytes are gone from the head");
         assertEquals(List.of(new BufferContent.Segment(250, 400, Payload.tag(2))), recv.segments(), "fill()'s bytes, lettered");
@@ -62,8 +67,8 @@ class StreamLedgerTest {
                 started(2, "read", 8, 60), returned(2, "read", 8, 60, 60),
                 started(3, "write", 7, 70000)));
         // written so far = read 60 + FIONREAD 30040 = 30100: the running write copied 30000 of its 70000.
-        assertEquals(30000, l.pipeCopied(7, new org.sockscope.kernel.PipeFigures(77, 8, 7, 30040, 65536)));
-        assertEquals(0, l.pipeCopied(7, new org.sockscope.kernel.PipeFigures(77, 8, 7, -22, 65536)), "unreadable fill: nothing claimed");
+        assertEquals(30000, l.pipeCopied(slot(7), new org.sockscope.kernel.PipeFigures(77, 8, 7, 30040, 65536)));
+        assertEquals(0, l.pipeCopied(slot(7), new org.sockscope.kernel.PipeFigures(77, 8, 7, -22, 65536)), "unreadable fill: nothing claimed");
     }
 
     @Test
@@ -73,8 +78,8 @@ class StreamLedgerTest {
                 started(2, "recv", 6, 250), returned(2, "recv", 6, 250, 250),
                 started(3, "send", 5, 1000)));
         // written so far = read 250 + receiver's queue 500 + sender's unsent 100 = 850: the running send copied 450.
-        assertEquals(450, l.runningCopied(5, figures(5, 0, 100, 100), figures(6, 500, 0, 0)));
-        BufferContent send = l.sendBuffer(5, figures(5, 0, 100, 100), figures(6, 500, 0, 0), 4096);
+        assertEquals(450, l.runningCopied(slot(5), figures(5, 0, 100, 100), figures(6, 500, 0, 0)));
+        BufferContent send = l.sendBuffer(slot(5), figures(5, 0, 100, 100), figures(6, 500, 0, 0), 4096);
         assertEquals(100, send.bytes(Kind.NOT_SENT));
         assertEquals(Payload.tag(3), send.segments().getLast().letter());
         assertEquals("send", l.lastByteCall("p5").call().name());
@@ -86,10 +91,10 @@ class StreamLedgerTest {
         StreamLedger l = StreamLedger.of(List.of(opened(5, 6),
                 new Event.CallReturned(0, 0, "p5", 1, new CallSpec("fcntl", 5, 0, 0, "fcntl(5, F_SETFL, flags | O_NONBLOCK)"),
                         new CallOutcome(0, 0, 10, false), "")));
-        assertTrue(l.nonBlocking(5));
+        assertTrue(l.nonBlocking(slot(5)));
         l.fold(new Event.CallReturned(0, 0, "p5", 2, new CallSpec("fcntl", 5, 0, 0, "fcntl(5, F_SETFL, flags & ~O_NONBLOCK)"),
                 new CallOutcome(0, 0, 10, false), ""));
-        assertFalse(l.nonBlocking(5));
+        assertFalse(l.nonBlocking(slot(5)));
     }
 
     @Test

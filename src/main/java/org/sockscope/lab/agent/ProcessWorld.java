@@ -1,0 +1,267 @@
+package org.sockscope.lab.agent;
+
+import org.sockscope.kernel.Descriptor;
+import org.sockscope.lab.Actor;
+import org.sockscope.lab.Call;
+import org.sockscope.lab.Lab;
+import org.sockscope.lab.LabException;
+import org.sockscope.lab.Performer;
+import org.sockscope.lab.SocketOptions;
+import org.sockscope.lab.World;
+import org.sockscope.posix.Errno;
+import org.sockscope.posix.Libc;
+import org.sockscope.posix.LinuxAbi;
+import org.sockscope.trace.CallOutcome;
+import org.sockscope.trace.Event;
+import org.sockscope.trace.Slot;
+import org.sockscope.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The lesson's processes as real child processes, each with its own descriptor table: every call
+ * is made and measured inside the process that makes it, and every child's events arrive in the
+ * one trace, on the shared clock. A connection is made as two processes make one (the server
+ * listens and accepts, the client connects); a pipe between two processes is made here and handed
+ * to each as a shell does, by inheritance at spawn.
+ */
+public final class ProcessWorld implements World {
+    private final int hz;
+    private final Trace trace = new Trace();
+    private final Map<String, Child> children = new LinkedHashMap<>();
+    private final Map<String, RemoteActor> actors = new HashMap<>();
+    /** Pipe ends made here that a process not yet started will inherit, by process. */
+    private final Map<String, List<Child.Inherited>> toInherit = new HashMap<>();
+    /** What each process's descriptors refer to, as its agent described them on opening. */
+    private final Map<Slot, Descriptor> described = new ConcurrentHashMap<>();
+
+    /** A world whose processes sample the kernel {@link Lab#DEFAULT_HZ} times a second. */
+    public ProcessWorld() {
+        this(Lab.DEFAULT_HZ);
+    }
+
+    /** A world whose processes sample the kernel {@code hz} times a second. */
+    public ProcessWorld(int hz) {
+        LinuxAbi.requireSupported();
+        this.hz = hz;
+        trace.addListener(e -> {
+            if (e instanceof Event.DescriptorOpened o) {
+                described.put(new Slot(o.process(), o.descriptor().fd()), o.descriptor());
+            } else if (e instanceof Event.DescriptorClosed c) {
+                described.remove(new Slot(c.process(), c.fd()));
+            }
+        });
+    }
+
+    /** A thread of one of the world's processes. */
+    private record RemoteActor(String name, String process, Child child) implements Performer {
+        @Override
+        public int pid() {
+            return child.pid();
+        }
+
+        @Override
+        public int tid() {
+            return child.tid(name);
+        }
+
+        @Override
+        public Actor.Submission submitTracked(Call call) {
+            try {
+                return child.submit(name, call);
+            } catch (LabException e) {
+                return new Actor.Submission(-1, CompletableFuture.<CallOutcome>failedFuture(new IllegalStateException(e.getMessage())));
+            }
+        }
+    }
+
+    @Override
+    public Trace trace() {
+        return trace;
+    }
+
+    @Override
+    public long samplerPeriodNanos() {
+        return 1_000_000_000L / hz;
+    }
+
+    @Override
+    public void sampleNow() {
+        children().forEach(Child::sampleNow);
+    }
+
+    /** Starts the processes not started yet side by side: each JVM takes a few hundred milliseconds. */
+    @Override
+    public void start(Collection<String> processes) throws LabException {
+        Map<String, CompletableFuture<Child>> starting = new LinkedHashMap<>();
+        synchronized (this) {
+            for (String p : processes) {
+                if (!children.containsKey(p) && !starting.containsKey(p)) {
+                    List<Child.Inherited> given = toInherit.getOrDefault(p, List.of());
+                    starting.put(p, CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return Child.spawn(p, hz, trace, given);
+                        } catch (LabException e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    }, r -> Thread.ofPlatform().name("start-" + p).daemon(true).start(r)));
+                }
+            }
+        }
+        LabException failed = null;
+        for (var s : starting.entrySet()) {
+            try {
+                started(s.getKey(), s.getValue().join());
+            } catch (java.util.concurrent.CompletionException e) {
+                failed = e.getCause() instanceof LabException le ? le : new LabException(String.valueOf(e.getCause()));
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private synchronized void started(String process, Child c) {
+        children.put(process, c);
+        // The child holds its copies now; this process's copies are not the lesson's.
+        for (Child.Inherited i : toInherit.getOrDefault(process, List.of())) {
+            Libc.close(i.fd());
+        }
+        toInherit.remove(process);
+    }
+
+    private Child child(String process) throws LabException {
+        synchronized (this) {
+            Child c = children.get(process);
+            if (c != null) {
+                return c;
+            }
+        }
+        start(List.of(process));
+        synchronized (this) {
+            return children.get(process);
+        }
+    }
+
+    @Override
+    public Performer actor(String name, String process) throws LabException {
+        Child c = child(process);
+        synchronized (this) {
+            RemoteActor a = actors.get(name);
+            if (a == null) {
+                if (!name.equals(process)) {
+                    c.newActor(name);
+                }
+                a = new RemoteActor(name, process, c);
+                actors.put(name, a);
+            }
+            return a;
+        }
+    }
+
+    @Override
+    public Lab.Connection connect(String clientProcess, String serverProcess, SocketOptions client, SocketOptions server)
+            throws LabException {
+        Child s = child(serverProcess);
+        Child c = child(clientProcess);
+        Message.Answer listener = s.listen(server, 1);
+        Message.Answer connected = c.connectTo(listener.port(), client);
+        Message.Answer accepted = s.acceptOn(listener.fd(), server);
+        trace.append(new Event.Note(0, trace.now(), "connected " + clientProcess + " (pid " + c.pid() + ") fd "
+                + connected.fd() + " (127.0.0.1:" + connected.port() + ") to " + serverProcess + " (pid " + s.pid()
+                + ") fd " + accepted.fd() + " (127.0.0.1:" + listener.port() + ")"));
+        sampleNow();
+        return new Lab.Connection(connected.fd(), accepted.fd(), listener.port());
+    }
+
+    /**
+     * A pipe from {@code writerProcess} to {@code readerProcess}, made here and inherited by each at
+     * its start, as a shell makes {@code P1 | P2}: so both must not have started yet.
+     */
+    @Override
+    public synchronized Lab.PipeEnds pipe(String writerProcess, String readerProcess) throws LabException {
+        for (String p : List.of(writerProcess, readerProcess)) {
+            if (children.containsKey(p)) {
+                throw new LabException("process " + p + " has already started: a pipe reaches a process only by"
+                        + " inheritance, so it must be made before the process starts");
+            }
+        }
+        Libc.PipeFds p = Libc.pipe();
+        if (p.failed()) {
+            throw new LabException("pipe() failed: " + Errno.name(p.errno()) + " (" + Errno.message(p.errno()) + ")");
+        }
+        int writeAt = give(writerProcess, new Child.Inherited(p.writeFd(), "pipe write end"));
+        int readAt = give(readerProcess, new Child.Inherited(p.readFd(), "pipe read end"));
+        return new Lab.PipeEnds(readAt, writeAt);
+    }
+
+    /** Queues {@code i} for {@code process} to inherit; the number it will have there. */
+    private int give(String process, Child.Inherited i) {
+        List<Child.Inherited> list = toInherit.computeIfAbsent(process, k -> new ArrayList<>());
+        list.add(i);
+        return 2 + list.size();
+    }
+
+    @Override
+    public int listen(String process, SocketOptions options, int backlog) throws LabException {
+        return child(process).listen(options, backlog).fd();
+    }
+
+    @Override
+    public boolean cancel(Performer actor) throws LabException {
+        return actor instanceof RemoteActor a && a.child().cancel(a.name());
+    }
+
+    @Override
+    public Descriptor described(String process, int fd) {
+        return described.get(new Slot(process, fd));
+    }
+
+    /** The child process running {@code process}, if it has started. */
+    public synchronized java.util.Optional<Child> process(String process) {
+        return java.util.Optional.ofNullable(children.get(process));
+    }
+
+    private synchronized List<Child> children() {
+        return List.copyOf(children.values());
+    }
+
+    /**
+     * Ends every process (each exits, or is killed after a second, and is reaped: no zombie), side by
+     * side so the whole takes about a second at most; pipe ends no process took are closed.
+     */
+    @Override
+    public void reset() {
+        List<Child> all;
+        synchronized (this) {
+            all = List.copyOf(children.values());
+            children.clear();
+            actors.clear();
+            toInherit.values().forEach(l -> l.forEach(i -> Libc.close(i.fd())));
+            toInherit.clear();
+        }
+        List<Thread> closers = new ArrayList<>();
+        for (Child c : all) {
+            closers.add(Thread.ofPlatform().name("close-" + c.process()).daemon(true).start(c::close));
+        }
+        for (Thread t : closers) {
+            try {
+                t.join(2500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        reset();
+    }
+}
