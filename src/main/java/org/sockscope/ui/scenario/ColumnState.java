@@ -17,9 +17,13 @@ import java.util.List;
  * @param rows     the lab's descriptors in its table (its own ones marked)
  * @param sockets  its sockets, each with the buffers worth drawing
  * @param pipes    the pipes it holds an end of
+ * @param process  where its table is: {@code pid 4711} (a real process), {@code pid 4711, exited (status 0)},
+ *                 or empty when it is a thread of this app
+ * @param runtime  what else its table held before the lesson's first call ({@code 4 lib/modules · 5 sockscope.jar}),
+ *                 or empty
  */
 record ColumnState(String process, String kind, LaneState lane, AppBufferState app, List<DescriptorRow> rows,
-                   List<Card> sockets, List<PipeState> pipes) {
+                   List<Card> sockets, List<PipeState> pipes, String where, String runtime) {
 
     ColumnState {
         rows = List.copyOf(rows);
@@ -35,8 +39,8 @@ record ColumnState(String process, String kind, LaneState lane, AppBufferState a
      * One pipe as a process sees it.
      *
      * @param name     the scenario's name for the pipe ({@code p})
-     * @param readFd   the read end
-     * @param writeFd  the write end
+     * @param fd       this end's number in the column's table
+     * @param otherEnd where the other end is ({@code fd 4}, {@code P2's fd 3}, {@code closed})
      * @param queued   {@code ioctl(FIONREAD)}: bytes waiting to be read
      * @param capacity {@code fcntl(F_GETPIPE_SZ)}: the pipe's capacity
      * @param writer   true when this process holds the write end (else the read end)

@@ -27,6 +27,8 @@ final class ProcessColumn extends VBox {
     private final AppBufferView app = new AppBufferView();
     private final DescriptorTableView table = new DescriptorTableView();
     private final VBox cards = new VBox();
+    private final Label where;
+    private final Label runtime = new Label();
     private final Map<Integer, SocketCard> socketCards = new LinkedHashMap<>();
     private final List<PipeCard> pipeCards = new ArrayList<>();
     private final String process;
@@ -39,7 +41,7 @@ final class ProcessColumn extends VBox {
         Label heading = new Label(process);
         heading.getStyleClass().add("process-heading");
         heading.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label where = new Label(kind + " · user space");
+        where = new Label(kind + " · user space");
         where.getStyleClass().add("layer-label");
         where.setMinWidth(0);
         HBox head = new HBox(10, heading, where);
@@ -61,8 +63,12 @@ final class ProcessColumn extends VBox {
 
         table.setId("descriptors-" + process);
         table.titleProperty().set("Kernel · descriptors");
+        runtime.setId("runtime-" + process);
+        runtime.getStyleClass().add("runtime-note");
+        runtime.setWrapText(true);
+        runtime.setMinWidth(0);
         cards.getStyleClass().add("cards");
-        VBox kernelLayer = new VBox(table, cards);
+        VBox kernelLayer = new VBox(table, runtime, cards);
         kernelLayer.getStyleClass().addAll("layer", "kernel-layer");
         getChildren().addAll(processLayer, kernelLayer);
         // Whatever does not fit is cut at the column's edge, never drawn over the next column.
@@ -81,6 +87,11 @@ final class ProcessColumn extends VBox {
             return;
         }
         shown = c;
+        where.setText(c.kind() + (c.where().isEmpty() ? "" : " · " + c.where()) + " · user space");
+        table.titleProperty().set(c.where().isEmpty() ? "Kernel · descriptors" : "Kernel · descriptors of " + c.where());
+        runtime.setText(c.runtime().isEmpty() ? "" : "Also in this table since the process started (the JVM's own"
+                + " files, SockScope's channel): " + c.runtime() + ". A new descriptor takes the lowest free number.");
+        show(runtime, !c.runtime().isEmpty());
         lane.setState(c.lane());
         app.stateProperty().set(c.app());
         app.setVisible(!c.app().name().isEmpty());

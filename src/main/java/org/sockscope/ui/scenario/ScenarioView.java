@@ -168,8 +168,10 @@ public final class ScenarioView extends BorderPane {
         message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
-        Label honest = new Label("Processes here are threads of one JVM (pid " + ProcessHandle.current().pid()
-                + "): real descriptor numbers, one shared table.");
+        Label honest = new Label(org.sockscope.lab.agent.Worlds.threads()
+                ? "Processes here are threads of one JVM (pid " + ProcessHandle.current().pid()
+                        + "): real descriptor numbers, one shared table."
+                : "Each process is a real process (pid in its column), with its own descriptor table.");
         honest.getStyleClass().add("honesty");
         honest.setMinWidth(0);
         Label live = new Label();

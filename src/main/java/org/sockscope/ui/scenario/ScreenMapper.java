@@ -14,6 +14,7 @@ import org.sockscope.ui.widget.AppBufferState;
 import org.sockscope.ui.widget.DescriptorRow;
 import org.sockscope.ui.widget.LaneState;
 import org.sockscope.ui.widget.SocketCardState;
+import org.sockscope.trace.ProcessView;
 import org.sockscope.trace.Slot;
 import org.sockscope.ui.ledger.StreamLedger;
 
@@ -105,8 +106,30 @@ final class ScreenMapper {
         }
         ActorView actor = snap.actors().get(p.name());
         String kind = p.threadOf().map(t -> "thread of " + t).orElse("process");
+        ProcessView pv = snap.processes().get(table);
+        String where = pv == null ? "" : "pid " + pv.pid() + (pv.running() ? "" : ", " + pv.exit());
         return new ColumnState(p.name(), kind, LaneState.of(p.name(), actor), app(ledger.lastByteCall(p.name()), snap, ledger),
-                rows, cards, pipes);
+                rows, cards, pipes, where, pv == null ? "" : runtime(pv, rows));
+    }
+
+    /**
+     * The runtime's own entries of a process's table, before the lesson's first call, that are not
+     * the lesson's: {@code 4 lib/modules · 5 sockscope.jar · 9 socket (SockScope's control channel)}.
+     */
+    static String runtime(ProcessView pv, List<DescriptorRow> lesson) {
+        java.util.Set<Integer> shown = new java.util.HashSet<>();
+        lesson.forEach(r -> shown.add(r.fd()));
+        List<String> parts = new ArrayList<>();
+        for (Descriptor d : pv.own()) {
+            if (d.fd() <= 2 || shown.contains(d.fd())) {
+                continue;
+            }
+            String t = d.target();
+            String what = d.kind() == Descriptor.Kind.SOCKET ? "socket (SockScope's control channel)"
+                    : t.endsWith("/lib/modules") ? "lib/modules" : t.substring(t.lastIndexOf('/') + 1);
+            parts.add(d.fd() + " " + what);
+        }
+        return String.join(" · ", parts);
     }
 
     /** Where the other end of pipe end {@code d} is: {@code fd 4} in the same table, {@code P2's fd 3}, or closed. */
