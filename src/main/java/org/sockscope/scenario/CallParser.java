@@ -147,7 +147,7 @@ final class CallParser {
             try {
                 v = e.eval(java.util.Map.of());
             } catch (ArithmeticException overflow) {
-                throw new InlineError(start(node), where(param, i) + " overflows", "use smaller numbers");
+                throw new InlineError(start(node), where(param, i) + " overflows", "use a value in " + param.min() + ".." + param.max());
             }
             if (v < param.min() || v > param.max()) {
                 throw new InlineError(start(node), where(param, i) + " is " + v + ", outside " + param.min()
@@ -188,14 +188,13 @@ final class CallParser {
             }
             throw new InlineError(n.at(), "'" + name + "' is a descriptor, not a number", "write a number here");
         }
-        String allowedHere = family == null ? "no constants are allowed here" : "allowed here: " + Constants.allowed(family);
         if (Constants.isKnown(name)) {
-            throw new InlineError(n.at(), name + " is not allowed in " + callName + "() here", allowedHere);
+            throw new InlineError(n.at(), name + " is not allowed in " + callName + "() here", allowedHere(family));
         }
-        if (name.equals(name.toUpperCase(java.util.Locale.ROOT))) {
-            String close = Suggest.closest(name, Constants.allNames());
-            throw new InlineError(n.at(), "unknown constant '" + name + "'",
-                    (close != null ? "did you mean '" + close + "'? " : "") + allowedHere);
+        // Upper case reads as a constant; so does a constant's name in the wrong case (msg_dontwait).
+        String close = closestConstant(name, family);
+        if (name.equals(name.toUpperCase(java.util.Locale.ROOT)) || name.equalsIgnoreCase(close)) {
+            throw unknownConstant(n, family);
         }
         List<String> numbers = names.numbers();
         throw new InlineError(n.at(), "undefined name '" + name + "'",
@@ -203,14 +202,28 @@ final class CallParser {
                         : Suggest.hint(name, numbers, "numbers bound by earlier steps"));
     }
 
+    private static InlineError unknownConstant(Name n, Family family) {
+        String close = closestConstant(n.name(), family);
+        return new InlineError(n.at(), "unknown constant '" + n.name() + "'",
+                (close != null ? "did you mean '" + close + "'? " : "") + allowedHere(family));
+    }
+
+    /** The constant {@code name} was meant to be: one allowed here first, else any known one. */
+    private static String closestConstant(String name, Family family) {
+        String here = family == null ? null : Suggest.closest(name, Constants.names(family));
+        return here != null ? here : Suggest.closest(name, Constants.allNames());
+    }
+
+    private static String allowedHere(Family family) {
+        return family == null ? "no constants are allowed here" : "allowed here: " + Constants.allowed(family);
+    }
+
     private IntExpr.Constant constant(Node node, Param param, int i) throws InlineError {
         if (node instanceof Name n && Constants.value(param.family(), n.name()).isPresent()) {
             return (IntExpr.Constant) numberName(n, param.family());
         }
         if (node instanceof Name n && !Constants.isKnown(n.name()) && names.get(n.name()).isEmpty()) {
-            String close = Suggest.closest(n.name(), Constants.allNames());
-            throw new InlineError(n.at(), "unknown constant '" + n.name() + "'",
-                    (close != null ? "did you mean '" + close + "'? " : "") + "allowed here: " + Constants.allowed(param.family()));
+            throw unknownConstant(n, param.family());
         }
         throw new InlineError(node.at(), where(param, i) + " must be one of " + Constants.allowed(param.family()),
                 "write the constant's name");

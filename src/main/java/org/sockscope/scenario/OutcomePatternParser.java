@@ -13,6 +13,11 @@ final class OutcomePatternParser {
     static final String ALLOWED = "blocks, busy, returns N, returns partial, returns all, returns >N, "
             + "copies N, copies partial, fails ERRNO, not PATTERN, PATTERN and PATTERN";
 
+    /** The errno names SockScope knows, for suggestions: Errno's table (Linux values stay below 256) and the alias. */
+    private static final List<String> ERRNO_NAMES = java.util.stream.Stream.concat(
+            java.util.stream.IntStream.range(1, 256).mapToObj(Errno::name).filter(n -> !n.startsWith("errno ")),
+            java.util.stream.Stream.of("EWOULDBLOCK")).toList();
+
     private final String text;
     private final List<int[]> words = new ArrayList<>(); // [start, end) of each word
     private int next;
@@ -82,12 +87,20 @@ final class OutcomePatternParser {
             throw new InlineError(text.length(), "'fails' needs an errno name", "e.g. fails EAGAIN");
         }
         String name = word();
-        int value = Errno.valueOf(name);
-        if (value < 0) {
-            throw new InlineError(start(), "unknown errno '" + name + "'", "e.g. EAGAIN, EWOULDBLOCK, EPIPE, ECONNRESET, EBADF");
-        }
+        int value = errno(name, start());
         next++;
         return new OutcomePattern.Fails(name, value);
+    }
+
+    /** The value of errno {@code name} ({@code fails: …} and {@code fails …} share it); a typo gets "did you mean". */
+    static int errno(String name, int offset) throws InlineError {
+        int value = Errno.valueOf(name);
+        if (value < 0) {
+            String close = Suggest.closest(name, ERRNO_NAMES);
+            throw new InlineError(offset, "unknown errno '" + name + "'", (close == null ? "" : "did you mean '" + close + "'? ")
+                    + "e.g. EAGAIN, EWOULDBLOCK, EPIPE, ECONNRESET, EBADF");
+        }
+        return value;
     }
 
     /** An amount: one word ({@code 100}, {@code partial}, {@code >0}) or an operator and a number ({@code > 0}). */

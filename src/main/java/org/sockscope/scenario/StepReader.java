@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sockscope.posix.Errno;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -61,15 +60,18 @@ final class StepReader {
         Node callNode = m.required("call");
         Call call = null;
         String text = callNode == null ? null : YamlMap.text(callNode, "'call'", problems);
-        if (text != null && process != null) {
+        if (text != null) {
             try {
+                // An unknown process is reported above; the call is still checked (without the
+                // ownership check, which needs the process) so one mistake does not hide the next.
                 call = CallParser.parse(text, names, process);
             } catch (InlineError e) {
                 problems.inside((ScalarNode) callNode, e);
             }
         }
-        List<OutcomePattern> expect = call == null ? List.of() : expect(m, call);
-        Optional<Repeat> repeat = call == null ? Optional.empty() : repeat(m, call);
+        // A wrong call does not hide a wrong expect or repeat: they are checked without it.
+        List<OutcomePattern> expect = expect(m, call);
+        Optional<Repeat> repeat = repeat(m, call);
         // Bind even when the call is wrong, so later steps are not reported for the same mistake.
         String bind = bind(m, call != null ? call.name() : guessName(text), process);
         if (problems.count() > before || call == null) {
@@ -147,6 +149,7 @@ final class StepReader {
         return own != null ? own : code.get(names.tableOf(process));
     }
 
+    /** The step's {@code expect:}; {@code call} is null when it did not parse (then only the patterns are checked). */
     private List<OutcomePattern> expect(YamlMap step, Call call) {
         Node node = step.get("expect");
         if (node == null) {
@@ -175,10 +178,12 @@ final class StepReader {
         Node fails = m.get("fails");
         if (fails != null) {
             String name = YamlMap.text(fails, "'fails'", problems);
-            if (name != null && Errno.valueOf(name) < 0) {
-                problems.at(fails, "unknown errno '" + name + "'", "e.g. EAGAIN, EWOULDBLOCK, EPIPE, ECONNRESET, EBADF");
-            } else if (name != null) {
-                out.add(new OutcomePattern.Fails(name, Errno.valueOf(name)));
+            if (name != null) {
+                try {
+                    out.add(new OutcomePattern.Fails(name, OutcomePatternParser.errno(name, 0)));
+                } catch (InlineError e) {
+                    problems.inside((ScalarNode) fails, e);
+                }
             }
         }
         Boolean blocks = m.bool("blocks");
@@ -186,7 +191,7 @@ final class StepReader {
             out.add(blocks ? new OutcomePattern.Blocks() : new OutcomePattern.Not(new OutcomePattern.Blocks()));
         }
         for (OutcomePattern p : out) {
-            if (p.needsLength() && !CallSignatures.hasLength(call.name())) {
+            if (call != null && p.needsLength() && !CallSignatures.hasLength(call.name())) {
                 problems.at(returns, "'" + p + "' needs a call with a length, and " + call.name() + "() has none",
                         "partial and all apply to send, recv, read and write; write a number instead");
             }
@@ -194,6 +199,7 @@ final class StepReader {
         return out;
     }
 
+    /** The step's {@code repeat:}; {@code call} is null when it did not parse (then only the fields are checked). */
     private Optional<Repeat> repeat(YamlMap step, Call call) {
         Node node = step.get("repeat");
         if (node == null) {
@@ -228,7 +234,7 @@ final class StepReader {
             if (notALoop != null) {
                 problems.at(until, notALoop, "e.g. until: \"returns >0\" or until: \"fails EAGAIN\"");
             }
-            if (p.needsLength() && !CallSignatures.hasLength(call.name())) {
+            if (call != null && p.needsLength() && !CallSignatures.hasLength(call.name())) {
                 problems.at(until, "'" + p + "' needs a call with a length, and " + call.name() + "() has none",
                         "write a number instead of partial/all");
             }
