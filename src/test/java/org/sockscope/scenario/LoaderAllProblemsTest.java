@@ -39,6 +39,20 @@ class LoaderAllProblemsTest {
     }
 
     @Test
+    void everyWrongArgumentOfACallIsReported() {
+        List<ScenarioError> e = errors(swap("recv(conn.client, buf, 200, 0)", "recv(conn.clinet, buf, 200, MSG_DONTWAI)"), 2);
+        at(e.get(0), 13, 16, "undefined descriptor 'conn.clinet'", "did you mean 'conn.client'?");
+        at(e.get(1), 13, 39, "unknown constant 'MSG_DONTWAI'", "did you mean 'MSG_DONTWAIT'?");
+    }
+
+    @Test
+    void everyWrongDescriptorOfASelectIsReported() {
+        List<ScenarioError> e = errors(swap("recv(conn.client, buf, 200, 0)", "select({conn.clinet}, {conn.server}, 10)"), 2);
+        at(e.get(0), 13, 19, "undefined descriptor 'conn.clinet'", "");
+        at(e.get(1), 13, 34, "'conn.server' belongs to process 'peer'", "");
+    }
+
+    @Test
     void aBadExpectBesideABadCallIsReportedToo() {
         List<ScenarioError> e = errors(swap("call: recv(", "call: recvv(")
                 .replace("    line: 1\n", "    line: 1\n    expect: {retruns: 5, blocks: maybe}\n"), 3);
