@@ -186,9 +186,9 @@ final class StepReader {
                 }
             }
         }
-        Boolean blocks = m.bool("blocks");
+        Node blocks = m.get("blocks");
         if (blocks != null) {
-            out.add(blocks ? new OutcomePattern.Blocks() : new OutcomePattern.Not(new OutcomePattern.Blocks()));
+            blocks(blocks).ifPresent(out::add);
         }
         for (OutcomePattern p : out) {
             if (call != null && p.needsLength() && !CallSignatures.hasLength(call.name())) {
@@ -197,6 +197,33 @@ final class StepReader {
             }
         }
         return out;
+    }
+
+    /** {@code blocks: true}, {@code blocks: false} or a timing band {@code blocks: {at_least_ms: 100, at_most_ms: 400}}. */
+    private Optional<OutcomePattern> blocks(Node node) {
+        if (node instanceof ScalarNode s && (s.getValue().equals("true") || s.getValue().equals("false"))) {
+            OutcomePattern blocks = new OutcomePattern.Blocks();
+            return Optional.of(s.getValue().equals("true") ? blocks : new OutcomePattern.Not(blocks));
+        }
+        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            problems.at(node, "'blocks' must be true, false or a timing band, found " + YamlMap.describe(node),
+                    "e.g. blocks: true or blocks: {at_least_ms: 100, at_most_ms: 400}");
+            return Optional.empty();
+        }
+        int before = problems.count();
+        YamlMap band = YamlMap.of(node, "'blocks'", OutcomePatternParser.BAND_FIELDS, problems);
+        Long atLeast = band.integer("at_least_ms", 0, OutcomePatternParser.MAX_BAND_MS);
+        Long atMost = band.integer("at_most_ms", 0, OutcomePatternParser.MAX_BAND_MS);
+        if (problems.count() > before) {
+            return Optional.empty(); // a wrong bound or field was reported where it stands
+        }
+        try {
+            return Optional.of(OutcomePatternParser.band(atLeast == null ? OutcomePattern.BlocksFor.NONE : atLeast,
+                    atMost == null ? OutcomePattern.BlocksFor.NONE : atMost, 0));
+        } catch (InlineError e) {
+            problems.at(node, e.getMessage(), e.hint);
+            return Optional.empty();
+        }
     }
 
     /** The step's {@code repeat:}; {@code call} is null when it did not parse (then only the fields are checked). */

@@ -58,7 +58,7 @@ class LoaderAllProblemsTest {
                 .replace("    line: 1\n", "    line: 1\n    expect: {retruns: 5, blocks: maybe}\n"), 3);
         at(e.get(0), 13, 11, "unknown call 'recvv'", "");
         at(e.get(1), 15, 14, "unknown field 'retruns' in 'expect'", "did you mean 'returns'?");
-        at(e.get(2), 15, 34, "'blocks' must be true or false, found 'maybe'", "");
+        at(e.get(2), 15, 34, "'blocks' must be true, false or a timing band, found 'maybe'", "");
     }
 
     @Test
