@@ -106,17 +106,22 @@ final class StepReader {
     private String process(YamlMap m, int index) {
         List<String> declared = setup.processes().stream().map(ProcessSpec::name).toList();
         Node n = m.get("process");
+        // With no process declared, setup.processes has been reported: a step is not blamed for it too.
         if (n == null) {
             if (declared.size() == 1) {
                 return declared.getFirst();
             }
-            problems.at(m.node(), "missing field 'process' in step " + (index + 1),
-                    "say which process makes the call: " + String.join(", ", declared));
+            if (!declared.isEmpty()) {
+                problems.at(m.node(), "missing field 'process' in step " + (index + 1),
+                        "say which process makes the call: " + String.join(", ", declared));
+            }
             return null;
         }
         String p = YamlMap.text(n, "'process'", problems);
         if (p != null && !names.isProcess(p)) {
-            problems.at(n, "unknown process '" + p + "'", Suggest.hint(p, declared, "declared processes"));
+            if (!declared.isEmpty()) {
+                problems.at(n, "unknown process '" + p + "'", Suggest.hint(p, declared, "declared processes"));
+            }
             return null;
         }
         return p;

@@ -51,7 +51,7 @@ final class YamlSyntax {
         };
     }
 
-    /** {@code '['}, {@code '{'} or a quote when the context began at one, else null. */
+    /** {@code '['}, {@code '{'} or {@code quote (")} when the context began at one, else null. */
     private static String opener(String text, Mark start, String context) {
         String line = lineOf(text, start.getLine());
         if (line == null || start.getColumn() >= line.codePointCount(0, line.length())) {
@@ -60,7 +60,7 @@ final class YamlSyntax {
         int c = line.codePointAt(line.offsetByCodePoints(0, start.getColumn()));
         boolean flow = context.contains("flow") && (c == '[' || c == '{');
         boolean quote = context.contains("quoted") && (c == '"' || c == '\'');
-        return flow || quote ? "'" + (char) c + "'" : null;
+        return flow ? "'" + (char) c + "'" : quote ? "quote (" + (char) c + ")" : null;
     }
 
     private static String lineOf(String text, int line) {

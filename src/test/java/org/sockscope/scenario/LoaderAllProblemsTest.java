@@ -84,7 +84,7 @@ class LoaderAllProblemsTest {
     @Test
     void anUnclosedQuoteIsReportedAtTheQuote() {
         List<ScenarioError> e = errors(swap("title: Test", "title: \"Test"), 2);
-        at(e.get(0), 1, 8, "YAML syntax: this '\"' is not closed", "");
+        at(e.get(0), 1, 8, "YAML syntax: this quote (\") is not closed", "line 21");
     }
 
     @Test
@@ -115,6 +115,11 @@ class LoaderAllProblemsTest {
     void aRepeatCountThatIsNotANumberSaysTheRange() {
         at(only(swap("    line: 1\n", "    line: 1\n    repeat: {times: often}\n")), 15, 21,
                 "'times' must be a whole number in 1..100000000, found 'often'", "");
+    }
+
+    @Test
+    void aMissingProcessListIsOneProblemNotOneForEveryUseOfAProcess() {
+        at(only(swap("  processes: [app, peer]\n", "")), 4, 3, "missing field 'processes' in setup", "");
     }
 
     @Test
