@@ -87,7 +87,7 @@ final class Transcript {
             failed += r.unmet().size();
             if (!r.unmet().isEmpty()) {
                 out.println("EXPECTATION FAILED at step " + (r.step().index() + 1) + " (line " + r.step().sourceLine() + "): "
-                        + r.unmet() + " — the kernel did: " + describe(r));
+                        + r.failures() + " — the kernel did: " + describe(r));
             }
         }
         out.println();

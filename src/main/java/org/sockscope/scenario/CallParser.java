@@ -60,11 +60,28 @@ final class CallParser {
 
     private List<Arg> fixed(Parsed p, List<Param> params) throws InlineError {
         arity(p, params.size(), params.size());
-        List<Arg> args = new ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            args.add(convert(p.args().get(i), params.get(i), i));
+        return each(params.size(), i -> convert(p.args().get(i), params.get(i), i));
+    }
+
+    private interface ArgReader<T> {
+        T read(int i) throws InlineError;
+    }
+
+    /** Reads arguments 0..n-1 each on its own, so a wrong argument does not hide a wrong one after it. */
+    private static <T> List<T> each(int n, ArgReader<T> reader) throws InlineError {
+        List<T> out = new ArrayList<>();
+        List<InlineError> errors = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            try {
+                out.add(reader.read(i));
+            } catch (InlineError e) {
+                errors.add(e);
+            }
         }
-        return args;
+        if (!errors.isEmpty()) {
+            throw InlineError.all(errors);
+        }
+        return out;
     }
 
     private void arity(Parsed p, int min, int max) throws InlineError {
@@ -147,7 +164,7 @@ final class CallParser {
             try {
                 v = e.eval(java.util.Map.of());
             } catch (ArithmeticException overflow) {
-                throw new InlineError(start(node), where(param, i) + " overflows", "use smaller numbers");
+                throw new InlineError(start(node), where(param, i) + " overflows", "use a value in " + param.min() + ".." + param.max());
             }
             if (v < param.min() || v > param.max()) {
                 throw new InlineError(start(node), where(param, i) + " is " + v + ", outside " + param.min()
@@ -188,14 +205,13 @@ final class CallParser {
             }
             throw new InlineError(n.at(), "'" + name + "' is a descriptor, not a number", "write a number here");
         }
-        String allowedHere = family == null ? "no constants are allowed here" : "allowed here: " + Constants.allowed(family);
         if (Constants.isKnown(name)) {
-            throw new InlineError(n.at(), name + " is not allowed in " + callName + "() here", allowedHere);
+            throw new InlineError(n.at(), name + " is not allowed in " + callName + "() here", allowedHere(family));
         }
-        if (name.equals(name.toUpperCase(java.util.Locale.ROOT))) {
-            String close = Suggest.closest(name, Constants.allNames());
-            throw new InlineError(n.at(), "unknown constant '" + name + "'",
-                    (close != null ? "did you mean '" + close + "'? " : "") + allowedHere);
+        // Upper case reads as a constant; so does a constant's name in the wrong case (msg_dontwait).
+        String close = closestConstant(name, family);
+        if (name.equals(name.toUpperCase(java.util.Locale.ROOT)) || name.equalsIgnoreCase(close)) {
+            throw unknownConstant(n, family);
         }
         List<String> numbers = names.numbers();
         throw new InlineError(n.at(), "undefined name '" + name + "'",
@@ -203,14 +219,28 @@ final class CallParser {
                         : Suggest.hint(name, numbers, "numbers bound by earlier steps"));
     }
 
+    private static InlineError unknownConstant(Name n, Family family) {
+        String close = closestConstant(n.name(), family);
+        return new InlineError(n.at(), "unknown constant '" + n.name() + "'",
+                (close != null ? "did you mean '" + close + "'? " : "") + allowedHere(family));
+    }
+
+    /** The constant {@code name} was meant to be: one allowed here first, else any known one. */
+    private static String closestConstant(String name, Family family) {
+        String here = family == null ? null : Suggest.closest(name, Constants.names(family));
+        return here != null ? here : Suggest.closest(name, Constants.allNames());
+    }
+
+    private static String allowedHere(Family family) {
+        return family == null ? "no constants are allowed here" : "allowed here: " + Constants.allowed(family);
+    }
+
     private IntExpr.Constant constant(Node node, Param param, int i) throws InlineError {
         if (node instanceof Name n && Constants.value(param.family(), n.name()).isPresent()) {
             return (IntExpr.Constant) numberName(n, param.family());
         }
         if (node instanceof Name n && !Constants.isKnown(n.name()) && names.get(n.name()).isEmpty()) {
-            String close = Suggest.closest(n.name(), Constants.allNames());
-            throw new InlineError(n.at(), "unknown constant '" + n.name() + "'",
-                    (close != null ? "did you mean '" + close + "'? " : "") + "allowed here: " + Constants.allowed(param.family()));
+            throw unknownConstant(n, param.family());
         }
         throw new InlineError(node.at(), where(param, i) + " must be one of " + Constants.allowed(param.family()),
                 "write the constant's name");
@@ -256,17 +286,15 @@ final class CallParser {
         }
         Param fdParam = new Param("fd", Kind.FD, null, 0, 0);
         if (!(a.getFirst() instanceof CallSyntax.Set) && !isNull(a.getFirst())) {
-            List<String> read = new ArrayList<>();
-            for (int i = 0; i < a.size(); i++) {
-                read.add(descriptor(a.get(i), fdParam, i, false));
-            }
+            List<String> read = each(a.size(), i -> descriptor(a.get(i), fdParam, i, false));
             return List.of(new Arg.FdSet(read), new Arg.FdSet(List.of()), new Arg.None());
         }
         arity(p, 1, 3);
-        Arg.FdSet read = fdSet(a.get(0), 0);
-        Arg.FdSet write = a.size() > 1 ? fdSet(a.get(1), 1) : new Arg.FdSet(List.of());
-        Arg timeout = a.size() > 2 && !isNull(a.get(2))
-                ? new Arg.Int(ranged(a.get(2), CallSignatures.params("select").get(2), 2)) : new Arg.None();
+        List<Arg> sets = each(Math.min(a.size(), 3), i -> i < 2 ? fdSet(a.get(i), i) : isNull(a.get(i)) ? new Arg.None()
+                : new Arg.Int(ranged(a.get(i), CallSignatures.params("select").get(i), i)));
+        Arg.FdSet read = (Arg.FdSet) sets.get(0);
+        Arg.FdSet write = sets.size() > 1 ? (Arg.FdSet) sets.get(1) : new Arg.FdSet(List.of());
+        Arg timeout = sets.size() > 2 ? sets.get(2) : new Arg.None();
         if (read.names().isEmpty() && write.names().isEmpty() && timeout instanceof Arg.None) {
             throw new InlineError(a.getFirst().at(), "select() with no descriptors and no timeout would wait forever",
                     "put at least one descriptor in a set, or give a timeout in milliseconds");
@@ -282,11 +310,8 @@ final class CallParser {
             throw new InlineError(node.at(), "select()'s argument " + (i + 1) + " must be a set such as {conn.server} or NULL",
                     "write " + CallSignatures.synopsis("select"));
         }
-        List<String> fds = new ArrayList<>();
-        for (Name n : set.names()) {
-            fds.add(descriptor(n, new Param(i == 0 ? "readfds" : "writefds", Kind.FD, null, 0, 0), i, false));
-        }
-        return new Arg.FdSet(fds);
+        Param param = new Param(i == 0 ? "readfds" : "writefds", Kind.FD, null, 0, 0);
+        return new Arg.FdSet(each(set.names().size(), k -> descriptor(set.names().get(k), param, i, false)));
     }
 
     private static boolean isNull(Node node) {

@@ -58,7 +58,12 @@ final class Constants {
 
     /** The names allowed in {@code family}, comma separated. */
     static String allowed(Family family) {
-        return String.join(", ", BY_FAMILY.get(family).keySet());
+        return String.join(", ", names(family));
+    }
+
+    /** The names allowed in {@code family}, in documentation order. */
+    static java.util.List<String> names(Family family) {
+        return java.util.List.copyOf(BY_FAMILY.get(family).keySet());
     }
 
     /** Every known constant name (for suggestions). */

@@ -28,6 +28,14 @@ public sealed interface OutcomePattern {
         return false;
     }
 
+    /**
+     * What to say when {@code o} does not meet this pattern: the pattern itself, and where a figure
+     * decided it (a timing band), the expected and the actual figure with where the actual came from.
+     */
+    default String failure(StepOutcome o) {
+        return toString();
+    }
+
     /** True when the pattern is, or contains, a pattern of {@code kind} (the screen shows {@link Busy#RULE} where it does). */
     default boolean uses(Class<? extends OutcomePattern> kind) {
         return kind.isInstance(this);
@@ -47,6 +55,43 @@ public sealed interface OutcomePattern {
         @Override
         public String toString() {
             return "blocks";
+        }
+    }
+
+    /**
+     * A timing band: the kernel put the thread to sleep in the call, and the call's own wall time
+     * (CLOCK_MONOTONIC on its thread around the call; for a repeat, around the loop) was at least
+     * {@code atLeastMs} and at most {@code atMostMs}. {@link #NONE} leaves a side open. Judged once
+     * the call has returned: only then is the figure the call's own measurement.
+     */
+    record BlocksFor(long atLeastMs, long atMostMs) implements OutcomePattern {
+        /** No bound on this side. */
+        public static final long NONE = -1;
+
+        public boolean matches(StepOutcome o) {
+            long wall = o.wallNanos();
+            return o.finished() && o.blocked() && wall > 0 && (atLeastMs == NONE || wall >= atLeastMs * 1_000_000)
+                    && (atMostMs == NONE || wall <= atMostMs * 1_000_000);
+        }
+
+        /** {@code expected to block for 100..400 ms, actual: blocked for 50.0 ms (the call's own …)}. */
+        public String failure(StepOutcome o) {
+            String actual = !o.finished() ? "has not returned yet"
+                    : o.wallNanos() <= 0 ? (o.blocked() ? "blocked" : "did not block") + ", wall time not measured"
+                    : o.blocked() ? "blocked for " + StepOutcome.millis(o.wallNanos())
+                    : "did not block, " + StepOutcome.millis(o.wallNanos()) + " wall";
+            return this + ": expected to block for " + band() + ", actual: " + actual
+                    + " (the call's own wall-clock measurement: CLOCK_MONOTONIC on its thread around the call)";
+        }
+
+        private String band() {
+            return atMostMs == NONE ? "at least " + atLeastMs + " ms"
+                    : atLeastMs == NONE ? "at most " + atMostMs + " ms" : atLeastMs + ".." + atMostMs + " ms";
+        }
+
+        @Override
+        public String toString() {
+            return "blocks" + (atLeastMs == NONE ? "" : " at_least_ms " + atLeastMs) + (atMostMs == NONE ? "" : " at_most_ms " + atMostMs);
         }
     }
 

@@ -6,12 +6,23 @@ import java.util.Locale;
 import org.sockscope.posix.Errno;
 
 /**
- * Parses outcome patterns: {@code blocks}, {@code busy}, {@code returns N|partial|all|>N|>=N|<N|<=N},
+ * Parses outcome patterns: {@code blocks}, {@code blocks at_least_ms N at_most_ms N} (a timing band),
+ * {@code busy}, {@code returns N|partial|all|>N|>=N|<N|<=N},
  * {@code copies …} (same amounts), {@code fails ERRNO}, {@code not P}, {@code P and P}.
  */
 final class OutcomePatternParser {
-    static final String ALLOWED = "blocks, busy, returns N, returns partial, returns all, returns >N, "
+    static final String ALLOWED = "blocks, blocks at_least_ms N at_most_ms N, busy, returns N, returns partial, returns all, returns >N, "
             + "copies N, copies partial, fails ERRNO, not PATTERN, PATTERN and PATTERN";
+
+    /** The timing band's fields, lower bound first: the words of the text form and the keys of {@code blocks: {…}}. */
+    static final List<String> BAND_FIELDS = List.of("at_least_ms", "at_most_ms");
+    /** The longest band bound: an hour, longer than any scenario runs. */
+    static final long MAX_BAND_MS = 3_600_000;
+
+    /** The errno names SockScope knows, for suggestions: Errno's table (Linux values stay below 256) and the alias. */
+    private static final List<String> ERRNO_NAMES = java.util.stream.Stream.concat(
+            java.util.stream.IntStream.range(1, 256).mapToObj(Errno::name).filter(n -> !n.startsWith("errno ")),
+            java.util.stream.Stream.of("EWOULDBLOCK")).toList();
 
     private final String text;
     private final List<int[]> words = new ArrayList<>(); // [start, end) of each word
@@ -68,7 +79,7 @@ final class OutcomePatternParser {
         int at = start();
         next++;
         return switch (w) {
-            case "blocks", "block", "blocked" -> new OutcomePattern.Blocks();
+            case "blocks", "block", "blocked" -> blocks();
             case "busy" -> new OutcomePattern.Busy();
             case "returns", "return" -> new OutcomePattern.Returns(amount(at));
             case "copies", "copy" -> new OutcomePattern.Copies(amount(at));
@@ -77,17 +88,64 @@ final class OutcomePatternParser {
         };
     }
 
+    /** {@code blocks}, or a timing band: {@code blocks at_least_ms 100 at_most_ms 400} (either bound may be left out). */
+    private OutcomePattern blocks() throws InlineError {
+        int bandAt = next < words.size() ? start() : text.length();
+        long[] bounds = {OutcomePattern.BlocksFor.NONE, OutcomePattern.BlocksFor.NONE};
+        while (next < words.size() && BAND_FIELDS.contains(word())) {
+            String key = word();
+            int side = BAND_FIELDS.indexOf(key);
+            if (bounds[side] != OutcomePattern.BlocksFor.NONE) {
+                throw new InlineError(start(), "'" + key + "' is given twice", "give each bound once");
+            }
+            next++;
+            if (next >= words.size()) {
+                throw new InlineError(text.length(), "'" + key + "' needs a number of milliseconds", "e.g. " + key + " 100");
+            }
+            String ms = word();
+            if (!ms.matches("[0-9]{1,7}") || Long.parseLong(ms) > MAX_BAND_MS) {
+                throw new InlineError(start(), "'" + ms + "' is not a number of milliseconds", "a whole number in 0.." + MAX_BAND_MS);
+            }
+            bounds[side] = Long.parseLong(ms);
+            next++;
+        }
+        if (bounds[0] == OutcomePattern.BlocksFor.NONE && bounds[1] == OutcomePattern.BlocksFor.NONE) {
+            return new OutcomePattern.Blocks();
+        }
+        return band(bounds[0], bounds[1], bandAt);
+    }
+
+    /** A timing band ({@link OutcomePattern.BlocksFor#NONE} for an open side), checked: text and YAML forms share it. */
+    static OutcomePattern.BlocksFor band(long atLeastMs, long atMostMs, int offset) throws InlineError {
+        if (atLeastMs == OutcomePattern.BlocksFor.NONE && atMostMs == OutcomePattern.BlocksFor.NONE) {
+            throw new InlineError(offset, "a timing band needs at_least_ms or at_most_ms", "e.g. blocks: {at_least_ms: 100, at_most_ms: 400}");
+        }
+        if (atLeastMs != OutcomePattern.BlocksFor.NONE && atMostMs != OutcomePattern.BlocksFor.NONE && atLeastMs > atMostMs) {
+            throw new InlineError(offset, "at_least_ms (" + atLeastMs + ") is more than at_most_ms (" + atMostMs + ")",
+                    "the band is at_least_ms..at_most_ms");
+        }
+        return new OutcomePattern.BlocksFor(atLeastMs, atMostMs);
+    }
+
     private OutcomePattern errno(int at) throws InlineError {
         if (next >= words.size()) {
             throw new InlineError(text.length(), "'fails' needs an errno name", "e.g. fails EAGAIN");
         }
         String name = word();
-        int value = Errno.valueOf(name);
-        if (value < 0) {
-            throw new InlineError(start(), "unknown errno '" + name + "'", "e.g. EAGAIN, EWOULDBLOCK, EPIPE, ECONNRESET, EBADF");
-        }
+        int value = errno(name, start());
         next++;
         return new OutcomePattern.Fails(name, value);
+    }
+
+    /** The value of errno {@code name} ({@code fails: …} and {@code fails …} share it); a typo gets "did you mean". */
+    static int errno(String name, int offset) throws InlineError {
+        int value = Errno.valueOf(name);
+        if (value < 0) {
+            String close = Suggest.closest(name, ERRNO_NAMES);
+            throw new InlineError(offset, "unknown errno '" + name + "'", (close == null ? "" : "did you mean '" + close + "'? ")
+                    + "e.g. EAGAIN, EWOULDBLOCK, EPIPE, ECONNRESET, EBADF");
+        }
+        return value;
     }
 
     /** An amount: one word ({@code 100}, {@code partial}, {@code >0}) or an operator and a number ({@code > 0}). */

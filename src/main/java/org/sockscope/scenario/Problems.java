@@ -45,6 +45,11 @@ final class Problems {
      * written (plain or quoted); otherwise at the value's start.
      */
     void inside(ScalarNode node, InlineError e) {
+        insideOne(node, e);
+        e.others.forEach(other -> insideOne(node, other));
+    }
+
+    private void insideOne(ScalarNode node, InlineError e) {
         Mark start = node.getStartMark();
         Mark end = node.getEndMark();
         int shift = switch (node.getScalarStyle()) {

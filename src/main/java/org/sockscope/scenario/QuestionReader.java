@@ -141,15 +141,17 @@ final class QuestionReader {
                 continue;
             }
             Step step = steps.get(id);
-            if (step == null) {
-                if (declared != null && !declared.contains(id)) {
-                    problems.at(t.getKeyNode(), "no step has id '" + id + "'",
-                            Suggest.hint(id, declared.stream().sorted().toList(), "step ids"));
-                }
-                continue; // a declared step that failed to load has been reported already
+            // A declared step that failed to load has been reported already; its pattern is still
+            // checked (only what needs the step's call is not), so every problem shows at once.
+            if (step == null && declared != null && !declared.contains(id)) {
+                problems.at(t.getKeyNode(), "no step has id '" + id + "'",
+                        Suggest.hint(id, declared.stream().sorted().toList(), "step ids"));
             }
             try {
                 OutcomePattern p = OutcomePatternParser.parse(text);
+                if (step == null) {
+                    continue;
+                }
                 if (p.needsLength() && !CallSignatures.hasLength(step.call().name())) {
                     problems.at(t.getValueNode(), "'" + p + "' needs a call with a length, and step '" + id
                             + "' calls " + step.call().name() + "()", "write a number instead of partial/all");

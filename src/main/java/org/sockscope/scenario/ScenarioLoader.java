@@ -207,10 +207,7 @@ public final class ScenarioLoader {
             Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
             return composer.getSingleNode();
         } catch (MarkedYAMLException e) {
-            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            problems.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(),
-                    "YAML syntax: " + (problem == null ? "invalid YAML" : problem),
-                    e.getContext() != null && e.getProblem() != null ? e.getContext() : "check indentation, colons and quotes");
+            YamlSyntax.report(e, text, problems);
         } catch (ReaderException e) {
             int at = Math.min(Math.max(0, text.offsetByCodePoints(0, Math.min(e.getPosition(), text.codePointCount(0, text.length())))), text.length());
             String before = text.substring(0, at);

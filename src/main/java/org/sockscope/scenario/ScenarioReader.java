@@ -73,8 +73,10 @@ final class ScenarioReader {
             if (setup != null && !setup.names().isProcess(process)) {
                 List<String> declared = setup.setup() == null ? List.of()
                         : setup.setup().processes().stream().map(ProcessSpec::name).toList();
-                problems.at(t.getKeyNode(), "code for unknown process '" + process + "'",
-                        Suggest.hint(process, declared, "declared processes"));
+                if (!declared.isEmpty()) { // none declared: reported once, in setup.processes
+                    problems.at(t.getKeyNode(), "code for unknown process '" + process + "'",
+                            Suggest.hint(process, declared, "declared processes"));
+                }
                 continue;
             }
             if (out.containsKey(process)) {

@@ -243,7 +243,10 @@ final class SetupReader {
         Node n = m.required(key);
         String name = n == null ? null : ident(n, "'" + key + "'");
         if (name != null && !tables.containsKey(name)) {
-            problems.at(n, "unknown process '" + name + "'", Suggest.hint(name, List.copyOf(tables.keySet()), "declared processes"));
+            // With no process declared, that mistake is reported once in setup.processes, not at every use.
+            if (!tables.isEmpty()) {
+                problems.at(n, "unknown process '" + name + "'", Suggest.hint(name, List.copyOf(tables.keySet()), "declared processes"));
+            }
             return null;
         }
         return name;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sockscope.posix.Errno;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -61,15 +60,18 @@ final class StepReader {
         Node callNode = m.required("call");
         Call call = null;
         String text = callNode == null ? null : YamlMap.text(callNode, "'call'", problems);
-        if (text != null && process != null) {
+        if (text != null) {
             try {
+                // An unknown process is reported above; the call is still checked (without the
+                // ownership check, which needs the process) so one mistake does not hide the next.
                 call = CallParser.parse(text, names, process);
             } catch (InlineError e) {
                 problems.inside((ScalarNode) callNode, e);
             }
         }
-        List<OutcomePattern> expect = call == null ? List.of() : expect(m, call);
-        Optional<Repeat> repeat = call == null ? Optional.empty() : repeat(m, call);
+        // A wrong call does not hide a wrong expect or repeat: they are checked without it.
+        List<OutcomePattern> expect = expect(m, call);
+        Optional<Repeat> repeat = repeat(m, call);
         // Bind even when the call is wrong, so later steps are not reported for the same mistake.
         String bind = bind(m, call != null ? call.name() : guessName(text), process);
         if (problems.count() > before || call == null) {
@@ -104,17 +106,22 @@ final class StepReader {
     private String process(YamlMap m, int index) {
         List<String> declared = setup.processes().stream().map(ProcessSpec::name).toList();
         Node n = m.get("process");
+        // With no process declared, setup.processes has been reported: a step is not blamed for it too.
         if (n == null) {
             if (declared.size() == 1) {
                 return declared.getFirst();
             }
-            problems.at(m.node(), "missing field 'process' in step " + (index + 1),
-                    "say which process makes the call: " + String.join(", ", declared));
+            if (!declared.isEmpty()) {
+                problems.at(m.node(), "missing field 'process' in step " + (index + 1),
+                        "say which process makes the call: " + String.join(", ", declared));
+            }
             return null;
         }
         String p = YamlMap.text(n, "'process'", problems);
         if (p != null && !names.isProcess(p)) {
-            problems.at(n, "unknown process '" + p + "'", Suggest.hint(p, declared, "declared processes"));
+            if (!declared.isEmpty()) {
+                problems.at(n, "unknown process '" + p + "'", Suggest.hint(p, declared, "declared processes"));
+            }
             return null;
         }
         return p;
@@ -147,6 +154,7 @@ final class StepReader {
         return own != null ? own : code.get(names.tableOf(process));
     }
 
+    /** The step's {@code expect:}; {@code call} is null when it did not parse (then only the patterns are checked). */
     private List<OutcomePattern> expect(YamlMap step, Call call) {
         Node node = step.get("expect");
         if (node == null) {
@@ -175,18 +183,20 @@ final class StepReader {
         Node fails = m.get("fails");
         if (fails != null) {
             String name = YamlMap.text(fails, "'fails'", problems);
-            if (name != null && Errno.valueOf(name) < 0) {
-                problems.at(fails, "unknown errno '" + name + "'", "e.g. EAGAIN, EWOULDBLOCK, EPIPE, ECONNRESET, EBADF");
-            } else if (name != null) {
-                out.add(new OutcomePattern.Fails(name, Errno.valueOf(name)));
+            if (name != null) {
+                try {
+                    out.add(new OutcomePattern.Fails(name, OutcomePatternParser.errno(name, 0)));
+                } catch (InlineError e) {
+                    problems.inside((ScalarNode) fails, e);
+                }
             }
         }
-        Boolean blocks = m.bool("blocks");
+        Node blocks = m.get("blocks");
         if (blocks != null) {
-            out.add(blocks ? new OutcomePattern.Blocks() : new OutcomePattern.Not(new OutcomePattern.Blocks()));
+            blocks(blocks).ifPresent(out::add);
         }
         for (OutcomePattern p : out) {
-            if (p.needsLength() && !CallSignatures.hasLength(call.name())) {
+            if (call != null && p.needsLength() && !CallSignatures.hasLength(call.name())) {
                 problems.at(returns, "'" + p + "' needs a call with a length, and " + call.name() + "() has none",
                         "partial and all apply to send, recv, read and write; write a number instead");
             }
@@ -194,6 +204,34 @@ final class StepReader {
         return out;
     }
 
+    /** {@code blocks: true}, {@code blocks: false} or a timing band {@code blocks: {at_least_ms: 100, at_most_ms: 400}}. */
+    private Optional<OutcomePattern> blocks(Node node) {
+        if (node instanceof ScalarNode s && (s.getValue().equals("true") || s.getValue().equals("false"))) {
+            OutcomePattern blocks = new OutcomePattern.Blocks();
+            return Optional.of(s.getValue().equals("true") ? blocks : new OutcomePattern.Not(blocks));
+        }
+        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            problems.at(node, "'blocks' must be true, false or a timing band, found " + YamlMap.describe(node),
+                    "e.g. blocks: true or blocks: {at_least_ms: 100, at_most_ms: 400}");
+            return Optional.empty();
+        }
+        int before = problems.count();
+        YamlMap band = YamlMap.of(node, "'blocks'", OutcomePatternParser.BAND_FIELDS, problems);
+        Long atLeast = band.integer("at_least_ms", 0, OutcomePatternParser.MAX_BAND_MS);
+        Long atMost = band.integer("at_most_ms", 0, OutcomePatternParser.MAX_BAND_MS);
+        if (problems.count() > before) {
+            return Optional.empty(); // a wrong bound or field was reported where it stands
+        }
+        try {
+            return Optional.of(OutcomePatternParser.band(atLeast == null ? OutcomePattern.BlocksFor.NONE : atLeast,
+                    atMost == null ? OutcomePattern.BlocksFor.NONE : atMost, 0));
+        } catch (InlineError e) {
+            problems.at(node, e.getMessage(), e.hint);
+            return Optional.empty();
+        }
+    }
+
+    /** The step's {@code repeat:}; {@code call} is null when it did not parse (then only the fields are checked). */
     private Optional<Repeat> repeat(YamlMap step, Call call) {
         Node node = step.get("repeat");
         if (node == null) {
@@ -228,7 +266,7 @@ final class StepReader {
             if (notALoop != null) {
                 problems.at(until, notALoop, "e.g. until: \"returns >0\" or until: \"fails EAGAIN\"");
             }
-            if (p.needsLength() && !CallSignatures.hasLength(call.name())) {
+            if (call != null && p.needsLength() && !CallSignatures.hasLength(call.name())) {
                 problems.at(until, "'" + p + "' needs a call with a length, and " + call.name() + "() has none",
                         "write a number instead of partial/all");
             }

@@ -66,6 +66,11 @@ public record StepReport(Step step, String callText, long callId, StepOutcome ou
         }
     }
 
+    /** What each unmet expectation says about this outcome ({@link OutcomePattern#failure}), in order. */
+    public List<String> failures() {
+        return unmet.stream().map(p -> p.failure(outcome)).toList();
+    }
+
     /** True when the call is still asleep in the kernel (or still looping). */
     public boolean pending() {
         return !outcome.finished();

@@ -169,22 +169,31 @@ final class YamlMap {
         return s.getValue();
     }
 
-    /** A node as an integer within [min, max], or null after reporting. */
+    /** A node as an integer within [min, max], or null after reporting; both errors say the range. */
     static Long integer(Node v, String label, long min, long max, Problems problems) {
-        if (v instanceof ScalarNode s) {
-            String t = s.getValue().replace("_", "");
-            try {
-                long n = Long.parseLong(t);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-                problems.at(v, label + " is " + n + ", outside " + min + ".." + max, "use a value in that range");
-                return null;
-            } catch (NumberFormatException e) {
-                // reported below
+        String range = min + ".." + max;
+        String digits = v instanceof ScalarNode s ? s.getValue().replace("_", "") : "";
+        if (WHOLE.matcher(digits).matches()) {
+            Long n = parseLong(digits);
+            if (n != null && n >= min && n <= max) {
+                return n;
             }
+            // Digits too many for a long are still a number: out of range, not "not a number".
+            problems.at(v, label + " is " + abbreviate(digits) + ", outside " + range, "use a value in that range");
+            return null;
         }
-        problems.at(v, label + " must be a whole number, found " + describe(v), "e.g. 4096");
+        problems.at(v, label + " must be a whole number in " + range + ", found " + describe(v),
+                "write digits only, e.g. " + Math.clamp(4096, min, max));
         return null;
     }
+
+    private static Long parseLong(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLarge) {
+            return null;
+        }
+    }
+
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[-+]?[0-9]+");
 }

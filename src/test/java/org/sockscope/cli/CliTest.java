@@ -153,4 +153,15 @@ class CliTest {
         assertTrue(bad.out().contains("BAD   " + dir.resolve("c_bad.yaml")), bad.out());
         assertTrue(bad.out().contains("      " + dir.resolve("c_bad.yaml") + ":"), bad.out());
     }
+
+    @Test
+    void aTimingBandThatFailsSaysExpectedAndActualInTheTranscript(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("band.yaml");
+        Files.writeString(file, org.sockscope.scenario.WokenRecvScenario.text("{at_most_ms: 20}", 100_000));
+        Result r = cli("run", file.toString(), "--check");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("EXPECTATION FAILED at step 1 (line 8): [blocks at_most_ms 20: expected to block for at most"
+                + " 20 ms, actual: blocked for "), r.out());
+        assertTrue(r.out().contains("(the call's own wall-clock measurement"), r.out());
+    }
 }

@@ -42,6 +42,7 @@ class OutcomePatternTest {
             fails EPIPE                   | false | false | false | false | false
             blocks and returns all        | false | true  | false | false | false
             blocks and not returns partial| false | true  | true  | false | false
+            blocks at_least_ms 100        | false | false | false | false | false
             """)
     void matches(String text, boolean copied100, boolean slept200, boolean asleep, boolean eagain, boolean eof) throws InlineError {
         OutcomePattern pattern = p(text);
@@ -55,7 +56,8 @@ class OutcomePatternTest {
     @Test
     void printsBackWhatItParsed() throws InlineError {
         for (String t : new String[] {"blocks", "busy", "returns 100", "returns partial", "returns >0", "returns <=5",
-            "copies all", "fails EAGAIN", "not blocks", "returns >=0 and not busy and not blocks"}) {
+            "copies all", "fails EAGAIN", "not blocks", "returns >=0 and not busy and not blocks", "blocks at_least_ms 100",
+            "blocks at_most_ms 400", "blocks at_least_ms 100 at_most_ms 400", "not blocks at_most_ms 5 and returns all"}) {
             assertEquals(t, p(t).toString());
         }
         assertEquals("returns >0", p("returns > 0").toString());
@@ -71,6 +73,30 @@ class OutcomePatternTest {
         assertTrue(busy.matches(spun));
         assertFalse(busy.matches(slept));
         assertFalse(busy.matches(brief), "too short to tell");
+    }
+
+    @Test
+    void aTimingBandJudgesTheCallsOwnWallTimeAndOnlyAReturnedCall() throws InlineError {
+        OutcomePattern band = p("blocks at_least_ms 100 at_most_ms 400");
+        assertTrue(band.matches(StepOutcome.returned(100, 200, true).measured(1, 10_000, 150_000_000)));
+        assertFalse(band.matches(StepOutcome.returned(100, 200, true).measured(1, 10_000, 50_000_000)), "too short");
+        assertFalse(band.matches(StepOutcome.returned(100, 200, true).measured(1, 10_000, 400_000_001)), "too long");
+        assertFalse(band.matches(StepOutcome.returned(100, 200, false).measured(1, 150_000_000, 150_000_000)),
+                "took the time but never slept: not a block");
+        assertEquals(null, band.settled(StepOutcome.pending(200).measured(1, 0, 500_000_000)),
+                "a call still asleep has no wall time of its own yet");
+        assertEquals(Boolean.FALSE, band.settled(StepOutcome.returned(100, 200, true).measured(1, 10_000, 50_000_000)));
+    }
+
+    @Test
+    void aTimingBandFailureSaysExpectedVsActualAndWhereTheActualCameFrom() throws InlineError {
+        OutcomePattern band = p("blocks at_least_ms 100 at_most_ms 400");
+        assertEquals("blocks at_least_ms 100 at_most_ms 400: expected to block for 100..400 ms, actual: blocked for 50.0 ms"
+                + " (the call's own wall-clock measurement: CLOCK_MONOTONIC on its thread around the call)",
+                band.failure(StepOutcome.returned(100, 200, true).measured(1, 10_000, 50_000_000)));
+        assertTrue(band.failure(StepOutcome.returned(100, 200, false).measured(1, 10_000, 200_000))
+                .contains("actual: did not block, 0.2 ms"));
+        assertEquals("returns 100", p("returns 100").failure(EOF), "other patterns say themselves, as before");
     }
 
     @Test
@@ -91,6 +117,10 @@ class OutcomePatternTest {
             fails EAGIAN        | 6  | unknown errno 'EAGIAN'
             blocks or busy      | 7  | unexpected 'or'
             not                 | 3  | pattern ends too early
+            blocks at_least_ms  | 18 | 'at_least_ms' needs a number of milliseconds
+            blocks at_most_ms x | 18 | 'x' is not a number of milliseconds
+            blocks at_least_ms 500 at_most_ms 400 | 7 | at_least_ms (500) is more than at_most_ms (400)
+            blocks at_most_ms 1 at_most_ms 2 | 20 | 'at_most_ms' is given twice
             """)
     void refuses(String text, int offset, String message) {
         InlineError e = assertThrows(InlineError.class, () -> p(text));
