@@ -54,10 +54,16 @@ done)
 
 # The app image. The options are the ones `./mvnw javafx:run` uses (JavaFX is on the module path
 # here too): native access for SockScope's FFM calls and for JavaFX, and the JavaFX internals
-# ControlsFX and the views reach.
+# ControlsFX and the views reach. On Linux it carries the .deb's menu entry (lib/sockscope.desktop).
+icon=$here/sockscope.png
+set --
+case $(uname -s) in
+  Linux) set -- --app-content "$here/linux/sockscope.desktop" ;;
+  Darwin) icon=$here/sockscope.icns ;;
+esac
 "$jdk/bin/jpackage" --type app-image --dest "$out" --name sockscope --app-version "$app_version" \
   --description "Real sockets, kernel buffers and blocking calls, on screen, for teaching." \
-  --vendor "SockScope" --icon "$here/sockscope.png" --app-content "$here/linux/sockscope.desktop" \
+  --vendor "SockScope" --icon "$icon" "$@" \
   --runtime-image "$out/runtime" --input "$out/input" \
   --main-jar "$(basename "$app_jar")" --main-class org.sockscope.Launcher \
   --java-options "--enable-native-access=ALL-UNNAMED,javafx.graphics" \
@@ -65,7 +71,7 @@ done)
   --java-options "--add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED" \
   --java-options "--add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED"
 
-[ "$(uname -s)" = Linux ] || { echo "dist.sh: app image in $out/sockscope (a .deb is built on Linux only)"; exit 0; }
+[ "$(uname -s)" = Linux ] || { echo "dist.sh: app image in $out (a .deb is built on Linux only; docs/install.md)"; exit 0; }
 
 missing=
 for tool in fakeroot dpkg-deb; do command -v $tool >/dev/null || missing="$missing $tool"; done
