@@ -84,6 +84,10 @@ fi
 # (linux/sockscope.desktop, in the app image) and the icon into /usr/share; prerm removes them.
 # Not jpackage's --linux-shortcut: that installs the entry with xdg-desktop-menu, so the package
 # would depend on xdg-utils, which a fresh Debian lacks, and `dpkg -i` would stop there.
+# linux/control replaces jpackage's Depends (every library any bundled .so links to) with what the
+# window needs, libgtk-3-0 and libxtst6 (the README's prerequisites, which bring the rest); libGL
+# and libXxf86vm (JavaFX's OpenGL pipeline; without them it draws in software) and libasound
+# (javax.sound, unused) are Recommends. docs/install.md says how that was checked.
 "$jdk/bin/jpackage" --type deb --dest "$out" --app-image "$out/sockscope" --name sockscope \
   --app-version "$app_version" --icon "$here/sockscope.png" \
   --description "Real sockets, kernel buffers and blocking calls, on screen, for teaching." \
