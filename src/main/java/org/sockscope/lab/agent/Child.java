@@ -107,7 +107,9 @@ public final class Child implements AutoCloseable {
         if (pair.failed()) {
             throw new LabException("socketpair() failed: " + Errno.name(pair.errno()));
         }
-        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+        // The runtime's own java, not this process's command: in the packaged app that is the jpackage
+        // launcher, which would take the JVM flags and Agent for the app's arguments.
+        String java = System.getProperty("java.home") + "/bin/java";
         List<String> argv = new ArrayList<>();
         argv.add(java);
         argv.addAll(JVM_FLAGS);
