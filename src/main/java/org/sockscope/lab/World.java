@@ -18,7 +18,7 @@ public interface World extends AutoCloseable {
     /** The kernel probes' period. */
     long samplerPeriodNanos();
 
-    /** Asks for a kernel reading of every socket and pipe now. */
+    /** Reads every socket and pipe now; returns once the reading is in the trace. */
     void sampleNow();
 
     /** Starts these processes (all at once where that is quicker); a later {@link #actor} finds them started. */

@@ -62,7 +62,7 @@ public final class SockScopeApp extends Application {
         }
         stage.show();
         if (vm != null) {
-            vm.rebuild();
+            vm.setProcesses(!org.sockscope.lab.agent.Worlds.threads()); // connects P1 to P2
         }
     }
 

@@ -106,7 +106,10 @@ public final class Agent {
                 case Command.Listen l -> out.post(answer(l.request(), () -> lab.listen(process, l.options(), l.backlog())));
                 case Command.ConnectTo t -> out.post(answer(t.request(), () -> lab.connectTo(process, t.port(), t.options())));
                 case Command.AcceptOn a -> out.post(answer(a.request(), () -> lab.acceptOn(process, a.listener(), a.options())));
-                case Command.SampleNow n -> lab.sampleNow();
+                case Command.SampleNow n -> {
+                    lab.sampleNow();
+                    out.post(new Message.Answer(n.request(), 0, 0, null)); // sent after the reading
+                }
                 case Command.Exit x -> {
                     return;
                 }

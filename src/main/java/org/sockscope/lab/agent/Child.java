@@ -208,12 +208,12 @@ public final class Child implements AutoCloseable {
         return request(r -> new Command.AcceptOn(r, listener, options), "accept(" + listener + ")");
     }
 
-    /** Asks the agent for a kernel reading of its sockets and pipes now (not waited for). */
+    /** Has the agent read its sockets and pipes now; returns once that reading is in the trace. */
     public void sampleNow() {
         try {
-            send(new Command.SampleNow());
+            request(Command.SampleNow::new, "a kernel reading");
         } catch (LabException e) {
-            // gone: nothing to sample
+            // gone, or not answering: no reading, and the screen keeps the last one with its time
         }
     }
 

@@ -30,8 +30,8 @@ sealed interface Command {
     record AcceptOn(long request, int listener, SocketOptions options) implements Command {
     }
 
-    /** Take a kernel reading of the process's sockets and pipes now. */
-    record SampleNow() implements Command {
+    /** Take a kernel reading of the process's sockets and pipes now; answered once it is recorded. */
+    record SampleNow(long request) implements Command {
     }
 
     /** Close every descriptor, stop every thread, and exit. */

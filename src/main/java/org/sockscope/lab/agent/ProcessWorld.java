@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ProcessWorld implements World {
     private final int hz;
-    private final Trace trace = new Trace();
+    private final Trace trace;
     private final Map<String, Child> children = new LinkedHashMap<>();
     private final Map<String, RemoteActor> actors = new HashMap<>();
     /** Pipe ends made here that a process not yet started will inherit, by process. */
@@ -49,8 +49,14 @@ public final class ProcessWorld implements World {
 
     /** A world whose processes sample the kernel {@code hz} times a second. */
     public ProcessWorld(int hz) {
+        this(hz, new Trace());
+    }
+
+    /** A world recording into {@code trace} (whose clock its processes share). */
+    public ProcessWorld(int hz, Trace trace) {
         LinuxAbi.requireSupported();
         this.hz = hz;
+        this.trace = trace;
         trace.addListener(e -> {
             if (e instanceof Event.DescriptorOpened o) {
                 described.put(new Slot(o.process(), o.descriptor().fd()), o.descriptor());

@@ -1,13 +1,16 @@
 package org.sockscope.ui.playground;
 
-import org.sockscope.lab.Actor;
 import org.sockscope.lab.Call;
 import org.sockscope.lab.Lab;
 import org.sockscope.lab.LabException;
+import org.sockscope.lab.Performer;
 import org.sockscope.lab.SocketOptions;
+import org.sockscope.lab.World;
+import org.sockscope.lab.agent.ProcessWorld;
 import org.sockscope.ui.widget.TaskFailure;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,41 +25,63 @@ import java.util.function.Consumer;
  * view-model drains once per frame). No JavaFX. Whatever a task throws (a kernel refusal, an
  * engine bug, a stopped actor) comes back as a sentence for the banner; only the unexpected ones
  * are also logged to stderr, once each.
+ *
+ * <p>P1 and P2 are either two threads of this process (the {@link Lab} it was given, one table) or
+ * two real processes ({@link ProcessWorld}, a table each); both record into the lab's one trace,
+ * so the view-model reads one trace whichever it is.
  */
 final class LabDriver implements AutoCloseable {
-    private final Lab lab;
+    private final Lab threads;
     private final Consumer<Runnable> reply;
     private final ExecutorService control = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("playground-control").daemon(true).unstarted(r));
-    private final Map<Side, Actor> actors = new EnumMap<>(Side.class);
+    private final Map<Side, Performer> actors = new EnumMap<>(Side.class);
+    /** The world P1 and P2 live in now: {@link #threads}, or a ProcessWorld on the same trace. */
+    private volatile World world;
 
-    /** Drives {@code lab}; results are handed to {@code reply} (any thread). */
+    /** Drives {@code lab} (P1 and P2 as its threads until asked for processes); results go to {@code reply}. */
     LabDriver(Lab lab, Consumer<Runnable> reply) {
-        this.lab = lab;
+        this.threads = lab;
+        this.world = lab;
         this.reply = reply;
     }
 
-    Lab lab() {
-        return lab;
+    /** The world P1 and P2 are in now. */
+    World world() {
+        return world;
+    }
+
+    /** True when P1 and P2 are real processes now. */
+    boolean processes() {
+        return world instanceof ProcessWorld;
     }
 
     /**
      * Closes everything and connects P1 to P2 with these options; {@code done} gets null on success
      * or the reason it failed (the lab stays usable either way).
      */
-    void rebuild(SocketOptions client, SocketOptions server, Consumer<String> done) {
+    void rebuild(SocketOptions client, SocketOptions server, boolean processes, Consumer<String> done) {
         Runnable task = () -> {
             String error = null;
             try {
                 synchronized (actors) {
                     actors.clear();
                 }
-                lab.reset();
-                Map<Side, Actor> fresh = new EnumMap<>(Side.class);
-                for (Side s : Side.values()) {
-                    fresh.put(s, lab.actor(s.process()));
+                World w = world;
+                w.reset();
+                if (processes != w instanceof ProcessWorld) {
+                    if (w instanceof ProcessWorld) {
+                        w.close();
+                    }
+                    w = processes ? new ProcessWorld(Lab.DEFAULT_HZ, threads.trace()) : threads;
+                    world = w;
                 }
-                lab.connect(Side.CLIENT.process(), Side.SERVER.process(), client, server);
+                w.start(List.of(Side.CLIENT.process(), Side.SERVER.process()));
+                Map<Side, Performer> fresh = new EnumMap<>(Side.class);
+                for (Side s : Side.values()) {
+                    fresh.put(s, w.actor(s.process(), s.process()));
+                }
+                w.connect(Side.CLIENT.process(), Side.SERVER.process(), client, server);
                 synchronized (actors) {
                     actors.putAll(fresh);
                 }
@@ -79,7 +104,7 @@ final class LabDriver implements AutoCloseable {
      * through {@code reply}) if it cannot run or the engine throws instead of answering.
      */
     void submit(Side side, Call call, Consumer<String> failed) {
-        Actor a;
+        Performer a;
         synchronized (actors) {
             a = actors.get(side);
         }
@@ -111,7 +136,7 @@ final class LabDriver implements AutoCloseable {
      * in flight, {@code failed} a sentence if the lab threw.
      */
     void cancel(Side side, Consumer<Boolean> done, Consumer<String> failed) {
-        Actor a;
+        Performer a;
         synchronized (actors) {
             a = actors.get(side);
         }
@@ -121,7 +146,7 @@ final class LabDriver implements AutoCloseable {
         }
         Runnable task = () -> {
             try {
-                boolean woke = lab.cancel(a);
+                boolean woke = world.cancel(a);
                 reply.accept(() -> done.accept(woke));
             } catch (Throwable t) {
                 TaskFailure.log("cancelling " + side.process() + "'s call failed", t);
@@ -148,7 +173,13 @@ final class LabDriver implements AutoCloseable {
     /** Closes the lab (waking blocked calls), waiting at most {@code millis}. */
     boolean close(long millis) {
         control.shutdownNow();
-        Thread closer = Thread.ofPlatform().name("lab-close").daemon(true).start(lab::close);
+        Thread closer = Thread.ofPlatform().name("lab-close").daemon(true).start(() -> {
+            World w = world;
+            if (w != threads) {
+                w.close();
+            }
+            threads.close();
+        });
         try {
             closer.join(millis);
             control.awaitTermination(Math.max(1, millis / 10), TimeUnit.MILLISECONDS);

@@ -83,11 +83,12 @@ public final class PlaygroundView extends BorderPane {
     private final ToggleButton showSettings = new ToggleButton("Settings");
 
     private VBox banner() {
-        Label honest = new Label("P1 and P2 are two threads of one process (pid " + ProcessHandle.current().pid()
-                + "), sharing ONE descriptor table: both columns show it, their own descriptors in bold.");
-        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip("While both run inside this app, P1 and P2"
-                + " are threads of one JVM process: the kernel keeps one descriptor table per process, so they see the"
-                + " same numbers. Separate processes (each with its own table, as in the lecture) come in a later version.");
+        Label honest = new Label();
+        honest.textProperty().bind(vm.tablesProperty());
+        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip("The kernel keeps one descriptor table per"
+                + " process. As two processes (child JVMs of SockScope), P1 and P2 each have their own; as two threads of"
+                + " SockScope's own process, they share its one table and see the same numbers. The switch rebuilds"
+                + " the connection either way.");
         why.setWrapText(true);
         why.setMaxWidth(520);
         honest.setTooltip(why);
@@ -99,7 +100,31 @@ public final class PlaygroundView extends BorderPane {
         showSettings.setId("toggleSettings");
         showSettings.setSelected(false);
         showSettings.setMinWidth(Region.USE_PREF_SIZE);
-        headerItems.getChildren().setAll(honest, showSettings);
+        ToggleButton processes = new ToggleButton("2 processes");
+        processes.setId("asProcesses");
+        ToggleButton threads = new ToggleButton("2 threads");
+        processes.setTooltip(new javafx.scene.control.Tooltip("P1 and P2 as two real processes, a descriptor table each"));
+        threads.setTooltip(new javafx.scene.control.Tooltip("P1 and P2 as two threads of SockScope's process, one shared table"));
+        threads.setId("asThreads");
+        org.controlsfx.control.SegmentedButton asWhat = new org.controlsfx.control.SegmentedButton(processes, threads);
+        asWhat.setMinWidth(Region.USE_PREF_SIZE);
+        Runnable select = () -> (vm.processesProperty().get() ? processes : threads).setSelected(true);
+        select.run();
+        vm.processesProperty().addListener((o, a, b) -> select.run());
+        processes.setOnAction(e -> {
+            if (!vm.processesProperty().get()) {
+                vm.setProcesses(true);
+            }
+            select.run(); // a second click on the selected one keeps it selected
+        });
+        threads.setOnAction(e -> {
+            if (vm.processesProperty().get()) {
+                vm.setProcesses(false);
+            }
+            select.run();
+        });
+        asWhat.disableProperty().bind(vm.rebuildingProperty());
+        headerItems.getChildren().setAll(honest, asWhat, showSettings);
         headerItems.getStyleClass().add("banner-row");
         HBox.setHgrow(headerItems, Priority.ALWAYS);
 

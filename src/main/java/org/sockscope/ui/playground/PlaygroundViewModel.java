@@ -62,12 +62,14 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final ExecutorService probes = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("playground-probes").daemon(true).unstarted(r));
-    private final AtomicReference<FoldedDescriptors> scanned = new AtomicReference<>();
+    private final AtomicReference<Map<Side, FoldedDescriptors>> scanned = new AtomicReference<>();
     private final StreamLedger ledger = new StreamLedger();
     private final LogFeed log = new LogFeed();
     private final Map<Side, AppBufferState> lastApp = new EnumMap<>(Side.class);
     private final Map<Side, ReadOnlyObjectWrapper<ProcessState>> processes = new EnumMap<>(Side.class);
-    private final ReadOnlyObjectWrapper<FoldedDescriptors> folded = new ReadOnlyObjectWrapper<>(this, "folded", FoldedDescriptors.UNKNOWN);
+    private final Map<Side, ReadOnlyObjectWrapper<FoldedDescriptors>> folded = new java.util.EnumMap<>(Map.of(
+            Side.CLIENT, new ReadOnlyObjectWrapper<>(this, "foldedP1", FoldedDescriptors.UNKNOWN),
+            Side.SERVER, new ReadOnlyObjectWrapper<>(this, "foldedP2", FoldedDescriptors.UNKNOWN)));
     private final ReadOnlyLongWrapper clock = new ReadOnlyLongWrapper(this, "clock");
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper(this, "eventCount");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -83,6 +85,9 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private String lastFrameFailure = "";
     private volatile boolean closed;
     private boolean rescan = true;
+    private final ReadOnlyBooleanWrapper processesWanted = new ReadOnlyBooleanWrapper(this, "processes", false);
+    private final ReadOnlyBooleanWrapper asProcessesNow = new ReadOnlyBooleanWrapper(this, "processesNow", false);
+    private final ReadOnlyStringWrapper tables = new ReadOnlyStringWrapper(this, "tables", "");
 
     /** A view-model for the live {@code lab}. */
     public PlaygroundViewModel(Lab lab) {
@@ -110,7 +115,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
             public void failed(String what, RuntimeException e) {
                 frameFailed(what, e);
             }
-        }, lab == null ? null : lab.sampler(), probes, inbox::add);
+        }, lab == null ? null : () -> driver.world().sampleNow(), probes, inbox::add);
         for (Side s : Side.values()) {
             processes.put(s, new ReadOnlyObjectWrapper<>(this, s.process(), ProcessState.empty(s)));
             lastApp.put(s, AppBufferState.NONE);
@@ -150,12 +155,17 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     private void frame() {
         clock.set(trace.now());
-        FoldedDescriptors f = scanned.getAndSet(null);
-        if (f != null && !f.equals(folded.get())) {
-            folded.set(f);
+        Map<Side, FoldedDescriptors> f = scanned.getAndSet(null);
+        if (f != null) {
+            f.forEach((side, fold) -> {
+                if (!fold.equals(folded.get(side).get())) {
+                    folded.get(side).set(fold);
+                }
+            });
         }
         log.flushIfDue();
         Snapshot snap = trace.latest();
+        tables.set(tablesText(snap));
         long t0 = System.nanoTime();
         if (!folder.foldTo(snap)) {
             return;
@@ -201,12 +211,25 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     /** Reads the whole descriptor table off the FX thread; the next frame picks the result up. */
     private void scanDescriptors(Snapshot snap) {
-        // This JVM's own table: the playground's descriptors are its own (threads of this process).
+        if (driver != null && driver.processes()) {
+            // Each process reported its table when it started; it is folded here, nothing is read.
+            Map<Side, FoldedDescriptors> each = new java.util.EnumMap<>(Side.class);
+            for (Side side : Side.values()) {
+                var pv = snap.processes().get(side.process());
+                var lesson = new java.util.HashSet<Integer>();
+                snap.descriptorsOf(side.process()).forEach(d -> lesson.add(d.fd()));
+                each.put(side, pv == null ? FoldedDescriptors.UNKNOWN : OtherDescriptors.fold(pv.own(), lesson));
+            }
+            scanned.set(each);
+            return;
+        }
+        // This JVM's own table: P1 and P2 are its threads, and the lab's descriptors are its own.
         var labFds = new java.util.HashSet<Integer>();
         snap.descriptors().keySet().forEach(slot -> labFds.add(slot.fd()));
         probes.execute(() -> {
             try {
-                scanned.set(OtherDescriptors.fold(DescriptorTable.self(), labFds));
+                FoldedDescriptors shared = OtherDescriptors.fold(DescriptorTable.self(), labFds);
+                scanned.set(Map.of(Side.CLIENT, shared, Side.SERVER, shared));
             } catch (RuntimeException e) {
                 TaskFailure.log("reading this process's descriptor table failed", e);
                 String text = "Could not read this process's descriptor table: " + TaskFailure.reason(e)
@@ -229,15 +252,53 @@ public final class PlaygroundViewModel implements AutoCloseable {
         lastFrameFailure = "";
         SocketOptions c = clientOptions.get();
         SocketOptions s = serverOptions.get();
-        driver.rebuild(c, s, problem -> {
+        boolean asProcesses = processesWanted.get();
+        driver.rebuild(c, s, asProcesses, problem -> {
             rebuilding.set(false);
+            asProcessesNow.set(driver.processes());
+            rescan = true;
             if (problem == null) {
-                message.set("Connected · P1: " + describe(c) + " · P2: " + describe(s));
+                message.set("Connected · " + (asProcesses ? "two processes" : "two threads of one process")
+                        + " · P1: " + describe(c) + " · P2: " + describe(s));
             } else {
                 error.set("Could not set up the connection: " + problem
                         + ". The old connection was closed; change the settings and apply again, or Rebuild.");
             }
         });
+    }
+
+    /**
+     * P1 and P2 as two real processes (a descriptor table each) or as two threads of this one
+     * (one shared table): takes effect by rebuilding the connection now.
+     */
+    public void setProcesses(boolean processes) {
+        processesWanted.set(processes);
+        rebuild();
+    }
+
+    /** Whether P1 and P2 are (or are being made) real processes; the switch reads and sets it. */
+    public ReadOnlyBooleanProperty processesProperty() {
+        return processesWanted.getReadOnlyProperty();
+    }
+
+    /** One line on whose tables the columns show: two processes with their pids, or one shared by two threads. */
+    public ReadOnlyStringProperty tablesProperty() {
+        return tables.getReadOnlyProperty();
+    }
+
+    private String tablesText(Snapshot snap) {
+        var p1 = snap.processes().get(Side.CLIENT.process());
+        var p2 = snap.processes().get(Side.SERVER.process());
+        if (asProcessesNow.get() && p1 != null && p2 != null) {
+            return "P1 (pid " + p1.pid() + (p1.running() ? "" : ", " + p1.exit()) + ") and P2 (pid " + p2.pid()
+                    + (p2.running() ? "" : ", " + p2.exit()) + "): two processes, each its OWN descriptor table";
+        }
+        return "P1 and P2: threads of one process (pid " + ProcessHandle.current().pid() + "), ONE shared table";
+    }
+
+    /** Whether P1 and P2 are real processes in the connection that is up now. */
+    public ReadOnlyBooleanProperty processesNowProperty() {
+        return asProcessesNow.getReadOnlyProperty();
     }
 
     /** {@code send(fd, s_buf, n, flags)} on {@code side}'s thread. */
@@ -319,9 +380,12 @@ public final class PlaygroundViewModel implements AutoCloseable {
         return processes.get(side).getReadOnlyProperty();
     }
 
-    /** The rest of the (shared) descriptor table, folded. */
-    public ReadOnlyObjectProperty<FoldedDescriptors> foldedProperty() {
-        return folded.getReadOnlyProperty();
+    /**
+     * The rest of {@code side}'s descriptor table, folded: this process's (shared by P1 and P2 as its
+     * threads), or, for a real process, what its table held when it started besides the lesson's.
+     */
+    public ReadOnlyObjectProperty<FoldedDescriptors> foldedProperty(Side side) {
+        return folded.get(side).getReadOnlyProperty();
     }
 
     /** The call log, newest last (at most {@value LogFeed#MAX_LINES} lines). */
@@ -406,7 +470,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     /** The live lab, or null (tests). */
     Lab lab() {
-        return driver == null ? null : driver.lab();
+        return driver != null && driver.world() instanceof Lab l ? l : null;
     }
 
     /** Sets the error line (the settings panel reports invalid input through it). */

@@ -62,7 +62,9 @@ final class ProcessMapper {
 
     static List<DescriptorRow> rows(Side side, Snapshot snap) {
         List<DescriptorRow> rows = new ArrayList<>();
-        for (DescriptorView d : snap.descriptors().values()) {
+        // A real process has a table of its own; threads of this app share its one table.
+        boolean own = snap.processes().containsKey(side.process());
+        for (DescriptorView d : own ? snap.descriptorsOf(side.process()) : snap.descriptors().values()) {
             Descriptor k = d.descriptor();
             SocketFigures f = snap.socketOf(d);
             String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();

@@ -23,8 +23,9 @@ final class ProcessView extends VBox {
         setId(side.id("View"));
 
         table.setId(side.id("Descriptors"));
-        table.titleProperty().set("Kernel · descriptor table (shared)");
-        table.foldedProperty().bind(vm.foldedProperty());
+        table.titleProperty().bind(javafx.beans.binding.Bindings.when(vm.processesNowProperty())
+                .then("Kernel · " + side.process() + "'s own descriptor table").otherwise("Kernel · descriptor table (shared)"));
+        table.foldedProperty().bind(vm.foldedProperty(side));
         card.setId(side.id("Socket"));
         card.sendBuffer().setId(side.id("SendBuffer"));
         card.receiveBuffer().setId(side.id("RecvBuffer"));

@@ -1,6 +1,5 @@
 package org.sockscope.ui.playground;
 
-import org.sockscope.lab.Sampler;
 import org.sockscope.trace.Event;
 import org.sockscope.trace.Snapshot;
 import org.sockscope.trace.Trace;
@@ -33,7 +32,8 @@ final class TraceFolder {
     private final StreamLedger ledger;
     private final LogFeed log;
     private final Hooks hooks;
-    private final Sampler sampler;
+    /** Reads the kernel now and returns once the reading is in the trace. */
+    private final Runnable sampler;
     private final Executor probes;
     private final Consumer<Runnable> inbox;
     /** The index of the next event to fold: every event before it was folded or dropped. */
@@ -45,7 +45,7 @@ final class TraceFolder {
     private long probedBy = -1;
 
     /** {@code sampler} null: a trace without a lab (no probe can be asked for fresh figures after a gap). */
-    TraceFolder(Trace trace, StreamLedger ledger, LogFeed log, Hooks hooks, Sampler sampler, Executor probes,
+    TraceFolder(Trace trace, StreamLedger ledger, LogFeed log, Hooks hooks, Runnable sampler, Executor probes,
                 Consumer<Runnable> inbox) {
         this.trace = trace;
         this.ledger = ledger;
@@ -124,7 +124,7 @@ final class TraceFolder {
     private void probe() {
         long before = trace.size();
         try {
-            sampler.sampleNow();
+            sampler.run();
         } catch (RuntimeException e) {
             inbox.accept(() -> hooks.failed("probing the kernel's queues", e)); // probing stays on: the '?' bytes stay unknown
             return;

@@ -6,6 +6,7 @@ import org.sockscope.lab.Lab;
 import org.sockscope.lab.Payload;
 import org.sockscope.lab.SocketOptions;
 import org.sockscope.trace.Event;
+import org.sockscope.trace.Snapshot;
 import org.sockscope.trace.Trace;
 import org.sockscope.ui.widget.BufferContent;
 import org.sockscope.ui.widget.BufferContent.Kind;
@@ -197,5 +198,35 @@ class PlaygroundLiveTest {
         assertEquals(bounded.size(), vm.eventCountProperty().get(), "every event up to the newest was folded or named");
         assertEquals(1, vm.log().stream().filter(l -> l.call().contains("dropped by the bounded trace")).count(),
                 "no second note: nothing else was dropped");
+    }
+
+    @Test
+    void asTwoProcessesEachColumnShowsItsOwnTableAndBytesCrossBetweenThem() {
+        vm = new PlaygroundViewModel(lab);
+        vm.setProcesses(true);
+        frames(15, "the connection between two processes", () -> !vm.rebuildingProperty().get() && vm.processesNowProperty().get()
+                && p(Side.CLIENT).fd() >= 0 && p(Side.SERVER).fd() >= 0);
+        assertEquals("", vm.errorProperty().get());
+        Snapshot snap = vm.trace().latest();
+        int p1 = snap.processes().get("P1").pid();
+        int p2 = snap.processes().get("P2").pid();
+        assertTrue(p1 != p2 && p1 != ProcessHandle.current().pid() && p2 != ProcessHandle.current().pid(),
+                "P1 and P2 are processes of their own: " + p1 + ", " + p2);
+        assertTrue(vm.tablesProperty().get().contains("pid " + p1), vm.tablesProperty().get());
+        assertEquals(List.of(p(Side.CLIENT).fd()), p(Side.CLIENT).descriptors().stream().map(r -> r.fd()).toList(),
+                "P1's table holds P1's socket only");
+        assertEquals(List.of(p(Side.SERVER).fd()), p(Side.SERVER).descriptors().stream().map(r -> r.fd()).toList());
+
+        vm.send(Side.CLIENT, 700, false);
+        frames(10, "P1's 700 bytes queued in P2's receive buffer",
+                () -> p(Side.SERVER).socket().receive().bytes(Kind.QUEUED) == 700);
+        assertEquals(List.of(new BufferContent.Segment(0, 700, p(Side.SERVER).socket().receive().segments().getFirst().letter())),
+                p(Side.SERVER).socket().receive().segments(), "one send()'s bytes, one letter, across the two processes");
+
+        vm.setProcesses(false);
+        frames(10, "the connection between two threads", () -> !vm.rebuildingProperty().get() && !vm.processesNowProperty().get()
+                && p(Side.CLIENT).fd() >= 0);
+        // ProcessHandle.of also finds a zombie: empty means the process ended and was reaped.
+        assertTrue(ProcessHandle.of(p1).isEmpty() && ProcessHandle.of(p2).isEmpty(), "switching back ends both processes");
     }
 }

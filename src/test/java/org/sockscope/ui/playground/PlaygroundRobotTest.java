@@ -210,10 +210,10 @@ class PlaygroundRobotTest {
     @Test
     void theRestOfTheSharedTableFoldsIntoOneExpandableLine(FxRobot robot) {
         awaitConnected();
-        Fx.await(T, "the rest of the table read off the FX thread", () -> vm.foldedProperty().get().count() >= 3);
-        int count = Fx.on(() -> vm.foldedProperty().get().count());
+        Fx.await(T, "the rest of the table read off the FX thread", () -> vm.foldedProperty(Side.CLIENT).get().count() >= 3);
+        int count = Fx.on(() -> vm.foldedProperty(Side.CLIENT).get().count());
         assertEquals(2, robot.lookup("#p1Descriptors .descriptor-row").queryAll().size(), "the lab's two sockets");
-        assertTrue(Fx.on(() -> vm.foldedProperty().get().summary()).contains("stdio"));
+        assertTrue(Fx.on(() -> vm.foldedProperty(Side.CLIENT).get().summary()).contains("stdio"));
         ToggleButton fold = robot.lookup("#p1Descriptors .fold-line").queryAs(ToggleButton.class);
         assertTrue(Fx.on(fold::getText).contains("+" + count + " other descriptors"));
         robot.clickOn(fold);
