@@ -121,4 +121,20 @@ class ScreenMapperTest {
             assertTrue(column(screen, "P1").rows().stream().allMatch(row -> row.kind().startsWith("pipe")));
         }
     }
+
+    @Test
+    void aKilledProcessSaysSoInItsColumnAndTheOthersGoOn() throws Exception {
+        Scenario sc = ScenarioLoader.loadBundled("03_recv_empty_vs_100");
+        try (ScenarioSession s = new ScenarioSession(sc)) {
+            var world = (org.sockscope.lab.agent.ProcessWorld) s.world();
+            var child = world.process("app_empty").orElseThrow();
+            org.sockscope.posix.Processes.kill(child.pid(), org.sockscope.posix.Processes.SIGKILL);
+            child.exited().get(5, java.util.concurrent.TimeUnit.SECONDS); // reaped by the app
+            ScreenMapper m = new ScreenMapper(sc);
+            assertEquals("pid " + child.pid() + ", was killed (signal 9)", column(screen(s, m, 0), "app_empty").where());
+            assertEquals("pid " + world.process("peer").orElseThrow().pid(), column(screen(s, m, 0), "peer").where(),
+                    "the other processes run on");
+            assertEquals(100, s.step().outcome().ret(), "the peer's send() still works");
+        }
+    }
 }
