@@ -40,6 +40,7 @@ final class DescriptorTableSkin extends SkinBase<DescriptorTableView> {
         foldedScroll.managedProperty().bind(table.expandedProperty());
         title.setMinWidth(Region.USE_PREF_SIZE);
         fold.setMinWidth(0);
+        fold.setWrapText(true);
         HBox.setHgrow(fold, Priority.ALWAYS);
         HBox head = new HBox(10, title, fold);
         head.getStyleClass().add("table-head");
@@ -76,10 +77,8 @@ final class DescriptorTableSkin extends SkinBase<DescriptorTableView> {
             Source.KERNEL.install(state, "getsockopt(" + r.fd() + ", IPPROTO_TCP, TCP_INFO): tcpi_state, " + Source.SAMPLED + ".");
             Label owner = new Label(r.mine() ? "" : "used by " + r.owner());
             owner.getStyleClass().add("fd-owner");
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = new HBox(8, fd, kind, detail, spacer, state, owner);
-            row.getStyleClass().add("descriptor-row");
+            javafx.scene.layout.FlowPane row = Wrap.row("descriptor-row", 8, kind, detail, state, owner);
+            row.getChildren().addFirst(fd); // the number never wraps
             row.pseudoClassStateChanged(MINE, r.mine());
             row.setId(null);
             row.getProperties().put("fd", r.fd());

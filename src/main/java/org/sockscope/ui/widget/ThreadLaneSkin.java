@@ -25,8 +25,10 @@ final class ThreadLaneSkin extends SkinBase<ThreadLane> {
         badge.setMinWidth(Region.USE_PREF_SIZE);
         call.getStyleClass().addAll("lane-call", "code");
         call.setMinWidth(0);
+        call.setWrapText(true); // a long call wraps: the lane shrinks, the call's text is never cut
         detail.getStyleClass().add("lane-detail");
         detail.setMinWidth(0);
+        detail.setWrapText(true);
         clock.getStyleClass().add("lane-clock");
         clock.setMinWidth(Region.USE_PREF_SIZE);
         // The call's time goes where it leaves the call and what the kernel said whole: beside the
