@@ -69,6 +69,21 @@ final class BufferViewSkin extends SkinBase<BufferView> {
         update();
     }
 
+    /** SkinBase asks its child's height without a width; the text inside wraps, so give it the width. */
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        if (width < 0) {
+            return super.computePrefHeight(width, top, right, bottom, left);
+        }
+        double h = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n.isManaged()) {
+                h = Math.max(h, n.prefHeight(width - left - right));
+            }
+        }
+        return top + h + bottom;
+    }
+
     private void update() {
         BufferContent c = getSkinnable().getContent();
         String fd = c.fd() < 0 ? "fd" : Integer.toString(c.fd());

@@ -54,6 +54,21 @@ final class DescriptorTableSkin extends SkinBase<DescriptorTableView> {
         updateFolded();
     }
 
+    /** SkinBase asks its child's height without a width; the text inside wraps, so give it the width. */
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        if (width < 0) {
+            return super.computePrefHeight(width, top, right, bottom, left);
+        }
+        double h = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n.isManaged()) {
+                h = Math.max(h, n.prefHeight(width - left - right));
+            }
+        }
+        return top + h + bottom;
+    }
+
     private void updateRows() {
         List<DescriptorRow> now = getSkinnable().getRows();
         if (now.equals(drawn)) {
