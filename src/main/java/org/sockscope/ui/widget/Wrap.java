@@ -3,6 +3,7 @@ package org.sockscope.ui.widget;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 
 /**
  * A row of labels that reflows on a narrow screen: side by side where they fit, else on the next
@@ -32,5 +33,10 @@ public final class Wrap {
         l.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(0, p.getWidth() - p.getInsets().getLeft() - p.getInsets().getRight()),
                 p.widthProperty(), p.insetsProperty()));
+        // A flow asks its children's heights without a width: a label wider than the row is as tall as its lines.
+        l.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double room = l.getMaxWidth();
+            return room > 0 && l.prefWidth(-1) > room ? l.prefHeight(room) : Region.USE_COMPUTED_SIZE;
+        }, l.maxWidthProperty(), l.textProperty(), l.fontProperty(), l.graphicProperty()));
     }
 }
