@@ -291,7 +291,10 @@ public final class ScenarioView extends BorderPane {
      */
     static final class Reflow extends javafx.scene.layout.Pane {
         static final double BESIDE = 3.4;
-        static final double BELOW_SHARE = 0.42;
+        static final double BELOW_SHARE = 0.36;
+        /** The question's width in em (the CSS), and the least height in em left to the columns above it. */
+        private static final double SIDE_EM = 25.7;
+        private static final double COLUMNS_EM = 10;
         private static final javafx.css.PseudoClass BELOW = javafx.css.PseudoClass.getPseudoClass("below");
         private final Region run;
         private final Region side;
@@ -338,7 +341,10 @@ public final class ScenarioView extends BorderPane {
             if (!side.isManaged()) {
                 run.resizeRelocate(x, y, w, h);
             } else if (below) {
-                double sh = Math.min(snapSizeY(side.prefHeight(w)), snapSizeY(h * BELOW_SHARE));
+                // The run keeps its own minimum and some room for the columns; the question scrolls beyond that.
+                double sh = Math.max(0, Math.min(Math.min(side.prefHeight(w), h * BELOW_SHARE),
+                        h - run.minHeight(w) - COLUMNS_EM * side.prefWidth(-1) / SIDE_EM));
+                sh = snapSizeY(sh);
                 run.resizeRelocate(x, y, w, h - sh);
                 side.resizeRelocate(x, y + h - sh, w, sh);
             } else {
