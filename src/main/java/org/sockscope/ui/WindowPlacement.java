@@ -57,10 +57,11 @@ public final class WindowPlacement {
 
     /**
      * Where to open among {@code screens} (their visual bounds): {@code saved} when at least a
-     * third of it lies on one screen and it fits there (clamped into that screen), else
-     * maximized on {@code current}.
+     * third of it lies on one screen and it fits there (clamped into that screen); a saved place
+     * off every screen (a projector unplugged since) maximized on {@code primary}; with nothing
+     * saved (the first start) maximized on {@code current}, the screen the pointer is on.
      */
-    public static Place choose(Optional<Place> saved, List<Rectangle2D> screens, Rectangle2D current) {
+    public static Place choose(Optional<Place> saved, List<Rectangle2D> screens, Rectangle2D current, Rectangle2D primary) {
         if (saved.isPresent()) {
             Place p = saved.get();
             Rectangle2D r = new Rectangle2D(p.x(), p.y(), p.width(), p.height());
@@ -73,8 +74,13 @@ public final class WindowPlacement {
                     return new Place(x, y, w, h, p.maximized());
                 }
             }
+            return maximized(primary);
         }
-        return new Place(current.getMinX(), current.getMinY(), current.getWidth(), current.getHeight(), true);
+        return maximized(current);
+    }
+
+    private static Place maximized(Rectangle2D s) {
+        return new Place(s.getMinX(), s.getMinY(), s.getWidth(), s.getHeight(), true);
     }
 
     private static double overlap(Rectangle2D a, Rectangle2D b) {
@@ -86,17 +92,26 @@ public final class WindowPlacement {
     /** Places {@code stage} (before it is shown) and saves its place whenever it closes. */
     public void apply(Stage stage) {
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
-        Place p = choose(saved(), screens, pointerScreen().getVisualBounds());
+        Place p = choose(saved(), screens, pointerScreen().getVisualBounds(), Screen.getPrimary().getVisualBounds());
         stage.setX(p.x());
         stage.setY(p.y());
         stage.setWidth(p.width());
         stage.setHeight(p.height());
         stage.setMaximized(p.maximized());
+        // A maximized window's own bounds are the screen's: keep the last normal ones, for un-maximizing next time.
+        Place[] normal = {saved().filter(s -> !s.maximized() || s.width() < p.width() || s.height() < p.height()).orElse(p)};
+        javafx.beans.InvalidationListener track = o -> {
+            if (stage.isShowing() && !stage.isMaximized() && !stage.isFullScreen() && !stage.isIconified()) {
+                normal[0] = new Place(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            }
+        };
+        for (var v : List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty())) {
+            v.addListener(track);
+        }
         stage.setOnHidden(e -> {
-            // A maximized window's own bounds are the screen's: keep the last normal ones for un-maximizing.
-            Place last = saved().orElse(p);
-            save(stage.isMaximized() || stage.isFullScreen()
-                    ? new Place(last.x(), last.y(), last.width(), last.height(), true)
+            Place last = normal[0];
+            boolean max = stage.isMaximized() || stage.isFullScreen();
+            save(max ? new Place(last.x(), last.y(), last.width(), last.height(), true)
                     : new Place(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false));
         });
     }

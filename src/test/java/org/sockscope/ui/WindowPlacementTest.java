@@ -17,7 +17,7 @@ class WindowPlacementTest {
     @Test
     void firstStartIsMaximizedOnTheCurrentScreen() {
         assertEquals(new WindowPlacement.Place(1024, 0, 1920, 1080, true),
-                WindowPlacement.choose(Optional.empty(), List.of(PROJECTOR, LAPTOP), LAPTOP));
+                WindowPlacement.choose(Optional.empty(), List.of(PROJECTOR, LAPTOP), LAPTOP, PROJECTOR));
     }
 
     @Test
@@ -25,14 +25,22 @@ class WindowPlacementTest {
         // The window at x = −129, 1280×720, on a 1024×768 display that is gone now.
         var gone = Optional.of(new WindowPlacement.Place(-3000, 0, 1280, 720, false));
         assertEquals(new WindowPlacement.Place(0, 0, 1024, 768, true),
-                WindowPlacement.choose(gone, List.of(PROJECTOR), PROJECTOR));
+                WindowPlacement.choose(gone, List.of(PROJECTOR), PROJECTOR, PROJECTOR));
+    }
+
+    @Test
+    void aPlaceOffEveryScreenFallsBackToThePrimaryScreenMaximized() {
+        // Last time on a screen left of the projector; now the pointer is on the laptop, the projector is primary.
+        var gone = Optional.of(new WindowPlacement.Place(-2500, 100, 1280, 720, false));
+        assertEquals(new WindowPlacement.Place(0, 0, 1024, 768, true),
+                WindowPlacement.choose(gone, List.of(PROJECTOR, LAPTOP), LAPTOP, PROJECTOR));
     }
 
     @Test
     void aPlacePartlyOffItsScreenIsPulledInAndShrunkToFit() {
         var last = Optional.of(new WindowPlacement.Place(-129, 24, 1280, 720, false));
         assertEquals(new WindowPlacement.Place(0, 24, 1024, 720, false),
-                WindowPlacement.choose(last, List.of(PROJECTOR), PROJECTOR));
+                WindowPlacement.choose(last, List.of(PROJECTOR), PROJECTOR, PROJECTOR));
     }
 
     @Test
@@ -42,7 +50,7 @@ class WindowPlacementTest {
             new WindowPlacement(node).save(new WindowPlacement.Place(1100, 40, 900, 700, false));
             var again = new WindowPlacement(node).saved(); // a new instance, as at the next start
             assertEquals(Optional.of(new WindowPlacement.Place(1100, 40, 900, 700, false)), again);
-            assertEquals(again.get(), WindowPlacement.choose(again, List.of(PROJECTOR, LAPTOP), PROJECTOR));
+            assertEquals(again.get(), WindowPlacement.choose(again, List.of(PROJECTOR, LAPTOP), PROJECTOR, PROJECTOR));
         } finally {
             node.removeNode();
         }

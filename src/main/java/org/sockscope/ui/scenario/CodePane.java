@@ -34,6 +34,8 @@ final class CodePane extends VBox {
             text.getStyleClass().add("code-text");
             text.setMinWidth(0);
             text.setWrapText(true); // a long line wraps rather than hide the call the step is about
+            text.setMaxWidth(Double.MAX_VALUE);
+            javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
             HBox row = new HBox(mark, number, text);
             row.getStyleClass().add("code-line");
             rows.add(row);

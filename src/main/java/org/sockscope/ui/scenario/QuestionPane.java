@@ -45,6 +45,7 @@ final class QuestionPane extends VBox {
         setId("questionPane");
         getStyleClass().add("question-pane");
         slide.getStyleClass().add("slide-title");
+        slide.setWrapText(true);
         prompt.getStyleClass().add("question-prompt");
         prompt.setWrapText(true);
         note.getStyleClass().add("question-note");

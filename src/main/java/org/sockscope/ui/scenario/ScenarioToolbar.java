@@ -9,16 +9,17 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The scenario picker and the stepping controls: Reset, Back (review), Next, Run to end, Autoplay
- * with its pace, Run again to here. Every button is disabled while a step is in flight.
+ * with its pace, Run again to here. Every button is disabled while a step is in flight. On a
+ * narrow screen the controls wrap to a second row rather than cut the scenario's title.
  */
-final class ScenarioToolbar extends HBox {
+final class ScenarioToolbar extends FlowPane {
     private final ComboBox<ScenarioFiles.Entry> picker = new ComboBox<>();
     private boolean syncing;
 
@@ -28,8 +29,7 @@ final class ScenarioToolbar extends HBox {
         picker.setPromptText("Pick a scenario…");
         picker.setCellFactory(l -> new EntryCell(false));
         picker.setButtonCell(new EntryCell(true));
-        picker.setMaxWidth(360);
-        picker.setMinWidth(200);
+        picker.setMinWidth(Region.USE_PREF_SIZE); // as wide as the longest title: never cut
         picker.itemsProperty().bind(Bindings.createObjectBinding(
                 () -> javafx.collections.FXCollections.observableArrayList(vm.catalogueProperty().get()), vm.catalogueProperty()));
         picker.valueProperty().addListener((o, a, b) -> {
@@ -39,7 +39,6 @@ final class ScenarioToolbar extends HBox {
         });
         vm.scenarioProperty().addListener((o, a, s) -> select(s == null ? "" : s.id()));
         vm.catalogueProperty().addListener((o, a, b) -> select(vm.scenarioProperty().get() == null ? "" : vm.scenarioProperty().get().id()));
-        HBox.setHgrow(picker, Priority.SOMETIMES);
         Button open = button("openScenario", "Open…", "Open a scenario file (*.yaml). Ctrl+O", openFile);
 
         BooleanBinding idle = vm.busyProperty().not().and(vm.readyProperty());
@@ -75,14 +74,16 @@ final class ScenarioToolbar extends HBox {
         both.setId("allBuffers");
         both.setTooltip(new Tooltip("Draw each socket's send and receive buffers, not only the ones the scenario uses."));
         both.selectedProperty().bindBidirectional(vm.allBuffersProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(picker, open, gap, reset, back, next, end, auto, speed, pace, again, both);
-        for (var n : getChildren()) {
-            if (n instanceof Region r && r != picker && r != gap) {
-                r.setMinWidth(Region.USE_PREF_SIZE);
-            }
+        HBox file = new HBox(6, picker, open);
+        file.getStyleClass().add("toolbar-group");
+        HBox steps = new HBox(6, reset, back, next, end, auto, speed, pace, again, both);
+        steps.getStyleClass().add("toolbar-group");
+        getChildren().addAll(file, steps);
+        for (var n : java.util.List.of(open, reset, back, next, end, auto, speed, pace, again, both)) {
+            n.setMinWidth(Region.USE_PREF_SIZE);
         }
+        file.setMinWidth(Region.USE_PREF_SIZE);
+        steps.setMinWidth(Region.USE_PREF_SIZE);
     }
 
     private void select(String id) {

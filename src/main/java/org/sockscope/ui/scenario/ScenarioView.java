@@ -100,7 +100,7 @@ public final class ScenarioView extends BorderPane {
         startBox.getStyleClass().add("start");
         VBox.setVgrow(start, Priority.ALWAYS);
 
-        HBox main = new HBox(run, side);
+        Reflow main = new Reflow(run, side);
         main.getStyleClass().add("scenario-main");
         centre.getChildren().setAll(startBox);
         setCenter(centre);
@@ -160,20 +160,25 @@ public final class ScenarioView extends BorderPane {
         return box;
     }
 
-    private HBox status() {
+    /** The message on a line of its own (wrapping, shown only when there is one), above who runs what and the live badge. */
+    private VBox status() {
         Label message = new Label();
         message.setId("scenarioMessage");
         message.getStyleClass().add("scenario-message");
         message.textProperty().bind(vm.messageProperty());
-        message.setMinWidth(0);
-        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
         Label honest = new Label(org.sockscope.lab.agent.Worlds.threads()
                 ? "Processes here are threads of one JVM (pid " + ProcessHandle.current().pid()
                         + "): real descriptor numbers, one shared table."
                 : "Each process is a real process (pid in its column), with its own descriptor table.");
         honest.getStyleClass().add("honesty");
         honest.setMinWidth(0);
+        honest.setWrapText(true);
+        honest.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(honest, Priority.ALWAYS);
         Label live = new Label();
         live.setId("scenarioLive");
         live.getStyleClass().add("live-indicator");
@@ -182,7 +187,9 @@ public final class ScenarioView extends BorderPane {
                 () -> (vm.reviewingProperty().get() ? "◀◀ REVIEW" : vm.readyProperty().get() ? "● LIVE" : "○ no lab")
                         + " · " + vm.eventCountProperty().get() + " events",
                 vm.reviewingProperty(), vm.readyProperty(), vm.eventCountProperty()));
-        HBox bar = new HBox(16, message, honest, live);
+        HBox line = new HBox(16, honest, live);
+        line.getStyleClass().add("status-line");
+        VBox bar = new VBox(message, line);
         bar.getStyleClass().add("scenario-status");
         return bar;
     }
@@ -276,6 +283,78 @@ public final class ScenarioView extends BorderPane {
     /** The column of {@code process}, or null (for tests). */
     ProcessColumn column(String process) {
         return columnViews.get(process);
+    }
+
+    /**
+     * The run and the question: side by side where the run keeps room for its columns (at least
+     * {@link #BESIDE} times the question's width, which is in em and so grows with the zoom), else
+     * the question below the run, as tall as it needs up to {@link #BELOW_SHARE} of the height
+     * (it scrolls inside beyond that). A narrow screen gives the columns its whole width.
+     */
+    static final class Reflow extends javafx.scene.layout.Pane {
+        static final double BESIDE = 3.4;
+        static final double BELOW_SHARE = 0.36;
+        /** The question's width in em (the CSS), and the least height in em left to the columns above it. */
+        private static final double SIDE_EM = 25.7;
+        private static final double COLUMNS_EM = 10;
+        private static final javafx.css.PseudoClass BELOW = javafx.css.PseudoClass.getPseudoClass("below");
+        private final Region run;
+        private final Region side;
+
+        Reflow(Region run, Region side) {
+            super(run, side);
+            this.run = run;
+            this.side = side;
+        }
+
+        /** Whether the question goes below the run at {@code width}. */
+        boolean below(double width) {
+            return width < BESIDE * side.prefWidth(-1);
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + snappedRightInset();
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return snappedTopInset() + snappedBottomInset();
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return run.prefWidth(-1) + (side.isManaged() ? side.prefWidth(-1) : 0);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return run.prefHeight(-1);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double x = snappedLeftInset();
+            double y = snappedTopInset();
+            double w = getWidth() - x - snappedRightInset();
+            double h = getHeight() - y - snappedBottomInset();
+            boolean below = below(w);
+            side.pseudoClassStateChanged(BELOW, below);
+            if (!side.isManaged()) {
+                run.resizeRelocate(x, y, w, h);
+            } else if (below) {
+                // The run keeps its own minimum and some room for the columns; the question scrolls beyond that.
+                double sh = Math.max(0, Math.min(Math.min(side.prefHeight(w), h * BELOW_SHARE),
+                        h - run.minHeight(w) - COLUMNS_EM * side.prefWidth(-1) / SIDE_EM));
+                sh = snapSizeY(sh);
+                run.resizeRelocate(x, y, w, h - sh);
+                side.resizeRelocate(x, y + h - sh, w, sh);
+            } else {
+                double sw = snapSizeX(side.prefWidth(-1));
+                run.resizeRelocate(x, y, w - sw, h);
+                side.resizeRelocate(x + w - sw, y, sw, h);
+            }
+        }
     }
 
     /** A bundled scenario in the start list: title large, slide below. */

@@ -4,10 +4,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +13,9 @@ import java.util.List;
 /**
  * The application buffer of the last byte-moving call (the lecture's {@code r_buf (size 200)}):
  * its size is what the call asked for; the fill is what the kernel copied, lettered by send().
+ * The name and the count above the bar, side by side where they fit.
  */
-public class AppBufferView extends HBox {
+public class AppBufferView extends VBox {
     /** The style class of every AppBufferView. */
     public static final String DEFAULT_STYLE_CLASS = "app-buffer";
     private final ObjectProperty<AppBufferState> state = new SimpleObjectProperty<>(this, "state", AppBufferState.NONE);
@@ -28,13 +27,10 @@ public class AppBufferView extends HBox {
     public AppBufferView() {
         getStyleClass().add(DEFAULT_STYLE_CLASS);
         title.getStyleClass().addAll("app-title", "code");
-        title.setMinWidth(Region.USE_PREF_SIZE);
         copied.getStyleClass().addAll("figure", "figure-copied");
-        copied.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(fill, Priority.ALWAYS);
         fill.setMinWidth(40);
-        getChildren().addAll(title, fill, copied);
-        setSpacing(10);
+        getChildren().addAll(Wrap.row("app-head", 10, title, copied), fill);
+        setSpacing(2);
         state.addListener((o, a, b) -> update());
         update();
     }

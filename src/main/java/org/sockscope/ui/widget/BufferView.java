@@ -134,4 +134,10 @@ public class BufferView extends Control {
     protected Skin<?> createDefaultSkin() {
         return new BufferViewSkin(this);
     }
+
+    /** Its text wraps on a narrow screen: a parent must ask its height for the width it gives. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
 }

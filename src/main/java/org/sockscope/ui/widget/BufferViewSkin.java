@@ -42,7 +42,7 @@ final class BufferViewSkin extends SkinBase<BufferView> {
     private final Label queued = label("figure", "figure-queued");
     private final Label notSent = label("figure", "figure-not-sent");
     private final Label inFlight = label("figure", "figure-in-flight");
-    private final HBox legend = new HBox(8);
+    private final FlowPane legend = new FlowPane(8, 0);
     private final Track track = new Track();
     private List<BufferContent.Segment> legendShown = List.of();
 
@@ -51,19 +51,15 @@ final class BufferViewSkin extends SkinBase<BufferView> {
         title.getStyleClass().add("buffer-title");
         title.textProperty().bind(view.titleProperty());
         title.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(10, title, window, spacer, capacity, requested);
-        head.getStyleClass().add("buffer-head");
+        FlowPane head = Wrap.row("buffer-head", 10, title, window, capacity, requested);
         boolean send = view.getStyleClass().contains("send-buffer");
-        HBox figures = send ? new HBox(10, notSent, inFlight) : new HBox(10, queued);
-        figures.getStyleClass().add("buffer-figures");
-        figures.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane figures = send ? Wrap.row("buffer-figures", 10, notSent, inFlight) : Wrap.row("buffer-figures", 10, queued);
         notSent.setGraphic(swatch("swatch-not-sent"));
         inFlight.setGraphic(swatch("swatch-in-flight"));
         queued.setGraphic(swatch("swatch-queued"));
         legend.getStyleClass().add("buffer-legend");
-        FlowPane bottom = new FlowPane(14, 0, figures, legend);
+        legend.setMinWidth(0);
+        VBox bottom = new VBox(0, figures, legend);
         bottom.getStyleClass().add("buffer-bottom");
         VBox box = new VBox(2, head, track, bottom);
         box.getStyleClass().add("buffer-box");
@@ -71,6 +67,21 @@ final class BufferViewSkin extends SkinBase<BufferView> {
         view.contentProperty().addListener((o, a, b) -> update());
         view.frameProperty().addListener((o, a, b) -> track.requestLayout());
         update();
+    }
+
+    /** SkinBase asks its child's height without a width; the text inside wraps, so give it the width. */
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        if (width < 0) {
+            return super.computePrefHeight(width, top, right, bottom, left);
+        }
+        double h = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n.isManaged()) {
+                h = Math.max(h, n.prefHeight(width - left - right));
+            }
+        }
+        return top + h + bottom;
     }
 
     private void update() {

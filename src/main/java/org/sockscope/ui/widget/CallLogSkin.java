@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SkinBase;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -43,8 +44,8 @@ final class CallLogSkin extends SkinBase<CallLog> {
         table.setItems(log.getItems());
         table.setId("callLogTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setFixedCellSize(24); // exact positioning, no per-row measuring (CSS may override the size)
+        // The columns share the table's width (never a horizontal scroll bar); a long value wraps in its row.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label empty = new Label();
         empty.textProperty().bind(log.placeholderProperty());
         table.setPlaceholder(empty);
@@ -62,10 +63,9 @@ final class CallLogSkin extends SkinBase<CallLog> {
                 + " CLOCK_MONOTONIC before and after the system call. A loop: the wall time of the whole loop, SockScope's"
                 + " code between its calls included. Empty for calls not made through the call meter (fcntl(),"
                 + " setsockopt(), shutdown(), close(), socket()): their time was not measured.")));
-        // The call column takes whatever width the others leave.
-        call.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(300,
-                table.widthProperty().subtract(105 + 80 + 230 + 95 + 100 + 20)));
         table.setRowFactory(t -> new Row());
+        // Rows keep the height measured at the old width: measure them again when the columns change width.
+        table.widthProperty().addListener((o, a, b) -> table.refresh());
         table.setOnKeyPressed(e -> {
             if (COPY.match(e)) {
                 CallLog.copy(table.getSelectionModel().getSelectedItems());
@@ -117,7 +117,30 @@ final class CallLogSkin extends SkinBase<CallLog> {
         c.setGraphic(header);
         c.setText("");
         c.getStyleClass().add("col-" + name);
+        // A column shrinks down to its heading, not below: the heading is never cut.
+        c.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> header.prefWidth(-1) + 1.2 * header.getFont().getSize(), header.fontProperty()));
+        c.setCellFactory(col -> new Cell());
         return c;
+    }
+
+    /** A cell whose text wraps in its column rather than end in "…". */
+    private static final class Cell extends TableCell<LogEntry, String> {
+        Cell() {
+            setWrapText(true);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+        }
+
+        /** The row asks without a width: wrap at the column's (else a long value would not grow its row). */
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width < 0 && getTableColumn() != null ? getTableColumn().getWidth() : width);
+        }
     }
 
     /** A row that shows its line's kind as a pseudo-class and flashes when new. */

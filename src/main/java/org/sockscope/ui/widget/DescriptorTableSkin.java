@@ -40,6 +40,7 @@ final class DescriptorTableSkin extends SkinBase<DescriptorTableView> {
         foldedScroll.managedProperty().bind(table.expandedProperty());
         title.setMinWidth(Region.USE_PREF_SIZE);
         fold.setMinWidth(0);
+        fold.setWrapText(true);
         HBox.setHgrow(fold, Priority.ALWAYS);
         HBox head = new HBox(10, title, fold);
         head.getStyleClass().add("table-head");
@@ -51,6 +52,21 @@ final class DescriptorTableSkin extends SkinBase<DescriptorTableView> {
         table.expandedProperty().addListener((o, a, b) -> updateFolded());
         updateRows();
         updateFolded();
+    }
+
+    /** SkinBase asks its child's height without a width; the text inside wraps, so give it the width. */
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        if (width < 0) {
+            return super.computePrefHeight(width, top, right, bottom, left);
+        }
+        double h = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n.isManaged()) {
+                h = Math.max(h, n.prefHeight(width - left - right));
+            }
+        }
+        return top + h + bottom;
     }
 
     private void updateRows() {
@@ -76,10 +92,8 @@ final class DescriptorTableSkin extends SkinBase<DescriptorTableView> {
             Source.KERNEL.install(state, "getsockopt(" + r.fd() + ", IPPROTO_TCP, TCP_INFO): tcpi_state, " + Source.SAMPLED + ".");
             Label owner = new Label(r.mine() ? "" : "used by " + r.owner());
             owner.getStyleClass().add("fd-owner");
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = new HBox(8, fd, kind, detail, spacer, state, owner);
-            row.getStyleClass().add("descriptor-row");
+            javafx.scene.layout.FlowPane row = Wrap.row("descriptor-row", 8, kind, detail, state, owner);
+            row.getChildren().addFirst(fd); // the number never wraps
             row.pseudoClassStateChanged(MINE, r.mine());
             row.setId(null);
             row.getProperties().put("fd", r.fd());

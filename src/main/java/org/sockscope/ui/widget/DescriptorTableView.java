@@ -58,4 +58,10 @@ public class DescriptorTableView extends Control {
     protected Skin<?> createDefaultSkin() {
         return new DescriptorTableSkin(this);
     }
+
+    /** Its text wraps on a narrow screen: a parent must ask its height for the width it gives. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
 }

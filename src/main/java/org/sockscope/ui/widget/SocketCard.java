@@ -40,8 +40,7 @@ public class SocketCard extends VBox {
         mode.getStyleClass().add("fd-mode");
         send.setTitle("Send buffer");
         receive.setTitle("Receive buffer");
-        HBox head = new HBox(12, title, tcpState, mode);
-        head.getStyleClass().add("card-head");
+        javafx.scene.layout.FlowPane head = Wrap.row("card-head", 12, title, tcpState, mode);
         FlowPane addresses = new FlowPane(14, 0, family, local, remote);
         addresses.getStyleClass().add("card-addresses");
         getChildren().addAll(head, addresses, acceptQueue, send, receive);

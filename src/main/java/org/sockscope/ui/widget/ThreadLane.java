@@ -66,4 +66,10 @@ public class ThreadLane extends Control {
     protected Skin<?> createDefaultSkin() {
         return new ThreadLaneSkin(this);
     }
+
+    /** Its text wraps on a narrow screen: a parent must ask its height for the width it gives. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
 }

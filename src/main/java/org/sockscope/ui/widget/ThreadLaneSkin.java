@@ -25,10 +25,13 @@ final class ThreadLaneSkin extends SkinBase<ThreadLane> {
         badge.setMinWidth(Region.USE_PREF_SIZE);
         call.getStyleClass().addAll("lane-call", "code");
         call.setMinWidth(0);
+        call.setWrapText(true); // a long call wraps: the lane shrinks, the call's text is never cut
         detail.getStyleClass().add("lane-detail");
         detail.setMinWidth(0);
+        detail.setWrapText(true);
         clock.getStyleClass().add("lane-clock");
         clock.setMinWidth(Region.USE_PREF_SIZE);
+        clock.setWrapText(true);
         // The call's time goes where it leaves the call and what the kernel said whole: beside the
         // call, else beside the detail, else on a line of its own (see layoutChildren).
         top = new HBox(10, call, spacer(), clock);
@@ -75,13 +78,28 @@ final class ThreadLaneSkin extends SkinBase<ThreadLane> {
             target.getChildren().add(clock);
             if (target == below) {
                 text.getChildren().add(below);
-                clock.setMinWidth(0); // alone on its line: cut with "…" rather than past the column's edge
+                clock.setMinWidth(0); // alone on its line: wraps rather than reach past the column's edge
             } else {
                 text.getChildren().remove(below);
                 clock.setMinWidth(Region.USE_PREF_SIZE);
             }
             getSkinnable().requestLayout();
         }
+    }
+
+    /** SkinBase asks its child's height without a width; the text inside wraps, so give it the width. */
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        if (width < 0) {
+            return super.computePrefHeight(width, top, right, bottom, left);
+        }
+        double h = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n.isManaged()) {
+                h = Math.max(h, n.prefHeight(width - left - right));
+            }
+        }
+        return top + h + bottom;
     }
 
     private void update() {
