@@ -89,8 +89,10 @@ final class ProcessColumn extends VBox {
         shown = c;
         where.setText(c.kind() + (c.where().isEmpty() ? "" : " · " + c.where()) + " · user space");
         table.titleProperty().set(c.where().isEmpty() ? "Kernel · descriptors" : "Kernel · descriptors of " + c.where());
-        runtime.setText(c.runtime().isEmpty() ? "" : "Also in this table since the process started (the JVM's own"
-                + " files, SockScope's channel): " + c.runtime() + ". A new descriptor takes the lowest free number.");
+        runtime.setText(c.runtime().isEmpty() ? "" : "+ " + c.runtime().split(" · ").length
+                + " held since the start: the JVM's files, SockScope's channel");
+        runtime.setTooltip(c.runtime().isEmpty() ? null : new javafx.scene.control.Tooltip("Also in this table since the"
+                + " process started: " + c.runtime() + ".\nA new descriptor takes the lowest free number of this table."));
         show(runtime, !c.runtime().isEmpty());
         lane.setState(c.lane());
         app.stateProperty().set(c.app());

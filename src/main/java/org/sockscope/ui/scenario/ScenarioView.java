@@ -292,7 +292,7 @@ public final class ScenarioView extends BorderPane {
      * (it scrolls inside beyond that). A narrow screen gives the columns its whole width.
      */
     static final class Reflow extends javafx.scene.layout.Pane {
-        static final double BESIDE = 3.4;
+        static final double BESIDE = 2.8;
         static final double BELOW_SHARE = 0.36;
         /** The question's width in em (the CSS), and the least height in em left to the columns above it. */
         private static final double SIDE_EM = 25.7;

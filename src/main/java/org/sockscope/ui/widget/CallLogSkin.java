@@ -95,7 +95,9 @@ final class CallLogSkin extends SkinBase<CallLog> {
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
-        super.layoutChildren(x, y, w, h);
+        // Exactly the area given, from its top: SkinBase centres a child taller than its area, which
+        // drew the log's title over whatever is above it when the window is short.
+        getChildren().getFirst().resizeRelocate(x, y, w, h);
         if (scrollToEnd && table.getHeight() > 0) { // not yet sized: try again at the next layout
             scrollToEnd = false;
             int n = table.getItems().size();

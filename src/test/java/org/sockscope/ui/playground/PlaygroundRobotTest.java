@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sockscope.kernel.SocketFigures;
 import org.sockscope.kernel.SocketProbe;
 import org.sockscope.trace.Snapshot;
+import org.sockscope.lab.agent.Worlds;
 import org.sockscope.ui.SockScopeApp;
 import org.sockscope.ui.widget.AppBufferView;
 import org.sockscope.ui.widget.BufferContent.Kind;
@@ -36,6 +37,9 @@ class PlaygroundRobotTest {
 
     @Start
     void start(Stage stage) {
+        // These compare the drawing with the kernel read in this JVM: P1 and P2 as its threads.
+        // The playground on two real processes: PlaygroundLiveTest.
+        System.setProperty(Worlds.PROPERTY, "threads");
         app.start(stage);
         stage.setWidth(1280);
         stage.setHeight(720);
@@ -44,6 +48,7 @@ class PlaygroundRobotTest {
 
     @AfterEach
     void stop() {
+        System.clearProperty(Worlds.PROPERTY);
         app.stop();
     }
 

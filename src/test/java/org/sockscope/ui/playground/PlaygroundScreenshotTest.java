@@ -8,6 +8,7 @@ import org.sockscope.lab.Actor;
 import org.sockscope.lab.Call;
 import org.sockscope.lab.Lab;
 import org.sockscope.ui.Screenshots;
+import org.sockscope.lab.agent.Worlds;
 import org.sockscope.ui.SockScopeApp;
 import org.sockscope.ui.widget.BufferView;
 import org.sockscope.ui.widget.Flash;
@@ -37,6 +38,7 @@ class PlaygroundScreenshotTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        System.setProperty(Worlds.PROPERTY, "threads"); // the demo script probes P1's and P2's sockets in this JVM
         app.start(stage);
         stage.setWidth(1280);
         stage.setHeight(720);
@@ -45,6 +47,7 @@ class PlaygroundScreenshotTest {
 
     @AfterEach
     void stop() {
+        System.clearProperty(Worlds.PROPERTY);
         app.stop();
     }
 
