@@ -45,7 +45,7 @@ final class OtherDescriptors {
         return switch (d.kind()) {
             case FILE -> t.contains("/jvm/") || t.contains("/lib/modules") || t.endsWith(".jar") || t.contains("/.m2/")
                     ? "JVM" : t.startsWith("/dev/") ? "device" : "file";
-            case SOCKET -> "socket (display, …)";
+            case SOCKET -> "socket";
             case PIPE_READ, PIPE_WRITE -> "pipe";
             case ANON_INODE -> {
                 int a = t.indexOf('['), b = t.indexOf(']');
