@@ -1,6 +1,7 @@
 package org.sockscope.ui.scenario;
 
 import org.junit.jupiter.api.Test;
+import org.sockscope.lab.agent.Worlds;
 import org.sockscope.cli.RunCommand;
 import org.sockscope.scenario.Scenario;
 import org.sockscope.scenario.ScenarioException;
@@ -27,6 +28,17 @@ class AnswerAgreementTest {
 
     @Test
     void appAndCommandLineAgreeOnEveryBundledQuestion() throws Exception {
+        // The two decision paths on one world kind, threads (quicker to start): every bundled
+        // scenario runs on real processes in BundledScenariosRunTest.
+        System.setProperty(Worlds.PROPERTY, "threads");
+        try {
+            compareAll();
+        } finally {
+            System.clearProperty(Worlds.PROPERTY);
+        }
+    }
+
+    private void compareAll() throws Exception {
         List<String> report = new ArrayList<>();
         int compared = 0;
         for (String name : ScenarioLoader.bundled()) {

@@ -2,6 +2,7 @@ package org.sockscope.ui.scenario;
 
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.sockscope.lab.agent.Worlds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import javafx.scene.Node;
@@ -34,6 +35,9 @@ class ScenarioScreenshotTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        // Renders screens to look at: threads of this JVM start quicker than processes (the screens on
+        // real processes: ScreenMapperTest, ScenarioRobotTest; the real window: assets/scenario-processes.png).
+        System.setProperty(Worlds.PROPERTY, "threads");
         app.start(stage);
         stage.setWidth(1280);
         stage.setHeight(720);
@@ -44,6 +48,7 @@ class ScenarioScreenshotTest {
 
     @AfterEach
     void stop() {
+        System.clearProperty(Worlds.PROPERTY);
         vm.close(1000);
         app.stop();
     }
