@@ -44,13 +44,9 @@ public final class Processes {
     private static final int PR_SET_PDEATHSIG = 1;
     private static final int WNOHANG = 1;
 
-    /** {@code posix_spawn(path, argv, environ)}: the child's pid, or -1 with the error number it returned. */
-    public static SysResult spawn(String path, List<String> argv) {
-        return spawn(path, argv, java.util.Map.of(), 0);
-    }
-
     /**
-     * {@code posix_spawn} with file actions that give the child descriptor {@code source} of this
+     * {@code posix_spawn(path, argv, environ)} (the child's pid, or -1 with the error number it
+     * returned), with file actions that give the child descriptor {@code source} of this
      * process at number {@code moves.get(source)} (as a shell places a pipe end at 0 or 1). Each
      * source goes first to a number above {@code highestOpen} (free in the child), then to its
      * target, so no move overwrites a source another move still needs.
