@@ -91,6 +91,15 @@ public final class Sampler {
     /** Minimum spacing of {@link #sampleAfterCall()} samples: a stream must not sample per call. */
     private static final long AFTER_CALL_SPACING_NANOS = 2_000_000;
     private volatile long lastAfterCall;
+    private volatile boolean everyCall;
+
+    /**
+     * Samples after every call from now on, however close: a process actor's app waits for that
+     * reading before it shows the call's result (and its calls are spaced by the control channel).
+     */
+    public void sampleAfterEveryCall() {
+        everyCall = true;
+    }
 
     /**
      * Samples right after a call returned, so its effect on the buffers shows at once, unless a
@@ -98,7 +107,7 @@ public final class Sampler {
      */
     public void sampleAfterCall() {
         long now = System.nanoTime();
-        if (now - lastAfterCall >= AFTER_CALL_SPACING_NANOS) {
+        if (everyCall || now - lastAfterCall >= AFTER_CALL_SPACING_NANOS) {
             lastAfterCall = now;
             sampleNow();
         }

@@ -40,6 +40,7 @@ public final class Agent {
         Channel channel = new Channel(control);
         warmUp(hz, origin);
         Lab lab = new Lab(hz, Trace.startingAt(origin));
+        lab.sampler().sampleAfterEveryCall();
         lab.actor(process, process); // the process's main thread
         java.util.Set<Integer> inherited = new java.util.HashSet<>();
         for (int i = 5; i < args.length; i++) {
@@ -89,11 +90,8 @@ public final class Agent {
                     Actor a = lab.actors().stream().filter(x -> x.name().equals(s.actor())).findFirst()
                             .orElseGet(() -> lab.actor(s.actor(), process));
                     a.submitTracked(s.call(), s.callId()).result().whenComplete((o, e) -> {
-                        // Probe now (the actor's own after-call probe is skipped within 2 ms of the
-                        // last): the app shows the step's figures once this message arrives.
-                        if (e == null) {
-                            lab.sampleNow();
-                        }
+                        // The actor probed after the call, before completing it (every call here):
+                        // the app shows the step's figures once this message arrives.
                         out.post(e != null ? new Message.NotMade(s.callId(), String.valueOf(e.getMessage()))
                                 : new Message.Settled(s.callId()));
                     });

@@ -120,6 +120,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
             processes.put(s, new ReadOnlyObjectWrapper<>(this, s.process(), ProcessState.empty(s)));
             lastApp.put(s, AppBufferState.NONE);
         }
+        tables.set(tablesText(trace.latest()));
         probes.execute(() -> {
             String v;
             try {
@@ -165,11 +166,11 @@ public final class PlaygroundViewModel implements AutoCloseable {
         }
         log.flushIfDue();
         Snapshot snap = trace.latest();
-        tables.set(tablesText(snap));
         long t0 = System.nanoTime();
         if (!folder.foldTo(snap)) {
             return;
         }
+        tables.set(tablesText(snap)); // pids and exits come in events
         for (Side s : Side.values()) {
             ProcessState p = ProcessMapper.map(s, snap, ledger, lastApp.get(s));
             lastApp.put(s, p.appBuffer());
@@ -256,6 +257,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
         driver.rebuild(c, s, asProcesses, problem -> {
             rebuilding.set(false);
             asProcessesNow.set(driver.processes());
+            tables.set(tablesText(trace.latest()));
             rescan = true;
             if (problem == null) {
                 message.set("Connected · " + (asProcesses ? "two processes" : "two threads of one process")

@@ -6,7 +6,6 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.SkinBase;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -29,7 +28,7 @@ import static org.sockscope.ui.widget.BufferContent.Kind.QUEUED;
  * (letter and byte count inside the block when it fits), the exact figures, and a legend for the
  * blocks too narrow to carry their own label.
  */
-final class BufferViewSkin extends SkinBase<BufferView> {
+final class BufferViewSkin extends WrappingSkin<BufferView> {
     private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
     private static final int MAX_CHIPS = 5;
     private static final double LETTER_MIN_WIDTH = 16;
@@ -67,21 +66,6 @@ final class BufferViewSkin extends SkinBase<BufferView> {
         view.contentProperty().addListener((o, a, b) -> update());
         view.frameProperty().addListener((o, a, b) -> track.requestLayout());
         update();
-    }
-
-    /** SkinBase asks its child's height without a width; the text inside wraps, so give it the width. */
-    @Override
-    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
-        if (width < 0) {
-            return super.computePrefHeight(width, top, right, bottom, left);
-        }
-        double h = 0;
-        for (javafx.scene.Node n : getChildren()) {
-            if (n.isManaged()) {
-                h = Math.max(h, n.prefHeight(width - left - right));
-            }
-        }
-        return top + h + bottom;
     }
 
     private void update() {

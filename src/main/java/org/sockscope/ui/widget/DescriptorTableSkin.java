@@ -4,7 +4,6 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SkinBase;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -15,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Draws a {@link DescriptorTableView}. */
-final class DescriptorTableSkin extends SkinBase<DescriptorTableView> {
+final class DescriptorTableSkin extends WrappingSkin<DescriptorTableView> {
     private static final PseudoClass MINE = PseudoClass.getPseudoClass("mine");
     private final Label title = new Label();
     private final VBox rows = new VBox(2);
@@ -52,21 +51,6 @@ final class DescriptorTableSkin extends SkinBase<DescriptorTableView> {
         table.expandedProperty().addListener((o, a, b) -> updateFolded());
         updateRows();
         updateFolded();
-    }
-
-    /** SkinBase asks its child's height without a width; the text inside wraps, so give it the width. */
-    @Override
-    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
-        if (width < 0) {
-            return super.computePrefHeight(width, top, right, bottom, left);
-        }
-        double h = 0;
-        for (javafx.scene.Node n : getChildren()) {
-            if (n.isManaged()) {
-                h = Math.max(h, n.prefHeight(width - left - right));
-            }
-        }
-        return top + h + bottom;
     }
 
     private void updateRows() {

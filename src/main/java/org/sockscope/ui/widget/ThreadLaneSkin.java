@@ -1,14 +1,13 @@
 package org.sockscope.ui.widget;
 
 import javafx.scene.control.Label;
-import javafx.scene.control.SkinBase;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Draws a {@link ThreadLane}: a status badge, the call, and what the kernel says about it. */
-final class ThreadLaneSkin extends SkinBase<ThreadLane> {
+final class ThreadLaneSkin extends WrappingSkin<ThreadLane> {
     private final Label badge = new Label();
     private final Label call = new Label();
     private final Label detail = new Label();
@@ -85,21 +84,6 @@ final class ThreadLaneSkin extends SkinBase<ThreadLane> {
             }
             getSkinnable().requestLayout();
         }
-    }
-
-    /** SkinBase asks its child's height without a width; the text inside wraps, so give it the width. */
-    @Override
-    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
-        if (width < 0) {
-            return super.computePrefHeight(width, top, right, bottom, left);
-        }
-        double h = 0;
-        for (javafx.scene.Node n : getChildren()) {
-            if (n.isManaged()) {
-                h = Math.max(h, n.prefHeight(width - left - right));
-            }
-        }
-        return top + h + bottom;
     }
 
     private void update() {
