@@ -210,7 +210,13 @@ public final class Actor implements Performer {
         long wait0 = SelfSchedstat.read().waitNanos();
         Call.Result r;
         try {
-            r = p.call() instanceof Call.Close c ? lab.closeOwned(c, id) : p.call().execute(id);
+            r = switch (p.call()) {
+                case Call.Close c -> lab.closeOwned(c, id);
+                case Call.Spawn s -> lab.spawn(s, this);
+                case Call.Store st -> lab.memory().store(st);
+                case Call.Load l -> lab.memory().load(l);
+                default -> p.call().execute(id);
+            };
         } catch (RuntimeException e) {
             notMade(p, spec, e.getMessage(), e);
             return;

@@ -392,6 +392,58 @@ public sealed interface Call {
         }
     }
 
+    /**
+     * SockScope's {@code spawn(name)}: a new process, started with {@code posix_spawn} and holding a
+     * copy of every descriptor of this process that has no FD_CLOEXEC, at the same numbers (returns
+     * its pid); or, with {@code thread}, a new thread of this process, sharing its table (returns
+     * the thread's kernel id). The lab makes it ({@code Lab.spawn}); {@code control} tells a new
+     * process where to report (set by the world that runs the lesson).
+     */
+    record Spawn(String name, boolean thread, String control) implements Call {
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("spawn", -1, 0, 0, "spawn(" + name + ") /* "
+                    + (thread ? "a thread: pthread_create()" : "a process: posix_spawn()") + " */");
+        }
+
+        public Result execute(long callId) {
+            throw new UnsupportedOperationException("spawn() is made by its lab, which knows the process's descriptors");
+        }
+    }
+
+    /** {@code name = value;}: a global variable in the process's user-space memory ({@link Memory}); no system call. */
+    record Store(String name, long value) implements Call {
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("set", -1, 0, 0, name + " = " + value + " /* user-space memory */");
+        }
+
+        public Result execute(long callId) {
+            throw new UnsupportedOperationException("a variable is set in its lab's memory");
+        }
+    }
+
+    /** Reads global variable {@code name} from the process's user-space memory ({@link Memory}); no system call. */
+    record Load(String name) implements Call {
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("get", -1, 0, 0, name + " /* read from user-space memory */");
+        }
+
+        public Result execute(long callId) {
+            throw new UnsupportedOperationException("a variable is read from its lab's memory");
+        }
+    }
+
     /** A C rendering of send/recv flags ({@code MSG_DONTWAIT|MSG_PEEK}, or {@code 0}). */
     final class Flags {
         private Flags() {

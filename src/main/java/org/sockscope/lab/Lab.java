@@ -33,6 +33,8 @@ public final class Lab implements World {
     private final Map<Integer, Descriptor> described = new java.util.HashMap<>();
     final Object registryLock = new Object();
     private final Sampler sampler;
+    private volatile Spawner spawner;
+    private final Memory memory = new Memory();
 
     /** A lab sampling at {@link #DEFAULT_HZ}. */
     public Lab() {
@@ -293,6 +295,7 @@ public final class Lab implements World {
         for (Endpoint e : owned) {
             closeFd(e.fd());
         }
+        memory.clear(); // the lesson's threads have ended, and their variables with them
     }
 
     /** Resets the lab and stops the sampler. */
@@ -337,6 +340,39 @@ public final class Lab implements World {
             default -> {
             }
         }
+    }
+
+    /** The process's global variables, which its threads share. */
+    public Memory memory() {
+        return memory;
+    }
+
+    /** Lets this lab's actors spawn processes (a process actor's lab); without it, spawn() of a process is refused. */
+    public void spawnProcessesWith(Spawner spawner) {
+        this.spawner = spawner;
+    }
+
+    /**
+     * Makes {@code s} for {@code by}: a thread of its process (the result is the new thread's tid),
+     * or a process, through the spawner, inheriting the descriptors the lab holds.
+     */
+    Call.Result spawn(Call.Spawn s, Actor by) {
+        if (s.thread()) {
+            return new Call.Result(SysResult.ok(actor(s.name(), by.process()).tid()), "");
+        }
+        Spawner sp = spawner;
+        if (sp == null) {
+            throw new IllegalStateException("a process can be spawned only by a real process: here every process is a"
+                    + " thread of SockScope's JVM (run without -Dsockscope.actors=threads)");
+        }
+        java.util.Map<Integer, String> lesson = new java.util.TreeMap<>();
+        synchronized (registryLock) {
+            registry.forEach((fd, e) -> lesson.put(fd, switch (e) {
+                case Endpoint.Socket so -> so.label();
+                case Endpoint.PipeEnd p -> p.label();
+            }));
+        }
+        return new Call.Result(sp.spawn(s, lesson), "");
     }
 
     /**

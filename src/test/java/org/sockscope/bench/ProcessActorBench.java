@@ -37,7 +37,7 @@ public final class ProcessActorBench {
             int threadSock = (int) thread.submit(new Call.Socket()).get(5, TimeUnit.SECONDS).ret();
             for (int round = 0; round < spawns; round++) {
                 long t0 = System.nanoTime();
-                Child c = Child.spawn("P" + round, Lab.DEFAULT_HZ, new Trace());
+                Child c = Child.spawn("P" + round, Lab.DEFAULT_HZ, new Trace(), List.of());
                 startMs.add((System.nanoTime() - t0) / 1e6);
                 rssMb.add(rssKb(c.pid()) / 1024.0);
                 try {
@@ -69,7 +69,7 @@ public final class ProcessActorBench {
     }
 
     private static List<String> agentFlags() throws Exception {
-        var f = Child.class.getDeclaredField("JVM_FLAGS");
+        var f = Class.forName("org.sockscope.lab.agent.AgentLaunch").getDeclaredField("JVM_FLAGS");
         f.setAccessible(true);
         @SuppressWarnings("unchecked") List<String> flags = (List<String>) f.get(null);
         return flags;

@@ -1,26 +1,36 @@
 package org.sockscope.lab.agent;
 
 import org.sockscope.kernel.Descriptor;
-import org.sockscope.kernel.DescriptorTable;
+import org.sockscope.kernel.OwnFiles;
 import org.sockscope.lab.Actor;
+import org.sockscope.lab.Call;
 import org.sockscope.lab.Lab;
+import org.sockscope.lab.LabException;
 import org.sockscope.posix.Libc;
 import org.sockscope.posix.LinuxAbi;
 import org.sockscope.posix.Processes;
+import org.sockscope.posix.SockAddr;
+import org.sockscope.posix.SysResult;
 import org.sockscope.trace.Event;
 import org.sockscope.trace.Trace;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The child side of a process actor: {@code java … org.sockscope.lab.agent.Agent CONTROL_FD
- * PARENT_PID CLOCK_ORIGIN HZ PROCESS [FD=LABEL …]}, each {@code FD=LABEL} a descriptor it inherited
- * for the lesson (a pipe end a shell would hand it). A lab of its own runs the calls the app sends, measured on
- * this process's own threads; every event of its trace goes back over the control channel, in order.
- * It dies with the app: the kernel kills it when the parent thread that spawned it ends
- * ({@code PR_SET_PDEATHSIG}), and it exits when the control channel reaches end of file.
+ * The child side of a process actor: {@code java … org.sockscope.lab.agent.Agent CONTROL PARENT_PID
+ * CLOCK_ORIGIN HZ PROCESS [FD=LABEL …] [var:NAME=VALUE …]} (see {@link AgentLaunch#argv}), each
+ * {@code FD=LABEL} a descriptor it inherited for the lesson (a pipe end a shell would hand it, or
+ * every descriptor of the process that spawned it). A lab of its own runs the calls the app sends,
+ * measured on this process's own threads; every event of its trace goes back over the control
+ * channel, in order. It dies with the app: the kernel kills it when the parent thread that spawned
+ * it ends ({@code PR_SET_PDEATHSIG}), and it exits when the control channel reaches end of file.
  */
 public final class Agent {
     private Agent() {
@@ -28,33 +38,39 @@ public final class Agent {
 
     /** Runs the agent; see the class comment for the arguments. */
     public static void main(String[] args) {
-        int control = Integer.parseInt(args[0]);
         int parent = Integer.parseInt(args[1]);
         long origin = Long.parseLong(args[2]);
         int hz = Integer.parseInt(args[3]);
         String process = args[4];
         Processes.dieWithParent(Processes.SIGKILL);
         if (Processes.parentPid() != parent) {
-            Runtime.getRuntime().halt(3); // the app ended before the death signal was armed
+            Runtime.getRuntime().halt(3); // the parent ended before the death signal was armed
         }
-        Channel channel = new Channel(control);
+        Channel channel = controlChannel(args[0]);
         warmUp(hz, origin);
         Lab lab = new Lab(hz, Trace.startingAt(origin));
         lab.sampler().sampleAfterEveryCall();
         lab.actor(process, process); // the process's main thread
-        java.util.Set<Integer> inherited = new java.util.HashSet<>();
+        Set<Integer> inherited = new HashSet<>();
+        Map<String, Long> memory = new HashMap<>();
         for (int i = 5; i < args.length; i++) {
             int eq = args[i].indexOf('=');
+            if (args[i].startsWith(AgentLaunch.VARIABLE)) {
+                memory.put(args[i].substring(AgentLaunch.VARIABLE.length(), eq), Long.parseLong(args[i].substring(eq + 1)));
+                continue;
+            }
             int fd = Integer.parseInt(args[i].substring(0, eq));
             try {
                 lab.adopt(fd, process, args[i].substring(eq + 1));
                 inherited.add(fd);
-            } catch (org.sockscope.lab.LabException e) {
-                System.err.println("sockscope agent " + process + ": " + e.getMessage());
+            } catch (LabException e) {
+                lab.trace().append(new Event.Note(0, lab.trace().now(), process + ": " + e.getMessage()));
             }
         }
-        List<Descriptor> own = closeOwnFilesOnExec(control, inherited);
+        lab.memory().copyFrom(memory);
+        List<Descriptor> own = AgentLaunch.closeOnExecExcept(inherited);
         Outbox out = new Outbox(channel, lab.trace());
+        lab.spawnProcessesWith((call, lesson) -> spawn(call, lesson, lab, origin, hz, out));
         out.post(new Message.Hello(Libc.getpid(), own));
         out.start();
         try {
@@ -69,13 +85,61 @@ public final class Agent {
     }
 
     /**
+     * The control channel {@code fd:N} inherited at N, or {@code tcp:PORT:TOKEN}: a connection to
+     * the app's control listener, which this process opens and names itself on with the token.
+     */
+    private static Channel controlChannel(String spec) {
+        if (spec.startsWith("fd:")) {
+            return new Channel(Integer.parseInt(spec.substring(3)));
+        }
+        String[] p = spec.split(":");
+        SysResult s = Libc.socket(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0);
+        if (s.failed() || Libc.connect(s.intValue(), SockAddr.loopback(Integer.parseInt(p[1]))).failed()) {
+            Runtime.getRuntime().halt(4); // the app is not listening: it is gone
+        }
+        Channel c = new Channel(s.intValue());
+        try {
+            c.send(new Message.Joined(p[2], Libc.getpid()));
+        } catch (IOException e) {
+            Runtime.getRuntime().halt(4);
+        }
+        return c;
+    }
+
+    /**
+     * Spawns process {@code call.name()} from the calling actor's thread: an agent that inherits
+     * every lesson descriptor this process holds (nothing else: the rest is marked close-on-exec
+     * first) and a copy of its variables. A thread here waits for it and reports its end.
+     */
+    private static SysResult spawn(Call.Spawn call, Map<Integer, String> lesson,
+                                                        Lab lab, long origin, int hz, Outbox out) {
+        List<String> argv = AgentLaunch.argv(call.control(), Libc.getpid(), origin, hz, call.name(), lesson,
+                lab.memory().snapshot());
+        SysResult r;
+        try (OwnFiles.Exclusive x = OwnFiles.exclusive()) {
+            AgentLaunch.closeOnExecExcept(lesson.keySet());
+            r = Processes.spawn(AgentLaunch.java(), argv, Map.of(), 0);
+        }
+        if (!r.failed()) {
+            int pid = r.intValue();
+            Thread.ofPlatform().name("reap-" + call.name()).daemon(true).start(() -> {
+                SysResult st = Processes.waitpid(pid, true);
+                if (!st.failed()) {
+                    out.post(new Message.Reaped(pid, (int) st.value()));
+                }
+            });
+        }
+        return r;
+    }
+
+    /**
      * Makes one call in a lab of its own and one message, unrecorded, so that the JVM has opened the
      * files it keeps (its jars, the call meter's library) before the lesson's first call: after this,
      * the process's table holds still, and its first socket() takes the number the table says.
      */
     private static void warmUp(int hz, long origin) {
         try (Lab warm = new Lab(hz, Trace.startingAt(origin))) {
-            warm.actor("warm-up", "warm-up").submit(new org.sockscope.lab.Call.Pause(0)).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            warm.actor("warm-up", "warm-up").submit(new Call.Pause(0)).get(5, TimeUnit.SECONDS);
             Channel.json(new Message.Happened(warm.trace().events().getLast()));
         } catch (Exception e) {
             System.err.println("sockscope agent: warm-up: " + e);
@@ -117,33 +181,18 @@ public final class Agent {
 
     /** A set-up call made in this process: a descriptor number, or an exception saying why not. */
     private interface SetUp {
-        int run() throws org.sockscope.lab.LabException;
+        int run() throws LabException;
     }
 
     /** The answer to set-up request {@code request}: the new descriptor and its local port, or the kernel's refusal. */
     private static Message.Answer answer(long request, SetUp setUp) {
         try {
             int fd = setUp.run();
-            org.sockscope.posix.SockAddr local = Libc.getsockname(fd);
+            SockAddr local = Libc.getsockname(fd);
             return new Message.Answer(request, fd, local == null ? 0 : local.port(), null);
-        } catch (org.sockscope.lab.LabException | RuntimeException e) {
+        } catch (LabException | RuntimeException e) {
             return new Message.Answer(request, -1, 0, e.getMessage());
         }
-    }
-
-    /**
-     * Marks every descriptor but stdin, stdout, stderr, the inherited lesson descriptors and the
-     * control channel close-on-exec: the JVM's own files are not the program's, so a process this
-     * one spawns inherits only the lesson's descriptors. Returns the table as it is then.
-     */
-    private static List<Descriptor> closeOwnFilesOnExec(int control, java.util.Set<Integer> inherited) {
-        List<Descriptor> table = DescriptorTable.self();
-        for (Descriptor d : table) {
-            if (d.fd() > 2 && d.fd() != control && !inherited.contains(d.fd())) {
-                Libc.fcntl(d.fd(), LinuxAbi.F_SETFD, LinuxAbi.FD_CLOEXEC);
-            }
-        }
-        return table;
     }
 
     /** Sends the trace's events in order, from its own thread, so no actor ever waits on the channel. */

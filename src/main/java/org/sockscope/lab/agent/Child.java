@@ -33,10 +33,6 @@ import java.util.concurrent.TimeUnit;
  * the app's clock, in the order the child recorded them.
  */
 public final class Child implements AutoCloseable {
-    /** JVM flags for a small, quick agent (measured in docs/benchmarks.md). */
-    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m",
-            "-XX:-UsePerfData", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
-
     /** Every posix_spawn runs on this thread, which lives as long as the app. */
     private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r ->
             Thread.ofPlatform().name("process-spawner").daemon(true).unstarted(r));
@@ -55,12 +51,20 @@ public final class Child implements AutoCloseable {
     private final Map<String, Integer> tids = new ConcurrentHashMap<>();
     private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closing;
+    /** The process actor that spawned this one (and reaps it), or null when the app did. */
+    private final Child parent;
+    /** Completed with the wait status when the parent reports it reaped this process. */
+    private final CompletableFuture<Integer> reaped = new CompletableFuture<>();
+    /** The processes this one spawned, by pid; and the statuses of those reaped before they were known here. */
+    private final Map<Integer, Child> spawned = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> reapedUnknown = new ConcurrentHashMap<>();
 
-    private Child(String process, int pid, int controlFd, Trace trace) {
+    private Child(String process, int pid, Channel channel, Trace trace, Child parent) {
         this.process = process;
         this.pid = pid;
-        this.channel = new Channel(controlFd);
+        this.channel = channel;
         this.trace = trace;
+        this.parent = parent;
         this.reader = Thread.ofPlatform().name("child-" + process).daemon(true).unstarted(this::read);
         reader.start();
     }
@@ -70,16 +74,10 @@ public final class Child implements AutoCloseable {
     }
 
     /**
-     * Starts process {@code process} and waits (up to 10 s) for its agent to say hello. Its events
-     * are appended to {@code trace}, whose clock the child shares.
-     */
-    public static Child spawn(String process, int hz, Trace trace) throws LabException {
-        return spawn(process, hz, trace, List.of());
-    }
-
-    /**
      * Starts process {@code process} holding {@code inherited} at numbers 3, 4, … (in that order),
      * as a shell hands a program the ends of its pipes; its own files take the numbers after them.
+     * Waits (up to 10 s) for its agent to say hello. Its events are appended to {@code trace}, whose
+     * clock the child shares.
      */
     public static Child spawn(String process, int hz, Trace trace, List<Inherited> inherited) throws LabException {
         Child c;
@@ -92,14 +90,32 @@ public final class Child implements AutoCloseable {
             throw e.getCause() instanceof LabException le ? le : new LabException("could not start process " + process
                     + ": " + e.getCause());
         }
-        try {
-            c.hello.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            c.close();
-            throw new LabException("process " + process + " (pid " + c.pid + ") did not start its agent within 10 s"
-                    + (c.exit.isDone() ? ": " + exitText(c.exit.join()) : ""));
+        return c.greeted();
+    }
+
+    /**
+     * Process {@code process}, which process actor {@code parent} spawned and which has reported on
+     * {@code channel}; returns once its agent has said hello (up to 10 s).
+     */
+    static Child joined(String process, ControlListener.Joined joined, Trace trace, Child parent) throws LabException {
+        Child c = new Child(process, joined.pid(), joined.channel(), trace, parent);
+        parent.spawned.put(c.pid, c);
+        Integer early = parent.reapedUnknown.remove(c.pid);
+        if (early != null) {
+            c.reaped.complete(early);
         }
-        return c;
+        return c.greeted();
+    }
+
+    private Child greeted() throws LabException {
+        try {
+            hello.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            close();
+            throw new LabException("process " + process + " (pid " + pid + ") did not start its agent within 10 s"
+                    + (exit.isDone() ? ": " + exitText(exit.join()) : ""));
+        }
+        return this;
     }
 
     private static Child start(String process, int hz, Trace trace, List<Inherited> inherited) throws LabException {
@@ -107,46 +123,31 @@ public final class Child implements AutoCloseable {
         if (pair.failed()) {
             throw new LabException("socketpair() failed: " + Errno.name(pair.errno()));
         }
-        // The runtime's own java, not this process's command: in the packaged app that is the jpackage
-        // launcher, which would take the JVM flags and Agent for the app's arguments.
-        String java = System.getProperty("java.home") + "/bin/java";
-        List<String> argv = new ArrayList<>();
-        argv.add(java);
-        argv.addAll(JVM_FLAGS);
         // The lesson's descriptors take 3, 4, … in the child; the control channel the next number.
         Map<Integer, Integer> moves = new java.util.LinkedHashMap<>();
+        Map<Integer, String> labels = new java.util.LinkedHashMap<>();
         for (Inherited i : inherited) {
+            labels.put(3 + moves.size(), i.label());
             moves.put(i.fd(), 3 + moves.size());
         }
         int control = 3 + moves.size();
         moves.put(pair.second(), control);
-        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), Agent.class.getName(),
-                Integer.toString(control), Integer.toString(Libc.getpid()), Long.toString(trace.startNanos()),
-                Integer.toString(hz), process));
-        for (Inherited i : inherited) {
-            argv.add(moves.get(i.fd()) + "=" + i.label());
-        }
+        List<String> argv = AgentLaunch.argv("fd:" + control, Libc.getpid(), trace.startNanos(), hz, process, labels, Map.of());
         SysResult spawned;
         // The child inherits every descriptor without FD_CLOEXEC. This JVM opens its files without
         // it, so each is marked first (while SockScope opens none of its own): the child gets stdin,
         // stdout and stderr, as any program does, and what the file actions place: the lesson's
         // descriptors and its end of the control channel (dup2 clears FD_CLOEXEC on the copy).
         try (OwnFiles.Exclusive x = OwnFiles.exclusive()) {
-            int highest = 2;
-            for (Descriptor d : DescriptorTable.self()) {
-                if (d.fd() > 2) {
-                    Libc.fcntl(d.fd(), LinuxAbi.F_SETFD, LinuxAbi.FD_CLOEXEC);
-                }
-                highest = Math.max(highest, d.fd());
-            }
-            spawned = Processes.spawn(java, argv, moves, highest);
+            int highest = AgentLaunch.closeOnExecExcept(java.util.Set.of()).stream().mapToInt(Descriptor::fd).max().orElse(2);
+            spawned = Processes.spawn(AgentLaunch.java(), argv, moves, highest);
         }
         Libc.close(pair.second());
         if (spawned.failed()) {
             Libc.close(pair.first());
-            throw new LabException("posix_spawn(" + java + ") failed: " + Errno.name(spawned.errno()));
+            throw new LabException("posix_spawn(" + AgentLaunch.java() + ") failed: " + Errno.name(spawned.errno()));
         }
-        return new Child(process, (int) spawned.value(), pair.first(), trace);
+        return new Child(process, (int) spawned.value(), new Channel(pair.first()), trace, null);
     }
 
     /** The process's name in the lesson ({@code P1}). */
@@ -310,6 +311,17 @@ public final class Child implements AutoCloseable {
                             f.completeExceptionally(new IllegalStateException(n.why()));
                         }
                     }
+                    case Message.Reaped r -> {
+                        Child c = spawned.remove(r.pid());
+                        if (c != null) {
+                            c.reaped.complete(r.status());
+                        } else {
+                            reapedUnknown.put(r.pid(), r.status());
+                        }
+                    }
+                    case Message.Joined j -> {
+                        // only ever the first message on the app's control listener
+                    }
                     case Message.Gap g -> trace.append(new Event.Note(0, trace.now(), "process " + process + ": "
                             + g.dropped() + " events were dropped before they could be sent"));
                 }
@@ -318,17 +330,41 @@ public final class Child implements AutoCloseable {
             trace.append(new Event.Note(0, trace.now(), "process " + process + ": control channel failed: " + e));
         }
         Libc.close(channel.fd());
-        int status = (int) Processes.waitpid(pid, true).value();
-        trace.append(new Event.ProcessChanged(0, trace.now(), process, pid, exitText(status), List.of()));
+        int status = reap();
+        String ended = status >= 0 ? exitText(status) : "ended; its parent (pid " + parent.pid + ") ended before it"
+                + " could report how";
+        trace.append(new Event.ProcessChanged(0, trace.now(), process, pid, ended, List.of()));
         if (!closing) {
-            trace.append(new Event.Note(0, trace.now(), "process " + process + " (pid " + pid + ") " + exitText(status)));
+            trace.append(new Event.Note(0, trace.now(), "process " + process + " (pid " + pid + ") " + ended));
         }
-        answers.values().forEach(f -> f.completeExceptionally(new IllegalStateException("process " + process + " " + exitText(status))));
+        answers.values().forEach(f -> f.completeExceptionally(new IllegalStateException("process " + process + " " + ended)));
         for (CompletableFuture<CallOutcome> f : pending.values()) {
-            f.completeExceptionally(new IllegalStateException("process " + process + " " + exitText(status)));
+            f.completeExceptionally(new IllegalStateException("process " + process + " " + ended));
         }
-        hello.completeExceptionally(new IllegalStateException("process " + process + " " + exitText(status)));
+        hello.completeExceptionally(new IllegalStateException("process " + process + " " + ended));
+        // Its own children lose their reaper: each reports that it ended without a status.
+        spawned.values().forEach(c -> c.reaped.complete(-1));
         exit.complete(status);
+    }
+
+    /**
+     * The wait status once the process has ended: reaped here when the app spawned it, else as its
+     * parent reaped and reported it (-1 when the parent ended first and could not).
+     */
+    private int reap() {
+        if (parent == null) {
+            return (int) Processes.waitpid(pid, true).value();
+        }
+        try {
+            return reaped.get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** The process actor that spawned this one, if one did (the app spawned the others). */
+    public java.util.Optional<Child> parent() {
+        return java.util.Optional.ofNullable(parent);
     }
 
     private void happened(Event e) {

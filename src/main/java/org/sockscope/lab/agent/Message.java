@@ -34,6 +34,14 @@ sealed interface Message {
     record Answer(long request, int fd, int port, String error) implements Message {
     }
 
+    /** The first message of a process another process spawned: the token it was given, and its pid. */
+    record Joined(String token, int pid) implements Message {
+    }
+
+    /** A process this one spawned has ended and this one reaped it: its wait status. */
+    record Reaped(int pid, int status) implements Message {
+    }
+
     /** The agent's trace dropped events the channel had not sent yet (it fell behind by this many). */
     record Gap(long dropped) implements Message {
     }

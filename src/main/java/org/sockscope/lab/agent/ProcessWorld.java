@@ -41,6 +41,10 @@ public final class ProcessWorld implements World {
     private final Map<String, List<Child.Inherited>> toInherit = new HashMap<>();
     /** What each process's descriptors refer to, as its agent described them on opening. */
     private final Map<Slot, Descriptor> described = new ConcurrentHashMap<>();
+    /** Processes a spawn() call has started, until their agent has reported (see {@link #spawnProcess}). */
+    private final Map<String, CompletableFuture<Child>> spawning = new ConcurrentHashMap<>();
+    /** Where spawned processes report; opened with the first spawn. */
+    private ControlListener control;
 
     /** A world whose processes sample the kernel {@link Lab#DEFAULT_HZ} times a second. */
     public ProcessWorld() {
@@ -67,7 +71,7 @@ public final class ProcessWorld implements World {
     }
 
     /** A thread of one of the world's processes. */
-    private record RemoteActor(String name, String process, Child child) implements Performer {
+    private record RemoteActor(String name, String process, Child child, ProcessWorld world) implements Performer {
         @Override
         public int pid() {
             return child.pid();
@@ -81,11 +85,55 @@ public final class ProcessWorld implements World {
         @Override
         public Actor.Submission submitTracked(Call call) {
             try {
-                return child.submit(name, call);
+                return call instanceof Call.Spawn s && !s.thread() ? world.spawnProcess(this, s) : child.submit(name, call);
             } catch (LabException e) {
                 return new Actor.Submission(-1, CompletableFuture.<CallOutcome>failedFuture(new IllegalStateException(e.getMessage())));
             }
         }
+    }
+
+    /**
+     * Has {@code parent} spawn process {@code s.name()}: the call is made in the parent's process
+     * (posix_spawn there, so the child inherits that process's descriptors), and the new process
+     * reports to this app on the control listener. The call's result, the pid, is delivered once
+     * the new process's agent has said hello (or the wait for it ran out, which the trace notes),
+     * so the step that spawned it shows it.
+     */
+    private Actor.Submission spawnProcess(RemoteActor parent, Call.Spawn s) throws LabException {
+        CompletableFuture<ControlListener.Joined> joined = new CompletableFuture<>();
+        String where;
+        synchronized (this) {
+            if (control == null) {
+                control = ControlListener.open();
+            }
+            where = control.expect(joined);
+        }
+        CompletableFuture<Child> child = new CompletableFuture<>();
+        spawning.put(s.name(), child);
+        Actor.Submission sub = parent.child().submit(parent.name(), new Call.Spawn(s.name(), false, where));
+        CompletableFuture<CallOutcome> result = sub.result().handle((o, e) -> {
+            if (e != null || o.failed()) {
+                joined.cancel(false);
+                child.completeExceptionally(new LabException("spawn(" + s.name() + ") " + (e != null ? "was not made: "
+                        + e.getMessage() : "failed: " + o.display())));
+                return e != null ? CompletableFuture.<CallOutcome>failedFuture(e) : CompletableFuture.completedFuture(o);
+            }
+            return joined.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).handle((j, je) -> {
+                try {
+                    if (je != null) {
+                        throw new LabException("process " + s.name() + " (pid " + o.ret() + ") did not report within 10 s");
+                    }
+                    Child c = Child.joined(s.name(), j, trace, parent.child());
+                    started(s.name(), c);
+                    child.complete(c);
+                } catch (LabException le) {
+                    trace.append(new Event.Note(0, trace.now(), le.getMessage()));
+                    child.completeExceptionally(le);
+                }
+                return o;
+            });
+        }).thenCompose(f -> f);
+        return new Actor.Submission(sub.callId(), result);
     }
 
     @Override
@@ -150,6 +198,18 @@ public final class ProcessWorld implements World {
                 return c;
             }
         }
+        CompletableFuture<Child> spawned = spawning.get(process);
+        if (spawned != null) {
+            try {
+                return spawned.get(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LabException("interrupted while waiting for process " + process);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new LabException("process " + process + " was spawned but has not started: "
+                        + (e.getCause() == null ? "no report within 15 s" : e.getCause().getMessage()));
+            }
+        }
         start(List.of(process));
         synchronized (this) {
             return children.get(process);
@@ -165,7 +225,7 @@ public final class ProcessWorld implements World {
                 if (!name.equals(process)) {
                     c.newActor(name);
                 }
-                a = new RemoteActor(name, process, c);
+                a = new RemoteActor(name, process, c, this);
                 actors.put(name, a);
             }
             return a;
@@ -241,7 +301,8 @@ public final class ProcessWorld implements World {
 
     /**
      * Ends every process (each exits, or is killed after a second, and is reaped: no zombie), side by
-     * side so the whole takes about a second at most; pipe ends no process took are closed.
+     * side, the processes that others spawned before their parents (which reap them), so the whole
+     * takes about a second at most; pipe ends no process took are closed.
      */
     @Override
     public void reset() {
@@ -250,24 +311,45 @@ public final class ProcessWorld implements World {
             all = List.copyOf(children.values());
             children.clear();
             actors.clear();
+            spawning.clear();
             toInherit.values().forEach(l -> l.forEach(i -> Libc.close(i.fd())));
             toInherit.clear();
         }
-        List<Thread> closers = new ArrayList<>();
+        java.util.TreeMap<Integer, List<Child>> byDepth = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         for (Child c : all) {
-            closers.add(Thread.ofPlatform().name("close-" + c.process()).daemon(true).start(c::close));
+            byDepth.computeIfAbsent(depth(c), k -> new ArrayList<>()).add(c);
         }
-        for (Thread t : closers) {
-            try {
-                t.join(2500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (List<Child> round : byDepth.values()) {
+            List<Thread> closers = new ArrayList<>();
+            for (Child c : round) {
+                closers.add(Thread.ofPlatform().name("close-" + c.process()).daemon(true).start(c::close));
+            }
+            for (Thread t : closers) {
+                try {
+                    t.join(2500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
+    }
+
+    private static int depth(Child c) {
+        int d = 0;
+        for (var p = c.parent(); p.isPresent(); p = p.get().parent()) {
+            d++;
+        }
+        return d;
     }
 
     @Override
     public void close() {
         reset();
+        synchronized (this) {
+            if (control != null) {
+                control.close();
+                control = null;
+            }
+        }
     }
 }

@@ -40,7 +40,7 @@ class ChildTest {
 
     @Test
     void aProcessHasItsOwnTableAndItsFirstSocketTakesItsLowestFreeNumber() throws Exception {
-        child = Child.spawn("P1", 60, trace);
+        child = Child.spawn("P1", 60, trace, List.of());
         assertNotEquals(Libc.getpid(), child.pid(), "a process of its own");
         List<Integer> used = child.startTable().stream().map(Descriptor::fd).toList();
         assertTrue(used.containsAll(List.of(0, 1, 2)), "stdin, stdout and stderr, as any program has: " + used);
@@ -64,7 +64,7 @@ class ChildTest {
         try (Lab lab = new Lab()) {
             int listener = lab.listen("app", SocketOptions.DEFAULTS, 4);
             int port = Libc.getsockname(listener).port();
-            child = Child.spawn("P1", 60, trace);
+            child = Child.spawn("P1", 60, trace, List.of());
             int sock = (int) await(child.submit("P1", new Call.Socket())).ret();
             assertEquals(0, await(child.submit("P1", new Call.Connect(sock, port))).ret(), "connected to the app's listener");
             int accepted = (int) Libc.accept(listener).value();
@@ -90,7 +90,7 @@ class ChildTest {
     void aBlockedCallInTheChildCanBeCancelled() throws Exception {
         try (Lab lab = new Lab()) {
             int listener = lab.listen("app", SocketOptions.DEFAULTS, 4);
-            child = Child.spawn("P1", 60, trace);
+            child = Child.spawn("P1", 60, trace, List.of());
             int sock = (int) await(child.submit("P1", new Call.Socket())).ret();
             assertEquals(0, await(child.submit("P1", new Call.Connect(sock, Libc.getsockname(listener).port()))).ret());
             var blocked = child.submit("P1", new Call.Recv(sock, 100, 0));
@@ -109,7 +109,7 @@ class ChildTest {
 
     @Test
     void closingEndsAndReapsTheProcess() throws Exception {
-        child = Child.spawn("P1", 60, trace);
+        child = Child.spawn("P1", 60, trace, List.of());
         int pid = child.pid();
         var blocked = child.submit("P1", new Call.Pause(60_000_000));
         long t0 = System.nanoTime();
