@@ -7,6 +7,8 @@ import org.sockscope.lab.Call;
 import org.sockscope.lab.Lab;
 import org.sockscope.lab.Performer;
 import org.sockscope.lab.SocketOptions;
+import org.sockscope.posix.Errno;
+import org.sockscope.posix.LinuxAbi;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.Snapshot;
 
@@ -101,5 +103,62 @@ class ProcessWorldTest {
         }
         // ProcessHandle.of also finds a zombie: empty means ended and reaped.
         assertEquals(List.of(), pids.stream().filter(pid -> ProcessHandle.of(pid).isPresent()).toList());
+    }
+
+    @Test
+    void aSpawnedProcessHoldsTheSameSocketAtTheSameNumberUntilTheLastClose() throws Exception {
+        try (ProcessWorld w = new ProcessWorld()) {
+            w.start(List.of("client", "server"));
+            Lab.Connection c = w.connect("client", "server", SocketOptions.DEFAULTS, SocketOptions.DEFAULTS);
+            Performer server = w.actor("server", "server");
+            CallOutcome spawned = await(server.submit(new Call.Spawn("handler", false, null)));
+            assertFalse(spawned.failed(), spawned.display());
+            Performer handler = w.actor("handler", "handler");
+            assertEquals(spawned.ret(), handler.pid(), "spawn() returned the new process's pid");
+            assertNotEquals(server.pid(), handler.pid());
+            Descriptor inParent = w.described("server", c.serverFd());
+            Descriptor inChild = w.described("handler", c.serverFd());
+            assertNotNull(inChild, "inherited at the same number");
+            assertEquals(inParent.identity(), inChild.identity(), "one kernel socket (SO_COOKIE) in two tables");
+
+            assertEquals(0, await(server.submit(new Call.Close(c.serverFd()))).ret());
+            Performer client = w.actor("client", "client");
+            CallOutcome afterParentClose = await(client.submit(new Call.Recv(c.clientFd(), 10, LinuxAbi.MSG_DONTWAIT)));
+            assertEquals(-1, afterParentClose.ret(), "no FIN: the handler still holds the socket");
+            assertEquals(Errno.EAGAIN, afterParentClose.errno());
+
+            CompletableFuture<CallOutcome> handlerRecv = handler.submit(new Call.Recv(c.serverFd(), 10, 0));
+            CallOutcome parentRuns = await(server.submit(new Call.Store("x", 1)));
+            assertEquals(1, parentRuns.ret(), "the parent runs while its child sleeps in recv()");
+            assertFalse(handlerRecv.isDone());
+            assertEquals(5, await(client.submit(new Call.Send(c.clientFd(), 5, 0))).ret());
+            assertEquals(5, await(handlerRecv).ret(), "what the client sent reached the child's copy");
+
+            assertEquals(0, await(handler.submit(new Call.Close(c.serverFd()))).ret());
+            assertEquals(0, await(client.submit(new Call.Recv(c.clientFd(), 10, 0))).ret(), "the last close sent the FIN");
+        }
+    }
+
+    @Test
+    void aSpawnedProcessHasACopyOfMemoryAndASpawnedThreadSharesIt() throws Exception {
+        try (ProcessWorld w = new ProcessWorld()) {
+            w.start(List.of("P1"));
+            Performer p1 = w.actor("P1", "P1");
+            await(p1.submit(new Call.Store("x", 1)));
+            assertFalse(await(p1.submit(new Call.Spawn("child", false, null))).failed());
+            Performer child = w.actor("child", "child");
+            assertEquals(1, await(child.submit(new Call.Load("x"))).ret(), "the child starts with a copy");
+            await(child.submit(new Call.Store("x", 2)));
+            assertEquals(1, await(p1.submit(new Call.Load("x"))).ret(), "the parent does not see the child's store");
+
+            CallOutcome thread = await(p1.submit(new Call.Spawn("worker", true, null)));
+            assertFalse(thread.failed(), thread.display());
+            Performer worker = w.actor("worker", "P1");
+            assertEquals(p1.pid(), worker.pid(), "a thread of P1");
+            assertEquals(thread.ret(), worker.tid(), "spawn() of a thread returned its tid");
+            await(worker.submit(new Call.Store("x", 3)));
+            assertEquals(3, await(p1.submit(new Call.Load("x"))).ret(), "the parent sees its thread's store");
+            assertEquals(2, await(child.submit(new Call.Load("x"))).ret());
+        }
     }
 }
