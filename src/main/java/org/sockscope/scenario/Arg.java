@@ -27,4 +27,12 @@ public sealed interface Arg {
     /** C's {@code NULL}: no timeout for {@code select()}. */
     record None() implements Arg {
     }
+
+    /** A process or thread that {@code spawn()} starts, by its declared name; {@code thread} for a thread. */
+    record Process(String name, boolean thread) implements Arg {
+    }
+
+    /** A variable in the process's user-space memory ({@code set(x, 1)}, {@code get(x)}). */
+    record Variable(String name) implements Arg {
+    }
 }

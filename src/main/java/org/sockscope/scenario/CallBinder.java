@@ -123,6 +123,12 @@ final class CallBinder {
             case "select" -> select(call);
             case "sleep" -> new org.sockscope.lab.Call.Pause(call.number(0).eval(vars) * 1_000_000L);
             case "usleep" -> new org.sockscope.lab.Call.Pause(call.number(0).eval(vars));
+            case "spawn" -> {
+                Arg.Process child = (Arg.Process) call.args().getFirst();
+                yield new org.sockscope.lab.Call.Spawn(child.name(), child.thread(), null);
+            }
+            case "set" -> new org.sockscope.lab.Call.Store(((Arg.Variable) call.args().getFirst()).name(), call.number(1).eval(vars));
+            case "get" -> new org.sockscope.lab.Call.Load(((Arg.Variable) call.args().getFirst()).name());
             default -> throw new IllegalArgumentException("the runner cannot make " + call.name() + "()");
         };
     }

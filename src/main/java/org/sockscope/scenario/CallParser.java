@@ -102,7 +102,37 @@ final class CallParser {
             case BUF -> buffer(node, param, i);
             case NUM -> new Arg.Int(ranged(node, param, i));
             case CONST -> new Arg.Int(constant(node, param, i));
+            case PROCESS -> {
+                String child = spawned(node, param, i);
+                yield new Arg.Process(child, !child.equals(names.tableOf(child)));
+            }
+            case VAR -> new Arg.Variable(variable(node, param, i));
         };
+    }
+
+    /** spawn()'s argument: a process or thread declared {@code spawned_by} the calling one. */
+    private String spawned(Node node, Param param, int i) throws InlineError {
+        List<String> mine = names.spawnedBy(process);
+        String hint = mine.isEmpty() ? "declare it in setup.processes, e.g. {name: child, spawned_by: "
+                + (process == null ? "parent" : process) + "}" : "spawned by " + process + ": " + String.join(", ", mine);
+        if (!(node instanceof Name n) || !names.isProcess(n.name())) {
+            throw new InlineError(node.at(), where(param, i) + " must be a declared process or thread", hint);
+        }
+        // A child whose spawned_by is wrong is reported there; its spawn() is not blamed too.
+        if (process != null && !mine.contains(n.name()) && !names.spawner(n.name()).orElse("-").equals(Names.UNKNOWN_TABLE)) {
+            throw new InlineError(n.at(), "'" + n.name() + "' is not declared spawned_by " + process, hint);
+        }
+        return n.name();
+    }
+
+    /** set()'s and get()'s variable: a C name that is not a descriptor, a constant or a bound number. */
+    private String variable(Node node, Param param, int i) throws InlineError {
+        if (!(node instanceof Name n) || n.name().contains(".") || n.name().equals("NULL") || Constants.isKnown(n.name())
+                || names.get(n.name()).isPresent()) {
+            throw new InlineError(node.at(), where(param, i) + " must be a variable's name, not a descriptor,"
+                    + " a constant or a step's result", "use a C variable name such as x or count");
+        }
+        return n.name();
     }
 
     private String where(Param param, int i) {
@@ -129,7 +159,7 @@ final class CallParser {
             return s.name(); // connect() names the listener's address, which any process may use
         }
         // A null table means the set-up line that made this name is wrong and already reported.
-        if (table != null && s.table() != null && !table.equals(s.table())) {
+        if (table != null && !s.in(table)) {
             throw new InlineError(n.at(), "'" + n.name() + "' belongs to process '" + s.table()
                     + "', but this call runs in '" + process + "'",
                     "descriptors of '" + process + "': " + (mine.isEmpty() ? "none" : String.join(", ", mine)));

@@ -20,7 +20,9 @@ final class CallSignatures {
         /** the name of a listening socket */ LISTENER,
         /** a buffer name, optionally plus an offset */ BUF,
         /** a number: literals, constants of the family, bound numbers, + - * | */ NUM,
-        /** one constant of the family, by name */ CONST
+        /** one constant of the family, by name */ CONST,
+        /** a process or thread declared {@code spawned_by} the caller */ PROCESS,
+        /** a variable in the process's user-space memory: any C name */ VAR
     }
 
     /** One parameter: its C name, kind, constant family (may be null) and range for constant values. */
@@ -51,6 +53,9 @@ final class CallSignatures {
         sig("usleep", num("usec", null, 0, 10_000_000));
         sig("fill", fd("sockfd"));
         sig("drain", fd("sockfd"));
+        sig("spawn", new Param("child", Kind.PROCESS, null, 0, 0));
+        sig("set", new Param("variable", Kind.VAR, null, 0, 0), num("value", null, Long.MIN_VALUE, Long.MAX_VALUE));
+        sig("get", new Param("variable", Kind.VAR, null, 0, 0));
     }
 
     private static void sig(String name, Param... params) {
@@ -110,8 +115,8 @@ final class CallSignatures {
         return name.equals("socket") || name.equals("accept");
     }
 
-    /** True for SockScope's helpers, which are not libc calls. */
-    static boolean isHelper(String name) {
-        return name.equals("fill") || name.equals("drain");
+    /** True for the calls that touch user-space memory only ({@code set}, {@code get}): no system call. */
+    static boolean isMemory(String name) {
+        return name.equals("set") || name.equals("get");
     }
 }

@@ -41,6 +41,8 @@ public final class ScenarioSession implements AutoCloseable {
     private final Map<String, Integer> fds = new ConcurrentHashMap<>();
     /** The process whose table each descriptor name's number is a slot of. */
     private final Map<String, String> owners = new ConcurrentHashMap<>();
+    /** Name → the tables of spawned processes that hold a copy of it, at the same number. */
+    private final Map<String, java.util.Set<String>> copies = new ConcurrentHashMap<>();
     private final Map<String, Long> vars = new ConcurrentHashMap<>();
     /** What each descriptor name named when it was bound: the kernel's identity (SO_COOKIE, inode). */
     private final Map<String, Descriptor> boundAs = new ConcurrentHashMap<>();
@@ -66,7 +68,12 @@ public final class ScenarioSession implements AutoCloseable {
      * set-up closes everything and says why.
      */
     public ScenarioSession(Scenario scenario) throws LabException {
-        this(scenario, Worlds.create());
+        this(scenario, Worlds.create(needsProcesses(scenario)));
+    }
+
+    /** True when a step of {@code scenario} spawns a process: it then runs on real processes whatever {@link Worlds} says. */
+    public static boolean needsProcesses(Scenario scenario) {
+        return scenario.setup().processes().stream().anyMatch(ProcessSpec::spawnedProcess);
     }
 
     /** Sets up the scenario in {@code world}, which the session then owns and closes. */
@@ -120,6 +127,19 @@ public final class ScenarioSession implements AutoCloseable {
     /** The descriptor number bound to a scenario name ({@code conn.server}), if any. */
     public Optional<Integer> fd(String name) {
         return Optional.ofNullable(fds.get(name));
+    }
+
+    /**
+     * Every slot a scenario name is in: where it was bound, then the copies in processes spawned
+     * since (same number, other tables).
+     */
+    public List<Slot> slots(String name) {
+        List<Slot> out = new ArrayList<>();
+        slot(name).ifPresent(s -> {
+            out.add(s);
+            copies.getOrDefault(name, java.util.Set.of()).stream().sorted().forEach(t -> out.add(new Slot(t, s.fd())));
+        });
+        return out;
     }
 
     /** The slot (process, number) a scenario name is bound to, if any. */
@@ -295,6 +315,10 @@ public final class ScenarioSession implements AutoCloseable {
     }
 
     private void bind(Step step, CallOutcome o) {
+        if (!o.failed() && step.call().name().equals("spawn") && step.call().args().getFirst() instanceof Arg.Process child
+                && !child.thread()) {
+            inherit(tableOf(step.process()), child.name());
+        }
         if (step.bind().isEmpty() || o.failed()) {
             return;
         }
@@ -302,9 +326,19 @@ public final class ScenarioSession implements AutoCloseable {
         if (CallSignatures.returnsDescriptor(step.call().name())) {
             fds.put(name, (int) o.ret());
             owners.put(name, tableOf(step.process()));
+            copies.remove(name); // a new descriptor: no spawned process holds it
             remember(name, (int) o.ret());
         } else {
             vars.put(name, o.ret());
+        }
+    }
+
+    /** Process {@code child} was spawned from {@code parent}'s table: it holds a copy of each name there. */
+    private void inherit(String parent, String child) {
+        for (String name : fds.keySet()) {
+            if (parent.equals(owners.get(name)) || copies.getOrDefault(name, java.util.Set.of()).contains(parent)) {
+                copies.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(child);
+            }
         }
     }
 
@@ -345,7 +379,7 @@ public final class ScenarioSession implements AutoCloseable {
                 if (fd == null || was == null) {
                     continue;
                 }
-                Descriptor now = lab.described(owners.get(name), fd);
+                Descriptor now = lab.described(tableOf(step.process()), fd); // the caller's slot: a spawned child has its own copy
                 // In this JVM's own table a freed number may now hold the JVM's file; a process
                 // actor's agent refuses such a call itself.
                 if (now == null && lab instanceof Lab && org.sockscope.kernel.DescriptorTable.describeOwn(fd) != null) {

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads and checks the {@code setup:} section, and defines the descriptor names it creates. */
 final class SetupReader {
     static final List<String> FIELDS = List.of("processes", "tcp", "pipes", "listeners", "actions");
-    private static final List<String> PROCESS_FIELDS = List.of("name", "thread_of");
+    private static final List<String> PROCESS_FIELDS = List.of("name", "thread_of", "spawned_by");
     private static final List<String> TCP_FIELDS = List.of("name", "client", "server", "sndbuf", "rcvbuf",
             "sndtimeo_ms", "rcvtimeo_ms", "nodelay", "nonblocking");
     private static final List<String> PIPE_FIELDS = List.of("name", "writer", "reader", "capacity", "nonblocking");
@@ -34,6 +34,8 @@ final class SetupReader {
     private final Problems problems;
     private final Map<String, String> tables = new LinkedHashMap<>();
     private final Map<String, Node> taken = new LinkedHashMap<>(); // connection/pipe/listener names
+    private final Set<String> spawned = new java.util.HashSet<>(); // processes a step starts
+    private final Set<String> wrongSpawner = new java.util.HashSet<>(); // whose spawned_by is reported wrong
     private Names names;
 
     private SetupReader(Problems problems) {
@@ -50,7 +52,10 @@ final class SetupReader {
             return new Result(null, new Names(Map.of()));
         }
         List<ProcessSpec> processes = processes(m.list("processes", true, true), m.keyNode("processes"));
-        names = new Names(tables);
+        Map<String, String> spawners = new LinkedHashMap<>();
+        processes.forEach(p -> p.spawnedBy().ifPresent(by -> spawners.put(p.name(), by)));
+        wrongSpawner.forEach(p -> spawners.put(p, Names.UNKNOWN_TABLE)); // reported: any spawn() of it is taken
+        names = new Names(tables, spawners);
         List<TcpSpec> tcp = each(m.list("tcp", false, false), this::tcp);
         List<PipeSpec> pipes = each(m.list("pipes", false, false), this::pipe);
         List<ListenerSpec> listeners = each(m.list("listeners", false, false), this::listener);
@@ -81,9 +86,11 @@ final class SetupReader {
             return out;
         }
         Map<String, Node> threadOf = new LinkedHashMap<>();
+        Map<String, Node> spawnedBy = new LinkedHashMap<>();
         for (Node n : nodes) {
             String name;
             Node parent = null;
+            Node spawner = null;
             if (n instanceof ScalarNode) {
                 name = ident(n, "a process name");
             } else {
@@ -94,6 +101,7 @@ final class SetupReader {
                 Node nameNode = m.required("name");
                 name = nameNode == null ? null : ident(nameNode, "a process name");
                 parent = m.get("thread_of");
+                spawner = m.get("spawned_by");
             }
             if (name == null) {
                 continue;
@@ -105,6 +113,9 @@ final class SetupReader {
             tables.put(name, name);
             if (parent != null) {
                 threadOf.put(name, parent);
+            }
+            if (spawner != null) {
+                spawnedBy.put(name, spawner);
             }
             out.add(new ProcessSpec(name, Optional.empty()));
         }
@@ -127,7 +138,44 @@ final class SetupReader {
             tables.put(e.getKey(), parent);
             out.replaceAll(p -> p.name().equals(e.getKey()) ? new ProcessSpec(p.name(), Optional.of(parent)) : p);
         }
+        for (var e : spawnedBy.entrySet()) {
+            spawnedBy(out, e.getKey(), e.getValue());
+        }
+        for (var e : threadOf.entrySet()) {
+            String process = tables.get(e.getKey());
+            if (spawned.contains(process) && !spawned.contains(e.getKey())) {
+                problems.at(e.getValue(), "thread " + e.getKey() + " belongs to '" + process + "', which a step spawns,"
+                        + " so it cannot exist from the start", "add spawned_by: " + process);
+            }
+        }
         return out;
+    }
+
+    /**
+     * {@code spawned_by: parent}: a step of {@code parent} spawns {@code name}. A spawned thread
+     * belongs to its spawner's process; a spawned process gets a copy of its spawner's table.
+     */
+    private void spawnedBy(List<ProcessSpec> out, String name, Node node) {
+        String by = ident(node, "'spawned_by'");
+        spawned.add(name); // even when wrong: the set-up is not blamed for using it too
+        if (by == null) {
+            wrongSpawner.add(name);
+            return;
+        }
+        if (!tables.containsKey(by) || by.equals(name)) {
+            problems.at(node, "'" + by + "' is not a process or thread that can spawn " + name,
+                    Suggest.hint(by, tables.keySet().stream().filter(p -> !p.equals(name)).toList(), "declared processes"));
+            wrongSpawner.add(name);
+            return;
+        }
+        String table = tables.get(name);
+        if (!table.equals(name) && !Names.UNKNOWN_TABLE.equals(table) && !table.equals(tables.get(by))) {
+            problems.at(node, "thread " + name + " belongs to '" + table + "', so '" + by + "' cannot spawn it",
+                    "a thread is spawned by its own process (or another thread of it): spawned_by: " + table);
+            wrongSpawner.add(name);
+            return;
+        }
+        out.replaceAll(p -> p.name().equals(name) ? new ProcessSpec(name, p.threadOf(), Optional.of(by)) : p);
     }
 
     private TcpSpec tcp(Node node) {
@@ -247,6 +295,11 @@ final class SetupReader {
             if (!tables.isEmpty()) {
                 problems.at(n, "unknown process '" + name + "'", Suggest.hint(name, List.copyOf(tables.keySet()), "declared processes"));
             }
+            return null;
+        }
+        if (name != null && spawned.contains(name)) {
+            problems.at(n, "'" + name + "' is spawned by a step, so it does not exist during the set-up",
+                    "give this to a process that exists from the start; a spawned process inherits its spawner's descriptors");
             return null;
         }
         return name;

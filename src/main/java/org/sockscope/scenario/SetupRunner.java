@@ -39,8 +39,10 @@ final class SetupRunner {
             fds.put(p.readEnd(), e.readFd());
             owners.put(p.readEnd(), table(setup, p.reader()));
         }
-        lab.start(setup.processes().stream().map(ProcessSpec::table).distinct().toList());
-        for (ProcessSpec p : setup.processes()) {
+        // The processes and threads that a step spawns start then, not here.
+        java.util.List<ProcessSpec> fromStart = setup.processes().stream().filter(p -> p.spawnedBy().isEmpty()).toList();
+        lab.start(fromStart.stream().map(ProcessSpec::table).distinct().toList());
+        for (ProcessSpec p : fromStart) {
             actors.apply(p.name());
         }
         for (TcpSpec t : setup.tcp()) {

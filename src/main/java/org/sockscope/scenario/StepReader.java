@@ -22,6 +22,8 @@ final class StepReader {
     private final Names names;
     private final Map<String, CodeListing> code;
     private final Map<String, Node> ids = new LinkedHashMap<>();
+    /** Spawned processes and threads, by the step (1-based) that spawns them. */
+    private final Map<String, Integer> spawnedAt = new LinkedHashMap<>();
 
     private StepReader(Problems problems, Setup setup, Names names, Map<String, CodeListing> code) {
         this.problems = problems;
@@ -55,6 +57,11 @@ final class StepReader {
         int before = problems.count();
         String id = id(m);
         String process = process(m, index);
+        boolean notYet = process != null && names.spawner(process).isPresent() && !spawnedAt.containsKey(process);
+        if (notYet) {
+            problems.at(m.has("process") ? m.get("process") : m.node(), process + " makes a call before a step spawns it",
+                    "put a step of " + names.spawner(process).get() + " with call: spawn(" + process + ") before this one");
+        }
         String say = m.text("say", true);
         List<Integer> lines = lines(m, process);
         Node callNode = m.required("call");
@@ -64,7 +71,7 @@ final class StepReader {
             try {
                 // An unknown process is reported above; the call is still checked (without the
                 // ownership check, which needs the process) so one mistake does not hide the next.
-                call = CallParser.parse(text, names, process);
+                call = CallParser.parse(text, names, notYet ? null : process); // not yet spawned: it has no table to check
             } catch (InlineError e) {
                 problems.inside((ScalarNode) callNode, e);
             }
@@ -74,11 +81,38 @@ final class StepReader {
         Optional<Repeat> repeat = repeat(m, call);
         // Bind even when the call is wrong, so later steps are not reported for the same mistake.
         String bind = bind(m, call != null ? call.name() : guessName(text), process);
+        String child = call != null ? (call.name().equals("spawn") ? ((Arg.Process) call.args().getFirst()).name() : null)
+                : spawnedName(text); // a wrong spawn() still spawns, so later steps are not blamed for it too
+        if (child != null) {
+            // A wrong spawn() is taken as its declared spawner's, the likelier intent.
+            String from = call != null ? process : names.spawner(child).filter(names::isProcess).orElse(process);
+            spawn(callNode, child, from, index);
+        }
         if (problems.count() > before || call == null) {
             return null;
         }
         return new Step(index, Optional.ofNullable(id), process, call, lines, say, Optional.ofNullable(bind),
                 expect, repeat, node.getStartMark().getLine() + 1);
+    }
+
+    /** The declared process a call's text spawns, read loosely, or null. */
+    private String spawnedName(String text) {
+        var m = java.util.regex.Pattern.compile("\\s*spawn\\s*\\(\\s*(\\w+)\\s*\\)").matcher(text == null ? "" : text);
+        return m.lookingAt() && names.isProcess(m.group(1)) ? m.group(1) : null;
+    }
+
+    /** Step {@code index} spawns {@code child}: once; a process then holds a copy of every descriptor of the spawner's table. */
+    private void spawn(Node where, String child, String process, int index) {
+        if (spawnedAt.containsKey(child)) {
+            problems.at(where, child + " is spawned twice", "step " + spawnedAt.get(child) + " spawns it already;"
+                    + " declare another process for a second child");
+            return;
+        }
+        spawnedAt.put(child, index + 1);
+        String table = names.tableOf(child);
+        if (child.equals(table) && process != null) {
+            names.inherit(names.tableOf(process), child);
+        }
     }
 
     private String id(YamlMap m) {

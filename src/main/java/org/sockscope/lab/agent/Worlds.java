@@ -14,9 +14,12 @@ public final class Worlds {
     private Worlds() {
     }
 
-    /** A fresh world of the kind the property chooses. */
-    public static World create() {
-        return threads() ? new Lab() : new ProcessWorld();
+    /**
+     * A fresh world of the kind the property chooses; real processes whatever it says when the
+     * lesson {@code needsProcesses} (it spawns one: a thread of this JVM cannot get a table of its own).
+     */
+    public static World create(boolean needsProcesses) {
+        return threads() && !needsProcesses ? new Lab() : new ProcessWorld();
     }
 
     /** True when the property asks for threads of this JVM. */

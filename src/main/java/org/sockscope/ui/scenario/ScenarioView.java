@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.sockscope.scenario.ProcessSpec;
 import org.sockscope.scenario.Scenario;
+import org.sockscope.scenario.ScenarioSession;
 import org.sockscope.ui.widget.CallLog;
 import org.sockscope.ui.widget.LogEntry;
 
@@ -33,6 +34,8 @@ public final class ScenarioView extends BorderPane {
     private final ScenarioViewModel vm;
     private final HBox columns = new HBox();
     private final Map<String, ProcessColumn> columnViews = new LinkedHashMap<>();
+    /** Says whether the run's processes are real processes or threads of this JVM. */
+    private final Label honest = new Label();
     private final CallLog log = new CallLog();
     private final QuestionPane question;
     private final ScrollPane side;
@@ -170,10 +173,6 @@ public final class ScenarioView extends BorderPane {
         message.setMaxWidth(Double.MAX_VALUE);
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
-        Label honest = new Label(org.sockscope.lab.agent.Worlds.threads()
-                ? "Processes here are threads of one JVM (pid " + ProcessHandle.current().pid()
-                        + "): real descriptor numbers, one shared table."
-                : "Each process is a real process (pid in its column), with its own descriptor table.");
         honest.getStyleClass().add("honesty");
         honest.setMinWidth(0);
         honest.setWrapText(true);
@@ -200,6 +199,10 @@ public final class ScenarioView extends BorderPane {
         if (s == null) {
             return;
         }
+        honest.setText(org.sockscope.lab.agent.Worlds.threads() && !ScenarioSession.needsProcesses(s)
+                ? "Processes here are threads of one JVM (pid " + ProcessHandle.current().pid()
+                        + "): real descriptor numbers, one shared table."
+                : "Each process is a real process (pid in its column), with its own descriptor table.");
         for (ProcessSpec p : s.setup().processes()) {
             ProcessColumn c = new ProcessColumn(p.name(), p.threadOf().map(t -> "thread of " + t).orElse("process"),
                     s.code().get(p.name()), vm);

@@ -86,6 +86,10 @@ final class ScreenMapper {
             String name = names.getOrDefault(d.slot(), d.label());
             SocketFigures f = snap.socketOf(d);
             String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
+            long tables = tablesHolding(d, snap);
+            if (tables > 1) {
+                state = state + " · in " + tables + " tables";
+            }
             boolean mine = d.process().equals(p.name());
             rows.add(new DescriptorRow(d.fd(), DescriptorRow.kindName(k.kind()), name, state, d.process(), mine));
             if (!mine) {
@@ -105,11 +109,19 @@ final class ScreenMapper {
             }
         }
         ActorView actor = snap.actors().get(p.name());
-        String kind = p.threadOf().map(t -> "thread of " + t).orElse("process");
+        String kind = p.threadOf().map(t -> "thread of " + t).orElse("process") + p.spawnedBy().map(b -> ", spawned by " + b).orElse("");
         ProcessView pv = snap.processes().get(table);
-        String where = pv == null ? "" : "pid " + pv.pid() + (pv.running() ? "" : ", " + pv.exit());
+        String where = p.spawnedBy().isPresent() && actor == null ? "not spawned yet"
+                : pv == null ? "" : "pid " + pv.pid() + (pv.running() ? "" : ", " + pv.exit());
         return new ColumnState(p.name(), kind, LaneState.of(p.name(), actor), app(ledger.lastByteCall(p.name()), snap, ledger),
                 rows, cards, pipes, where, pv == null ? "" : runtime(pv, rows));
+    }
+
+    /** How many processes' tables hold the object {@code d} refers to (a spawned child's copy is one more). */
+    private long tablesHolding(DescriptorView d, Snapshot snap) {
+        return snap.descriptors().values().stream()
+                .filter(o -> o.identity() == d.identity() && o.descriptor().kind() == d.descriptor().kind())
+                .map(o -> tableOf(o.process())).distinct().count();
     }
 
     /**

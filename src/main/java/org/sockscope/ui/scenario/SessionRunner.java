@@ -333,7 +333,7 @@ final class SessionRunner {
         }
         Map<Slot, String> out = new HashMap<>();
         for (String n : names) {
-            s.slot(n).ifPresent(slot -> out.put(slot, n));
+            s.slots(n).forEach(slot -> out.put(slot, n));
         }
         return out;
     }

@@ -137,4 +137,35 @@ class ScreenMapperTest {
             assertEquals(100, s.step().outcome().ret(), "the peer's send() still works");
         }
     }
+
+    @Test
+    void aSpawnedProcessShowsTheSocketsItInheritedAndHowManyTablesHoldThem() throws Exception {
+        Scenario sc = ScenarioLoader.loadBundled("12_fork_after_accept");
+        try (ScenarioSession s = new ScenarioSession(sc)) {
+            ScreenMapper m = new ScreenMapper(sc);
+            assertEquals("not spawned yet", column(screen(s, m, 0), "handler").where());
+            for (int i = 0; i < 4; i++) { // socket, connect, accept, spawn(handler)
+                s.step();
+            }
+            int conn = s.fd("conn").orElseThrow();
+            Screen spawned = screen(s, m, 4);
+            ColumnState handler = column(spawned, "handler");
+            assertTrue(handler.kind().contains("spawned by server"), handler.kind());
+            assertTrue(handler.where().startsWith("pid "), handler.where());
+            assertEquals(List.of("in 2 tables"), tablesNote(handler, conn), "the child's copy of conn: one socket, two tables");
+            assertEquals(List.of("in 2 tables"), tablesNote(column(spawned, "server"), conn));
+
+            s.step(); // the server closes its copy
+            s.settle(java.time.Duration.ofSeconds(2));
+            Screen closed = screen(s, m, 5);
+            assertEquals(List.of(""), tablesNote(column(closed, "handler"), conn), "only the handler holds it now");
+            assertTrue(column(closed, "server").rows().stream().noneMatch(r -> r.fd() == conn && r.mine()));
+        }
+    }
+
+    /** The "in N tables" part of the state of each row for {@code fd} drawn as the column's own. */
+    private static List<String> tablesNote(ColumnState c, int fd) {
+        return c.rows().stream().filter(r -> r.fd() == fd && r.mine())
+                .map(r -> r.state().contains(" · ") ? r.state().substring(r.state().indexOf(" · ") + 3) : "").toList();
+    }
 }
