@@ -131,7 +131,8 @@ class CliTest {
         Result r = cli("list");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("01_pipe_ipc +Pipe IPC: write\\(\\) and read\\(\\) through a real pipe")), r.out());
-        assertEquals(12, r.out().lines().filter(l -> l.matches("\\d\\d[a-z]?_\\w+  +\\S.*")).count(), r.out());
+        assertEquals(org.sockscope.scenario.ScenarioLoader.bundled().size(),
+                r.out().lines().filter(l -> l.matches("\\d\\d[a-z]?_\\w+  +\\S.*")).count(), r.out());
     }
 
     @Test

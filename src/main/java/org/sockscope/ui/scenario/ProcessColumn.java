@@ -88,7 +88,8 @@ final class ProcessColumn extends VBox {
         }
         shown = c;
         where.setText(c.kind() + (c.where().isEmpty() ? "" : " · " + c.where()) + " · user space");
-        table.titleProperty().set(c.where().isEmpty() ? "Kernel · descriptors" : "Kernel · descriptors of " + c.where());
+        table.titleProperty().set(c.where().startsWith("pid ") ? "Kernel · descriptors of " + c.where()
+                : c.where().isEmpty() ? "Kernel · descriptors" : "Kernel · " + c.where());
         runtime.setText(c.runtime().isEmpty() ? "" : "+ " + c.runtime().split(" · ").length
                 + " held since the start: the JVM's files, SockScope's channel");
         runtime.setTooltip(c.runtime().isEmpty() ? null : new javafx.scene.control.Tooltip("Also in this table since the"

@@ -88,7 +88,8 @@ final class ScreenMapper {
             String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
             long tables = tablesHolding(d, snap);
             if (tables > 1) {
-                state = state + " · in " + tables + " tables";
+                state = state + " · " + (k.kind() == Descriptor.Kind.SOCKET ? "SO_COOKIE " + k.identity() : "inode " + k.identity())
+                        + " in " + tables + " tables";
             }
             boolean mine = d.process().equals(p.name());
             rows.add(new DescriptorRow(d.fd(), DescriptorRow.kindName(k.kind()), name, state, d.process(), mine));

@@ -152,8 +152,9 @@ class ScreenMapperTest {
             ColumnState handler = column(spawned, "handler");
             assertTrue(handler.kind().contains("spawned by server"), handler.kind());
             assertTrue(handler.where().startsWith("pid "), handler.where());
-            assertEquals(List.of("in 2 tables"), tablesNote(handler, conn), "the child's copy of conn: one socket, two tables");
-            assertEquals(List.of("in 2 tables"), tablesNote(column(spawned, "server"), conn));
+            String shared = "SO_COOKIE " + s.trace().latest().socket("server", conn).cookie() + " in 2 tables";
+            assertEquals(List.of(shared), tablesNote(handler, conn), "the child's copy of conn: one socket, two tables");
+            assertEquals(List.of(shared), tablesNote(column(spawned, "server"), conn));
 
             s.step(); // the server closes its copy
             s.settle(java.time.Duration.ofSeconds(2));
@@ -163,7 +164,7 @@ class ScreenMapperTest {
         }
     }
 
-    /** The "in N tables" part of the state of each row for {@code fd} drawn as the column's own. */
+    /** The "SO_COOKIE … in N tables" part of the state of each row for {@code fd} drawn as the column's own. */
     private static List<String> tablesNote(ColumnState c, int fd) {
         return c.rows().stream().filter(r -> r.fd() == fd && r.mine())
                 .map(r -> r.state().contains(" · ") ? r.state().substring(r.state().indexOf(" · ") + 3) : "").toList();
