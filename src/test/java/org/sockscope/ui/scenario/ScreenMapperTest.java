@@ -147,6 +147,9 @@ class ScreenMapperTest {
             for (int i = 0; i < 4; i++) { // socket, connect, accept, spawn(handler)
                 s.step();
             }
+            // posix_spawn() may be seen asleep (the parent waits for the child's exec), so the step
+            // can settle before it returns; its pid comes once the handler has reported.
+            s.settle(java.time.Duration.ofSeconds(15));
             int conn = s.fd("conn").orElseThrow();
             Screen spawned = screen(s, m, 4);
             ColumnState handler = column(spawned, "handler");
