@@ -377,6 +377,43 @@ public sealed interface Call {
         }
     }
 
+    /** {@code bind(fd, {127.0.0.1:port}, 16)}: SockScope binds loopback addresses only; port 0 lets the kernel choose. */
+    record Bind(int fd, int port) implements Call {
+        public CallSpec spec() {
+            return new CallSpec("bind", fd, 0, 0, "bind(" + fd + ", {127.0.0.1:" + port + "}, 16)");
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.bind(fd, org.sockscope.posix.SockAddr.loopback(port)), "");
+        }
+    }
+
+    /** {@code listen(fd, backlog)}. */
+    record Listen(int fd, int backlog) implements Call {
+        public CallSpec spec() {
+            return new CallSpec("listen", fd, 0, 0, "listen(" + fd + ", " + backlog + ")");
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.listen(fd, backlog), "");
+        }
+    }
+
+    /**
+     * {@code getsockname(fd, &addr, &len)}: returns 0 (or -1 with errno); the address the kernel
+     * wrote into {@code addr} is the result's data, {@code 127.0.0.1:40312}.
+     */
+    record GetSockName(int fd) implements Call {
+        public CallSpec spec() {
+            return new CallSpec("getsockname", fd, 0, 0, "getsockname(" + fd + ", &addr, &len)");
+        }
+
+        public Result execute(long callId) {
+            Libc.Named n = Libc.getsocknameCall(fd);
+            return new Result(n.result(), n.address() == null ? "" : n.address().toString());
+        }
+    }
+
     /** {@code accept(fd, NULL, NULL)}; the lab registers the new descriptor. */
     record Accept(int fd) implements Call {
         public CallSpec spec() {

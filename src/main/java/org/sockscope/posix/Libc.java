@@ -188,17 +188,31 @@ public final class Libc {
         return name(GETPEERNAME, fd);
     }
 
+    /** What {@code getsockname()} returned, and the address it wrote (null when it failed or is not AF_INET). */
+    public record Named(SysResult result, SockAddr address) {
+    }
+
+    /** {@code getsockname(fd)} as a lesson's call: its return value and errno as well as the address. */
+    public static Named getsocknameCall(int fd) {
+        return named(GETSOCKNAME, fd);
+    }
+
     private static SockAddr name(MethodHandle h, int fd) {
+        return named(h, fd).address();
+    }
+
+    private static Named named(MethodHandle h, int fd) {
         Native.Scratch s = Native.scratch();
         s.len.set(C_INT, 0, 128);
         int rc = call(() -> (int) h.invokeExact(s.errno, fd, s.sockaddr, s.len));
+        SysResult r = result(rc, s);
         if (rc == -1 || Short.toUnsignedInt(s.sockaddr.get(ValueLayout.JAVA_SHORT, 0)) != LinuxAbi.AF_INET) {
-            return null;
+            return new Named(r, null);
         }
         int port = Short.toUnsignedInt(s.sockaddr.get(NET_SHORT, 2));
         int a = s.sockaddr.get(NET_INT, 4);
         String host = ((a >>> 24) & 0xff) + "." + ((a >>> 16) & 0xff) + "." + ((a >>> 8) & 0xff) + "." + (a & 0xff);
-        return new SockAddr(host, port);
+        return new Named(r, new SockAddr(host, port));
     }
 
     /**

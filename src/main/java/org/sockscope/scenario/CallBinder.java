@@ -116,7 +116,10 @@ final class CallBinder {
             case "fill" -> new org.sockscope.lab.Call.Fill(fd(call, 0));
             case "drain" -> new org.sockscope.lab.Call.Drain(fd(call, 0));
             case "socket" -> new org.sockscope.lab.Call.Socket(num(call, 0), num(call, 1), num(call, 2));
-            case "connect" -> connect(call);
+            case "connect" -> call.args().size() == 3 ? new org.sockscope.lab.Call.Connect(fd(call, 0), port(call, 2)) : connect(call);
+            case "bind" -> new org.sockscope.lab.Call.Bind(fd(call, 0), port(call, 2));
+            case "listen" -> new org.sockscope.lab.Call.Listen(fd(call, 0), num(call, 1));
+            case "getsockname" -> new org.sockscope.lab.Call.GetSockName(fd(call, 0));
             case "fcntl" -> new org.sockscope.lab.Call.Fcntl(fd(call, 0), num(call, 1),
                     call.args().size() > 2 ? num(call, 2) : 0, resolvedText(call));
             case "setsockopt" -> setsockopt(call);
@@ -141,6 +144,32 @@ final class CallBinder {
                     + " bind() or listen()), so there is nothing to connect to");
         }
         return new org.sockscope.lab.Call.Connect(fd(call, 0), addr.port());
+    }
+
+    /**
+     * A port argument's value; {@code FREE_PORT} is one the kernel gave a socket bound to port 0
+     * that was then closed, so nobody listens there (unless another program took it since).
+     */
+    private int port(Call call, int i) {
+        long v = call.number(i).eval(vars);
+        return v == Constants.FREE_PORT ? freePort() : Math.toIntExact(v);
+    }
+
+    private static int freePort() {
+        org.sockscope.posix.SysResult s = org.sockscope.posix.Libc.socket(LinuxAbi.AF_INET, LinuxAbi.SOCK_STREAM, 0);
+        if (s.failed()) {
+            throw new IllegalStateException("no free port: socket() failed with " + org.sockscope.posix.Errno.name(s.errno()));
+        }
+        try {
+            org.sockscope.posix.SysResult b = org.sockscope.posix.Libc.bind(s.intValue(), SockAddr.loopback(0));
+            SockAddr a = b.failed() ? null : org.sockscope.posix.Libc.getsockname(s.intValue());
+            if (a == null) {
+                throw new IllegalStateException("no free port: bind(127.0.0.1:0) failed with " + org.sockscope.posix.Errno.name(b.errno()));
+            }
+            return a.port();
+        } finally {
+            org.sockscope.posix.Libc.close(s.intValue());
+        }
     }
 
     private org.sockscope.lab.Call setsockopt(Call call) {

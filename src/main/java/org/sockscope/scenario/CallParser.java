@@ -49,6 +49,7 @@ final class CallParser {
             case "select" -> select(p);
             case "fcntl" -> fcntl(p);
             case "setsockopt" -> setsockopt(p);
+            case "connect" -> connect(p);
             default -> fixed(p, CallSignatures.params(callName));
         };
         String shown = text.strip();
@@ -107,7 +108,19 @@ final class CallParser {
                 yield new Arg.Process(child, !child.equals(names.tableOf(child)));
             }
             case VAR -> new Arg.Variable(variable(node, param, i));
+            case PORT -> new Arg.Int(node instanceof Name n && n.name().equals("FREE_PORT")
+                    ? new IntExpr.Constant("FREE_PORT", Constants.FREE_PORT) : ranged(node, param, i));
         };
+    }
+
+    /** {@code connect(sockfd, listener)}, or {@code connect(sockfd, INADDR_LOOPBACK, port)}. */
+    private List<Arg> connect(Parsed p) throws InlineError {
+        arity(p, 2, 3);
+        if (p.args().size() == 2) {
+            return fixed(p, CallSignatures.params("connect"));
+        }
+        return each(3, i -> convert(p.args().get(i), List.of(new Param("sockfd", Kind.FD, null, 0, 0),
+                new Param("addr", Kind.CONST, Family.ADDRESS, 0, 0), CallSignatures.port()).get(i), i));
     }
 
     /** spawn()'s argument: a process or thread declared {@code spawned_by} the calling one. */
@@ -154,7 +167,8 @@ final class CallParser {
         if (listener) {
             if (s.kind() != Names.Kind.LISTENER) {
                 throw new InlineError(n.at(), "'" + n.name() + "' is not a listening socket",
-                        "connect() names a listener from setup.listeners");
+                        "connect() names a listener from setup.listeners; for a socket a step made listen, write"
+                                + " connect(sockfd, INADDR_LOOPBACK, port) with the port from getsockname()");
             }
             return s.name(); // connect() names the listener's address, which any process may use
         }
@@ -266,6 +280,10 @@ final class CallParser {
     }
 
     private IntExpr.Constant constant(Node node, Param param, int i) throws InlineError {
+        if (node instanceof Name n && Constants.value(Family.NOT_LOOPBACK, n.name()).isPresent()) {
+            throw new InlineError(n.at(), n.name() + " is not a loopback address: SockScope binds and connects on"
+                    + " 127.0.0.1 only", "write INADDR_LOOPBACK");
+        }
         if (node instanceof Name n && Constants.value(param.family(), n.name()).isPresent()) {
             return (IntExpr.Constant) numberName(n, param.family());
         }

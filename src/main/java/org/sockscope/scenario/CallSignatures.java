@@ -22,7 +22,8 @@ final class CallSignatures {
         /** a number: literals, constants of the family, bound numbers, + - * | */ NUM,
         /** one constant of the family, by name */ CONST,
         /** a process or thread declared {@code spawned_by} the caller */ PROCESS,
-        /** a variable in the process's user-space memory: any C name */ VAR
+        /** a variable in the process's user-space memory: any C name */ VAR,
+        /** a port: 0..65535, a bound number, or FREE_PORT */ PORT
     }
 
     /** One parameter: its C name, kind, constant family (may be null) and range for constant values. */
@@ -37,6 +38,9 @@ final class CallSignatures {
     static {
         sig("socket", cnst("domain", Family.DOMAIN), cnst("type", Family.TYPE), num("protocol", Family.PROTOCOL, 0, 255));
         sig("connect", fd("sockfd"), new Param("listener", Kind.LISTENER, null, 0, 0));
+        sig("bind", fd("sockfd"), cnst("addr", Family.ADDRESS), port());
+        sig("listen", fd("sockfd"), num("backlog", null, 0, 4096));
+        sig("getsockname", fd("sockfd"));
         sig("accept", fd("sockfd"));
         sig("send", fd("sockfd"), buf(), num("len", null, 0, MAX_LENGTH), num("flags", Family.SEND_FLAGS, 0, Integer.MAX_VALUE));
         sig("recv", fd("sockfd"), buf(), num("len", null, 0, MAX_LENGTH), num("flags", Family.RECV_FLAGS, 0, Integer.MAX_VALUE));
@@ -64,6 +68,10 @@ final class CallSignatures {
 
     private static Param fd(String name) {
         return new Param(name, Kind.FD, null, 0, 0);
+    }
+
+    static Param port() {
+        return new Param("port", Kind.PORT, Family.PORT, 0, 65535);
     }
 
     private static Param buf() {
@@ -97,6 +105,7 @@ final class CallSignatures {
     static String synopsis(String name) {
         return switch (name) {
             case "fcntl" -> "fcntl(fd, F_GETFL) or fcntl(fd, F_SETFL, flags)";
+            case "connect" -> "connect(sockfd, listener) or connect(sockfd, INADDR_LOOPBACK, port)";
             case "select" -> "select({fd, …}) or select({readfds…}, {writefds…}, timeout_ms) or select(fd, fd, …)";
             default -> name + "(" + String.join(", ", SIGNATURES.get(name).stream().map(Param::name).toList()) + ")";
         };

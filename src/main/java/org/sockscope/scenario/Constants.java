@@ -15,8 +15,14 @@ final class Constants {
 
     /** Where a constant may appear. */
     enum Family {
-        DOMAIN, TYPE, PROTOCOL, SEND_FLAGS, RECV_FLAGS, SHUT_HOW, FCNTL_CMD, FILE_FLAGS, LEVEL, SOCKET_OPT, TCP_OPT
+        DOMAIN, TYPE, PROTOCOL, SEND_FLAGS, RECV_FLAGS, SHUT_HOW, FCNTL_CMD, FILE_FLAGS, LEVEL, SOCKET_OPT, TCP_OPT,
+        /** the IPv4 address of bind() and connect(): loopback only */ ADDRESS,
+        /** addresses C knows that SockScope never uses (refused with a reason) */ NOT_LOOPBACK,
+        /** a port: SockScope's FREE_PORT besides numbers */ PORT
     }
+
+    /** FREE_PORT's value: the runner asks the kernel for a port nobody listens on (see CallBinder). */
+    static final long FREE_PORT = -1;
 
     private static final Map<Family, Map<String, Long>> BY_FAMILY = new LinkedHashMap<>();
 
@@ -36,6 +42,9 @@ final class Constants {
                 "SO_SNDTIMEO", LinuxAbi.SO_SNDTIMEO, "SO_RCVTIMEO", LinuxAbi.SO_RCVTIMEO,
                 "SO_REUSEADDR", LinuxAbi.SO_REUSEADDR);
         put(Family.TCP_OPT, "TCP_NODELAY", LinuxAbi.TCP_NODELAY);
+        put(Family.ADDRESS, "INADDR_LOOPBACK", 0x7f000001);
+        put(Family.NOT_LOOPBACK, "INADDR_ANY", 0, "INADDR_BROADCAST", 0xffffffffL);
+        put(Family.PORT, "FREE_PORT", FREE_PORT);
     }
 
     private static void put(Family family, Object... nameValue) {

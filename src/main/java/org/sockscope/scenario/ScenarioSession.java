@@ -174,7 +174,7 @@ public final class ScenarioSession implements AutoCloseable {
         Running r = new Running(step, text, actor, sub, requested, System.nanoTime(),
                 org.sockscope.kernel.ThreadProbe.schedstat(actor.pid(), actor.tid()), notes);
         running.add(r);
-        sub.result().thenAccept(o -> bind(step, o));
+        sub.result().thenAccept(o -> bind(step, o, sub.callId()));
         awaitSettled(r);
         next++;
         traceIndexAfter.add((long) lab.trace().size() - 1);
@@ -314,7 +314,7 @@ public final class ScenarioSession implements AutoCloseable {
         return scenario.setup().process(process).map(ProcessSpec::table).orElse(process);
     }
 
-    private void bind(Step step, CallOutcome o) {
+    private void bind(Step step, CallOutcome o, long callId) {
         if (!o.failed() && step.call().name().equals("spawn") && step.call().args().getFirst() instanceof Arg.Process child
                 && !child.thread()) {
             inherit(tableOf(step.process()), child.name());
@@ -328,6 +328,12 @@ public final class ScenarioSession implements AutoCloseable {
             owners.put(name, tableOf(step.process()));
             copies.remove(name); // a new descriptor: no spawned process holds it
             remember(name, (int) o.ret());
+        } else if (step.call().name().equals("getsockname")) {
+            // What C reads from the struct the kernel filled: the port (the call itself returned 0).
+            SockAddr a = SockAddr.parse(returnedData.getOrDefault(callId, ""));
+            if (a != null) {
+                vars.put(name, (long) a.port());
+            }
         } else {
             vars.put(name, o.ret());
         }

@@ -74,7 +74,7 @@ class LoaderErrorsTest {
     void formatsAsFileLineColumn() {
         ScenarioError e = only(swap("call: recv(", "call: recvv("));
         assertEquals("scenarios/x.yaml:13:11: unknown call 'recvv' — did you mean 'recv'? allowed: socket, connect, "
-                + "accept, send, recv, write, read, close, shutdown, fcntl, setsockopt, select, sleep, usleep, fill, drain, spawn, set, get",
+                + "bind, listen, getsockname, accept, send, recv, write, read, close, shutdown, fcntl, setsockopt, select, sleep, usleep, fill, drain, spawn, set, get",
                 e.toString());
     }
 
