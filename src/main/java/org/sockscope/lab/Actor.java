@@ -232,7 +232,8 @@ public final class Actor implements Performer {
             return;
         }
         CallOutcome outcome = new CallOutcome(r.sys().value(), r.sys().errno(), r.calls(), r.last().value(), r.last().errno(),
-                r.stop(), meter.syscallNanos(), meter.voluntarySwitches(), meter.involuntarySwitches(), wall, cpu, wait);
+                r.stop(), meter.syscallNanos(), meter.voluntarySwitches(), meter.involuntarySwitches(), wall, cpu, wait,
+                p.call().movesBytes() ? r.total() : -1);
         synchronized (this) {
             lab.afterCall(this, p.call(), r.sys());
             lab.trace().append(new Event.CallReturned(0, lab.trace().now(), name, id, spec, outcome, r.data()));

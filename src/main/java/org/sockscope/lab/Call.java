@@ -50,15 +50,25 @@ public sealed interface Call {
      * What a call returned, the bytes it copied out (run-length text) for read-side calls, how many
      * system calls it made, the last one's result and why it stopped (a loop's are its own).
      */
-    record Result(SysResult sys, String data, long calls, SysResult last, CallOutcome.Stop stop) {
-        /** One system call's result. */
+    record Result(SysResult sys, String data, long calls, SysResult last, CallOutcome.Stop stop, long total) {
+        /** One system call's result: for a call that moves bytes, its return is the bytes it moved. */
         public Result(SysResult sys, String data) {
-            this(sys, data, 1, sys, CallOutcome.Stop.RETURNED);
+            this(sys, data, 1, sys, CallOutcome.Stop.RETURNED, Math.max(0, sys.value()));
         }
+    }
+
+    /** True for calls whose return is a count of bytes moved (send, recv, read, write, the helpers, loops of them). */
+    default boolean movesBytes() {
+        return false;
     }
 
     /** {@code send(fd, s_buf, length, flags)}. */
     record Send(int fd, int length, int flags) implements Call {
+        @Override
+        public boolean movesBytes() {
+            return true;
+        }
+
         public CallSpec spec() {
             return new CallSpec("send", fd, length, flags, "send(" + fd + ", s_buf, " + length + ", " + Flags.msg(flags) + ")");
         }
@@ -74,6 +84,11 @@ public sealed interface Call {
 
     /** {@code recv(fd, r_buf, length, flags)}. */
     record Recv(int fd, int length, int flags) implements Call {
+        @Override
+        public boolean movesBytes() {
+            return true;
+        }
+
         public CallSpec spec() {
             return new CallSpec("recv", fd, length, flags, "recv(" + fd + ", r_buf, " + length + ", " + Flags.msg(flags) + ")");
         }
@@ -91,6 +106,11 @@ public sealed interface Call {
 
     /** {@code write(fd, buf, length)}. */
     record Write(int fd, int length) implements Call {
+        @Override
+        public boolean movesBytes() {
+            return true;
+        }
+
         public CallSpec spec() {
             return new CallSpec("write", fd, length, 0, "write(" + fd + ", buf, " + length + ")");
         }
@@ -106,6 +126,11 @@ public sealed interface Call {
 
     /** {@code read(fd, buf, length)}. */
     record Read(int fd, int length) implements Call {
+        @Override
+        public boolean movesBytes() {
+            return true;
+        }
+
         public CallSpec spec() {
             return new CallSpec("read", fd, length, 0, "read(" + fd + ", buf, " + length + ")");
         }
@@ -326,6 +351,11 @@ public sealed interface Call {
      * sent in all (-1 with the errno when a call failed with anything but EAGAIN).
      */
     record Fill(int fd) implements Call {
+        @Override
+        public boolean movesBytes() {
+            return true;
+        }
+
         public CallSpec spec() {
             return new CallSpec("fill", fd, 0, LinuxAbi.MSG_DONTWAIT, "fill(" + fd + ") /* send(" + fd + ", …, MSG_DONTWAIT) until EAGAIN */");
         }
@@ -340,6 +370,11 @@ public sealed interface Call {
      * stream. Returns the bytes its calls received in all (-1 with the errno on another error).
      */
     record Drain(int fd) implements Call {
+        @Override
+        public boolean movesBytes() {
+            return true;
+        }
+
         public CallSpec spec() {
             return new CallSpec("drain", fd, 0, LinuxAbi.MSG_DONTWAIT, "drain(" + fd + ") /* recv(" + fd + ", …, MSG_DONTWAIT) until EAGAIN */");
         }
@@ -354,6 +389,11 @@ public sealed interface Call {
      * were made, as a busy loop does. Recorded as one entry; its data text says how many calls ran.
      */
     record Repeat(Call call, Until until, long max) implements Call {
+        @Override
+        public boolean movesBytes() {
+            return call.movesBytes();
+        }
+
         public int fd() {
             return call.fd();
         }

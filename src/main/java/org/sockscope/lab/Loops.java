@@ -82,6 +82,7 @@ final class Loops {
     static Call.Result repeat(Call.Repeat rep, long callId) {
         Call.Result last = null;
         long calls = 0;
+        long total = 0;
         Stop stop;
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
@@ -94,12 +95,13 @@ final class Loops {
             }
             last = rep.call().execute(callId);
             calls++;
+            total += Math.max(0, last.sys().value());
             if (rep.until().test(last.sys())) {
                 stop = Stop.CONDITION;
                 break;
             }
         }
-        return last == null ? null : new Call.Result(last.sys(), last.data(), calls, last.sys(), stop);
+        return last == null ? null : new Call.Result(last.sys(), last.data(), calls, last.sys(), stop, total);
     }
 
     private static Stop interruptedOrLimit(int calls) {
@@ -116,6 +118,6 @@ final class Loops {
         }
         SysResult ret = stop == Stop.ERROR ? last : SysResult.ok(total);
         String text = verb + " " + total + " bytes in " + calls + " calls";
-        return new Call.Result(ret, text, calls, last, stop);
+        return new Call.Result(ret, text, calls, last, stop, total);
     }
 }

@@ -48,8 +48,8 @@ final class CallBinder {
             if (e != null) {
                 try {
                     e.eval(vars);
-                } catch (java.util.NoSuchElementException ex) {
-                    out.add(ex.getMessage());
+                } catch (IntExpr.Unbound ex) {
+                    out.add(ex.name);
                 }
             }
         }

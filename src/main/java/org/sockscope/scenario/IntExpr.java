@@ -48,11 +48,23 @@ public sealed interface IntExpr {
     }
 
     /** A number bound by an earlier step with {@code as:}. */
+    /** A number name with no value yet: its step has not returned, or returned none. */
+    final class Unbound extends NoSuchElementException {
+        private static final long serialVersionUID = 1L;
+        /** The name. */
+        final String name;
+
+        Unbound(String name) {
+            super("no value bound to '" + name + "'");
+            this.name = name;
+        }
+    }
+
     record Variable(String name) implements IntExpr {
         public long eval(Map<String, Long> vars) {
             Long v = vars.get(name);
             if (v == null) {
-                throw new NoSuchElementException("no value bound to '" + name + "'");
+                throw new Unbound(name);
             }
             return v;
         }

@@ -115,6 +115,66 @@ public sealed interface OutcomePattern {
         }
     }
 
+    /**
+     * The bytes the step's calls moved in all: a loop's sum of what each call returned (each a
+     * return value), one call's return. Only for calls that move bytes; judged once it has returned.
+     */
+    record Total(Amount amount) implements OutcomePattern {
+        public boolean matches(StepOutcome o) {
+            return o.finished() && o.total() >= 0 && amount.test(o.total(), o.requested());
+        }
+
+        public String failure(StepOutcome o) {
+            String actual = !o.finished() ? "has not returned yet" : o.total() < 0 ? "the call moves no bytes"
+                    : String.format("%,d bytes", o.total());
+            return this + ": expected " + amount + " bytes in all, actual: " + actual
+                    + " (the sum of the return values of the step's calls)";
+        }
+
+        @Override
+        public String toString() {
+            return "total " + amount;
+        }
+    }
+
+    /** How many system calls the step made (a loop's count; 1 for one call); judged once it has returned. */
+    record Calls(Amount amount) implements OutcomePattern {
+        public boolean matches(StepOutcome o) {
+            return o.finished() && amount.test(o.calls(), 0);
+        }
+
+        public String failure(StepOutcome o) {
+            return this + ": expected " + amount + " calls, actual: " + (o.finished() ? String.format("%,d", o.calls())
+                    : "still running") + " (counted by the loop, one per system call)";
+        }
+
+        @Override
+        public String toString() {
+            return "calls " + amount;
+        }
+    }
+
+    /** Why the step's loop ended: {@code stopped EAGAIN}, {@code stopped condition}, …; one call "returned". */
+    record Stopped(org.sockscope.trace.CallOutcome.Stop stop) implements OutcomePattern {
+        public boolean matches(StepOutcome o) {
+            return o.finished() && o.stop() == stop;
+        }
+
+        public String failure(StepOutcome o) {
+            return this + ": actual: " + (o.finished() ? "stopped " + word(o.stop()) : "still running");
+        }
+
+        /** The word scenarios write for {@code s}: {@code EAGAIN}, {@code condition}, {@code end_of_stream}. */
+        static String word(org.sockscope.trace.CallOutcome.Stop s) {
+            return s == org.sockscope.trace.CallOutcome.Stop.EAGAIN ? "EAGAIN" : s.name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return "stopped " + word(stop);
+        }
+    }
+
     /** The call returned an amount at once, without sleeping: the kernel copied that much. */
     record Copies(Amount amount) implements OutcomePattern {
         public boolean matches(StepOutcome o) {

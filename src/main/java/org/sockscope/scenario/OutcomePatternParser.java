@@ -12,7 +12,7 @@ import org.sockscope.posix.Errno;
  */
 final class OutcomePatternParser {
     static final String ALLOWED = "blocks, blocks at_least_ms N at_most_ms N, busy, returns N, returns partial, returns all, returns >N, "
-            + "copies N, copies partial, fails ERRNO, not PATTERN, PATTERN and PATTERN";
+            + "copies N, copies partial, fails ERRNO, total N, calls N, stopped EAGAIN, not PATTERN, PATTERN and PATTERN";
 
     /** The timing band's fields, lower bound first: the words of the text form and the keys of {@code blocks: {…}}. */
     static final List<String> BAND_FIELDS = List.of("at_least_ms", "at_most_ms");
@@ -84,8 +84,45 @@ final class OutcomePatternParser {
             case "returns", "return" -> new OutcomePattern.Returns(amount(at));
             case "copies", "copy" -> new OutcomePattern.Copies(amount(at));
             case "fails", "fail" -> errno(at);
+            case "total" -> new OutcomePattern.Total(plain(amount(at), at, "total"));
+            case "calls" -> new OutcomePattern.Calls(plain(amount(at), at, "calls"));
+            case "stopped" -> stopped(at);
             default -> throw new InlineError(at, "unknown outcome '" + words(at) + "'", "write one of: " + ALLOWED);
         };
+    }
+
+    /** A loop's total or count is a number, or compared with one: partial and all are a single call's words. */
+    private static OutcomePattern.Amount plain(OutcomePattern.Amount a, int at, String what) throws InlineError {
+        if (a.needsLength()) {
+            throw new InlineError(at, "'" + what + " " + a + "' is not a figure", what + " takes a number: " + what
+                    + " 9000, " + what + " >=3");
+        }
+        return a;
+    }
+
+    /** The words for why a loop ended, as {@code stopped WORD} writes them. */
+    static final List<String> STOPS = java.util.Arrays.stream(org.sockscope.trace.CallOutcome.Stop.values())
+            .map(OutcomePattern.Stopped::word).toList();
+
+    /** {@code stopped EAGAIN}, {@code stopped condition}, …: why a loop ended. */
+    private OutcomePattern stopped(int at) throws InlineError {
+        if (next >= words.size()) {
+            throw new InlineError(text.length(), "'stopped' needs why", "one of: " + String.join(", ", STOPS));
+        }
+        String w = word();
+        int wordAt = start();
+        next++;
+        return stopped(w, wordAt);
+    }
+
+    /** The pattern {@code stopped w}; {@code w} at {@code offset} when it is not a reason. */
+    static OutcomePattern stopped(String w, int offset) throws InlineError {
+        for (var s : org.sockscope.trace.CallOutcome.Stop.values()) {
+            if (OutcomePattern.Stopped.word(s).equalsIgnoreCase(w)) {
+                return new OutcomePattern.Stopped(s);
+            }
+        }
+        throw new InlineError(offset, "'" + w + "' is not why a loop stops", Suggest.hint(w, STOPS, "allowed"));
     }
 
     /** {@code blocks}, or a timing band: {@code blocks at_least_ms 100 at_most_ms 400} (either bound may be left out). */

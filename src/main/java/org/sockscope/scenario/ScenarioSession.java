@@ -59,8 +59,9 @@ public final class ScenarioSession implements AutoCloseable {
     private int next;
 
     /** A step's call in the lab. */
+    /** A step's call in the lab; {@code bound} completes once what its {@code as:} binds is bound (or not, for a failed call). */
     private record Running(Step step, String text, Performer actor, Actor.Submission submission, long requested,
-                           long wallStart, long[] schedStart, List<String> notes) {
+                           long wallStart, long[] schedStart, List<String> notes, CompletableFuture<Void> bound) {
     }
 
     /**
@@ -171,10 +172,10 @@ public final class ScenarioSession implements AutoCloseable {
         long requested = binder.requested(step.call());
         String text = binder.resolvedText(step.call());
         Actor.Submission sub = actor.submitTracked(call);
-        Running r = new Running(step, text, actor, sub, requested, System.nanoTime(),
-                org.sockscope.kernel.ThreadProbe.schedstat(actor.pid(), actor.tid()), notes);
+        long[] sched = org.sockscope.kernel.ThreadProbe.schedstat(actor.pid(), actor.tid());
+        Running r = new Running(step, text, actor, sub, requested, System.nanoTime(), sched, notes,
+                sub.result().thenAccept(o -> bind(step, o, sub.callId())));
         running.add(r);
-        sub.result().thenAccept(o -> bind(step, o, sub.callId()));
         awaitSettled(r);
         next++;
         traceIndexAfter.add((long) lab.trace().size() - 1);
@@ -319,10 +320,23 @@ public final class ScenarioSession implements AutoCloseable {
                 && !child.thread()) {
             inherit(tableOf(step.process()), child.name());
         }
-        if (step.bind().isEmpty() || o.failed()) {
+        // A loop binds its outcome even when its last call failed (a fill ends on EAGAIN).
+        if (step.bind().isEmpty() || o.failed() && !o.loop()) {
             return;
         }
         String name = step.bind().get();
+        if (o.loop()) {
+            vars.put(name + ".calls", o.calls());
+            vars.put(name + ".last", o.lastRet());
+            vars.put(name + ".errno", (long) o.lastErrno());
+            if (o.total() >= 0) {
+                vars.put(name, o.total()); // what a C loop adds up: the bytes moved in all
+                return;
+            }
+            if (o.failed()) {
+                return; // the last call returned no descriptor or number to bind
+            }
+        }
         if (CallSignatures.returnsDescriptor(step.call().name())) {
             fds.put(name, (int) o.ret());
             owners.put(name, tableOf(step.process()));
@@ -412,12 +426,36 @@ public final class ScenarioSession implements AutoCloseable {
     private void awaitNames(Step step) {
         long deadline = System.nanoTime() + STEP_WAIT.toNanos();
         while (!binder.missing(step.call()).isEmpty()) {
+            unbindable(step, binder.missing(step.call()));
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("step " + (step.index() + 1) + " (line " + step.sourceLine() + ") uses "
                         + binder.missing(step.call()) + ", but the step that binds it has not returned within "
                         + STEP_WAIT.toSeconds() + " s");
             }
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    /**
+     * Throws when a name {@code step} needs was to be bound by a step that has returned without
+     * binding it (its call failed): waiting longer would not help.
+     */
+    private void unbindable(Step step, List<String> missing) {
+        for (String name : missing) {
+            for (Running r : running.reversed()) {
+                String bound = r.step().bind().orElse("");
+                if (!name.equals(bound) && !name.startsWith(bound + ".") || !r.bound().isDone()) {
+                    continue;
+                }
+                if (!binder.missing(step.call()).contains(name)) {
+                    return; // bound just now, after the names were read
+                }
+                String how = r.submission().result().isCompletedExceptionally() ? "was not made"
+                        : "returned " + r.submission().result().join().display();
+                throw new IllegalStateException("step " + (step.index() + 1) + " (line " + step.sourceLine() + ") uses '"
+                        + name + "', but step " + (r.step().index() + 1) + ", which binds it, " + how
+                        + ", so 'as: " + bound + "' holds no value");
+            }
         }
     }
 
@@ -443,7 +481,7 @@ public final class ScenarioSession implements AutoCloseable {
             CallOutcome o = f.join();
             StepOutcome base = o.failed() ? StepOutcome.failed(o.errno(), r.requested(), o.blocked())
                     : StepOutcome.returned(o.ret(), r.requested(), o.blocked());
-            return base.measured(o.calls(), o.cpuNanos(), o.waitNanos(), o.wallNanos());
+            return base.measured(o.calls(), o.cpuNanos(), o.waitNanos(), o.wallNanos()).ended(o.total(), o.stop());
         }
         // Still running: the thread's schedstat since the step began, read from outside (a loop has
         // its thread to itself), so "busy so far" is a kernel figure over a window that has passed.
@@ -451,7 +489,7 @@ public final class ScenarioSession implements AutoCloseable {
         boolean readable = now[0] >= 0 && r.schedStart()[0] >= 0;
         return new StepOutcome(false, 0, 0, blocked.containsKey(r.submission().callId()), r.requested(), 1,
                 readable ? now[0] - r.schedStart()[0] : -1, readable ? now[1] - r.schedStart()[1] : -1,
-                System.nanoTime() - r.wallStart());
+                System.nanoTime() - r.wallStart(), -1, CallOutcome.Stop.RETURNED);
     }
 
     private StepReport report(Running r) {

@@ -14,23 +14,29 @@ package org.sockscope.scenario;
  * @param cpuNanos   CPU time the thread used during the step, or 0 when not measured
  * @param waitNanos  time the thread was runnable but waiting for a CPU (other work had it), or 0
  * @param wallNanos  wall time the step took (so far), or 0 when not measured
+ * @param total      the bytes the step's calls moved in all (a loop's sum), or -1 for a call that
+ *                   moves none (accept, select…) or has not finished
+ * @param stop       why the step's call or loop ended ({@code RETURNED} for one call)
  */
 public record StepOutcome(boolean finished, long ret, int errno, boolean blocked, long requested,
-                          long calls, long cpuNanos, long waitNanos, long wallNanos) {
+                          long calls, long cpuNanos, long waitNanos, long wallNanos, long total,
+                          org.sockscope.trace.CallOutcome.Stop stop) {
+
+    private static final org.sockscope.trace.CallOutcome.Stop ONE = org.sockscope.trace.CallOutcome.Stop.RETURNED;
 
     /** A call that returned {@code ret} (0 or more). */
     public static StepOutcome returned(long ret, long requested, boolean blocked) {
-        return new StepOutcome(true, ret, 0, blocked, requested, 1, 0, 0, 0);
+        return new StepOutcome(true, ret, 0, blocked, requested, 1, 0, 0, 0, -1, ONE);
     }
 
     /** A call that returned -1 with {@code errno}. */
     public static StepOutcome failed(int errno, long requested, boolean blocked) {
-        return new StepOutcome(true, -1, errno, blocked, requested, 1, 0, 0, 0);
+        return new StepOutcome(true, -1, errno, blocked, requested, 1, 0, 0, 0, -1, ONE);
     }
 
     /** A call still asleep in the kernel. */
     public static StepOutcome pending(long requested) {
-        return new StepOutcome(false, 0, 0, true, requested, 1, 0, 0, 0);
+        return new StepOutcome(false, 0, 0, true, requested, 1, 0, 0, 0, -1, ONE);
     }
 
     /** The same outcome with CPU and wall time measured over {@code calls} calls. */
@@ -40,7 +46,12 @@ public record StepOutcome(boolean finished, long ret, int errno, boolean blocked
 
     /** The same outcome with CPU time, run-queue wait and wall time measured over {@code calls} calls. */
     public StepOutcome measured(long calls, long cpuNanos, long waitNanos, long wallNanos) {
-        return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, waitNanos, wallNanos);
+        return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, waitNanos, wallNanos, total, stop);
+    }
+
+    /** The same outcome with the bytes moved in all ({@code -1}: none) and why it ended. */
+    public StepOutcome ended(long total, org.sockscope.trace.CallOutcome.Stop stop) {
+        return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, waitNanos, wallNanos, total, stop);
     }
 
     /** {@code 0.2 ms}, or {@code unknown} for a figure that could not be read (-1). */

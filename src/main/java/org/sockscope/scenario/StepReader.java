@@ -14,7 +14,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class StepReader {
     static final List<String> FIELDS = List.of("id", "process", "call", "line", "say", "as", "expect", "repeat");
-    private static final List<String> EXPECT_FIELDS = List.of("returns", "fails", "blocks");
+    private static final List<String> EXPECT_FIELDS = List.of("returns", "fails", "blocks", "total", "calls", "stopped");
+    private static final List<String> CALLS_FIELDS = List.of("at_least", "at_most");
     private static final List<String> REPEAT_FIELDS = List.of("until", "max", "times");
 
     private final Problems problems;
@@ -80,7 +81,7 @@ final class StepReader {
         List<OutcomePattern> expect = expect(m, call);
         Optional<Repeat> repeat = repeat(m, call);
         // Bind even when the call is wrong, so later steps are not reported for the same mistake.
-        String bind = bind(m, call != null ? call.name() : guessName(text), process);
+        String bind = bind(m, call != null ? call.name() : guessName(text), process, repeat.isPresent());
         String child = call != null ? (call.name().equals("spawn") ? ((Arg.Process) call.args().getFirst()).name() : null)
                 : spawnedName(text); // a wrong spawn() still spawns, so later steps are not blamed for it too
         if (child != null) {
@@ -229,6 +230,29 @@ final class StepReader {
         if (blocks != null) {
             blocks(blocks).ifPresent(out::add);
         }
+        Node total = m.get("total");
+        if (total != null) {
+            figure(total, "total", "a number of bytes, or compared with one: 9000, \">=1000\" (quoted)").ifPresent(out::add);
+            if (call != null && !CallSignatures.hasLength(call.name()) && !call.name().equals("fill") && !call.name().equals("drain")) {
+                problems.at(total, "'total' counts bytes moved, and " + call.name() + "() moves none",
+                        "total applies to send, recv, read, write, fill and drain (and loops of them)");
+            }
+        }
+        Node calls = m.get("calls");
+        if (calls != null) {
+            calls(calls).ifPresent(out::add);
+        }
+        Node stopped = m.get("stopped");
+        if (stopped != null) {
+            String why = YamlMap.text(stopped, "'stopped'", problems);
+            if (why != null) {
+                try {
+                    out.add(OutcomePatternParser.stopped(why, 0));
+                } catch (InlineError e) {
+                    problems.inside((ScalarNode) stopped, e);
+                }
+            }
+        }
         for (OutcomePattern p : out) {
             if (call != null && p.needsLength() && !CallSignatures.hasLength(call.name())) {
                 problems.at(returns, "'" + p + "' needs a call with a length, and " + call.name() + "() has none",
@@ -236,6 +260,50 @@ final class StepReader {
             }
         }
         return out;
+    }
+
+    /** {@code total: 9000} or {@code calls: ">=3"}: the pattern {@code KEY VALUE}. */
+    private Optional<OutcomePattern> figure(Node node, String key, String hint) {
+        String text = YamlMap.text(node, "'" + key + "'", problems);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OutcomePatternParser.parse(key + " " + text));
+        } catch (InlineError e) {
+            problems.inside((ScalarNode) node, new InlineError(Math.max(0, e.offset - key.length() - 1), e.getMessage(), hint));
+            return Optional.empty();
+        }
+    }
+
+    /** {@code calls: 3}, {@code calls: ">=3"} or {@code calls: {at_least: 3, at_most: 10}}. */
+    private Optional<OutcomePattern> calls(Node node) {
+        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            return figure(node, "calls", "a number of calls, or compared with one: 3, \">=3\" (quoted), {at_least: 3}");
+        }
+        int before = problems.count();
+        YamlMap m = YamlMap.of(node, "'calls'", CALLS_FIELDS, problems);
+        Long atLeast = m.integer("at_least", 1, Repeat.MAX_CALLS);
+        Long atMost = m.integer("at_most", 1, Repeat.MAX_CALLS);
+        if (problems.count() > before) {
+            return Optional.empty();
+        }
+        if (atLeast == null && atMost == null) {
+            problems.at(node, "'calls' needs at_least or at_most", "e.g. calls: {at_least: 3}");
+            return Optional.empty();
+        }
+        List<OutcomePattern> parts = new ArrayList<>();
+        if (atLeast != null) {
+            parts.add(new OutcomePattern.Calls(new OutcomePattern.Amount(OutcomePattern.Amount.Op.GE, atLeast)));
+        }
+        if (atMost != null) {
+            parts.add(new OutcomePattern.Calls(new OutcomePattern.Amount(OutcomePattern.Amount.Op.LE, atMost)));
+        }
+        if (atLeast != null && atMost != null && atLeast > atMost) {
+            problems.at(node, "at_least (" + atLeast + ") is more than at_most (" + atMost + ")", "");
+            return Optional.empty();
+        }
+        return Optional.of(parts.size() == 1 ? parts.getFirst() : new OutcomePattern.All(parts));
     }
 
     /** {@code blocks: true}, {@code blocks: false} or a timing band {@code blocks: {at_least_ms: 100, at_most_ms: 400}}. */
@@ -317,7 +385,10 @@ final class StepReader {
         return matcher.lookingAt() ? matcher.group(1) : "";
     }
 
-    private String bind(YamlMap m, String callName, String process) {
+    /** The numbers {@code as: n} on a loop binds besides {@code n}: {@code n.calls}, {@code n.last}, {@code n.errno}. */
+    static final List<String> LOOP_FIELDS = List.of("calls", "last", "errno");
+
+    private String bind(YamlMap m, String callName, String process, boolean loop) {
         Node n = m.get("as");
         if (n == null) {
             return null;
@@ -341,6 +412,9 @@ final class StepReader {
             return null;
         }
         names.define(symbol);
+        if (loop) {
+            LOOP_FIELDS.forEach(f -> names.define(new Names.Symbol(name + "." + f, Names.Kind.NUMBER, null)));
+        }
         return name;
     }
 }

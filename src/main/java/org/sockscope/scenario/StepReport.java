@@ -47,7 +47,8 @@ public record StepReport(Step step, String callText, long callId, StepOutcome ou
             }
             return sb.toString();
         }
-        sb.append("returned ").append(o.failed() ? "-1 " + org.sockscope.posix.Errno.nameWithAlias(o.errno()) : Long.toString(o.ret()));
+        boolean loop = o.stop() != org.sockscope.trace.CallOutcome.Stop.RETURNED;
+        sb.append(loop ? "last call returned " : "returned ").append(o.failed() ? "-1 " + org.sockscope.posix.Errno.nameWithAlias(o.errno()) : Long.toString(o.ret()));
         if (o.requested() > 0 && !o.failed()) {
             sb.append(" of ").append(o.requested()).append(" asked");
         }
@@ -63,6 +64,12 @@ public record StepReport(Step step, String callText, long callId, StepOutcome ou
         if (o.calls() > 1) {
             sb.append(String.format(", %,d calls: on a CPU %s + waiting for one %s of %s", o.calls(),
                     StepOutcome.millis(o.cpuNanos()), StepOutcome.millis(o.waitNanos()), StepOutcome.millis(o.wallNanos())));
+        }
+        if (o.finished() && o.stop() != org.sockscope.trace.CallOutcome.Stop.RETURNED) {
+            if (o.total() >= 0) {
+                sb.append(String.format(", %,d bytes in all", o.total()));
+            }
+            sb.append(", stopped: ").append(OutcomePattern.Stopped.word(o.stop()));
         }
     }
 

@@ -22,10 +22,12 @@ import org.sockscope.posix.Errno;
  * @param waitNanos           time it was runnable but waiting for a CPU within {@code wallNanos} (schedstat's
  *                            run-queue delay), -1 when unreadable; both read inside the wall bracket, so
  *                            {@code cpuNanos + waitNanos ≤ wallNanos}
+ * @param total               the bytes the entry's calls moved in all (send, recv, read, write and the
+ *                            helpers; a loop's sum of what each call returned), -1 for calls that move none
  */
 public record CallOutcome(long ret, int errno, long calls, long lastRet, int lastErrno, Stop stop,
                           long syscallNanos, long voluntarySwitches, long involuntarySwitches,
-                          long wallNanos, long cpuNanos, long waitNanos) {
+                          long wallNanos, long cpuNanos, long waitNanos, long total) {
 
     /** Why a call or a loop of calls ended. */
     public enum Stop {
@@ -47,7 +49,7 @@ public record CallOutcome(long ret, int errno, long calls, long lastRet, int las
 
     /** One system call that returned {@code ret}, measured by the call meter (tests, recorded traces). */
     public CallOutcome(long ret, int errno, long syscallNanos, boolean blocked) {
-        this(ret, errno, 1, ret, errno, Stop.RETURNED, syscallNanos, blocked ? 1 : 0, 0, syscallNanos, -1, -1);
+        this(ret, errno, 1, ret, errno, Stop.RETURNED, syscallNanos, blocked ? 1 : 0, 0, syscallNanos, -1, -1, -1);
     }
 
     /** True when the kernel put the thread to sleep inside the call (for a loop: inside any of its calls). */
@@ -100,6 +102,7 @@ public record CallOutcome(long ret, int errno, long calls, long lastRet, int las
             case LIMIT -> "the call limit";
             case CANCELLED -> "cancelled";
         };
-        return String.format("%,d call%s, last returned %s, stopped: %s", calls, calls == 1 ? "" : "s", last, why);
+        return String.format("%,d call%s%s, last returned %s, stopped: %s", calls, calls == 1 ? "" : "s",
+                total >= 0 ? String.format(", %,d bytes in all", total) : "", last, why);
     }
 }

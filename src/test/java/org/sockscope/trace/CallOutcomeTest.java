@@ -13,8 +13,8 @@ class CallOutcomeTest {
     @Test
     void aLoopSaysItsCallsItsLastReturnAndWhyItStopped() {
         CallOutcome fill = new CallOutcome(13_000, 0, 5, -1, Errno.EAGAIN, CallOutcome.Stop.EAGAIN,
-                40_000, 0, 0, 2_000_000, 1_500_000, 100_000);
-        assertEquals("13000 (5 calls, last returned -1 EAGAIN/EWOULDBLOCK, stopped: EAGAIN)", fill.logText());
+                40_000, 0, 0, 2_000_000, 1_500_000, 100_000, 13_000);
+        assertEquals("13000 (5 calls, 13,000 bytes in all, last returned -1 EAGAIN/EWOULDBLOCK, stopped: EAGAIN)", fill.logText());
         assertFalse(fill.blocked());
         assertEquals(2_000_000, fill.durationNanos(), "a loop shows its wall time");
     }

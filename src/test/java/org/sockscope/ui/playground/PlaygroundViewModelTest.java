@@ -236,7 +236,7 @@ class PlaygroundViewModelTest {
 
     /** One recv() that slept: 2.1 ms in the kernel, 1 voluntary switch, the whole entry 2.3 ms. */
     private static final CallOutcome SLEPT = new CallOutcome(100, 0, 1, 100, 0, CallOutcome.Stop.RETURNED,
-            2_100_000, 1, 0, 2_300_000, 40_000, -1);
+            2_100_000, 1, 0, 2_300_000, 40_000, -1, 100);
 
     @Test
     void aFinishedBlockingCallSaysItsTimeInTheKernelAndHowItWasMeasured() {
@@ -263,7 +263,7 @@ class PlaygroundViewModelTest {
         events.connected();
         events.started("P1", new Call.Send(5, 100, 0x40));
         events.returned("P1", new Call.Send(5, 100, 0x40), new CallOutcome(-1, Errno.EAGAIN, 1234, -1, Errno.EAGAIN,
-                CallOutcome.Stop.EAGAIN, 84_200_000, 0, 3, 100_000_000, 97_000_000, 1_000_000), "");
+                CallOutcome.Stop.EAGAIN, 84_200_000, 0, 3, 100_000_000, 97_000_000, 1_000_000, 0), "");
         vm.refresh();
         SourcedText clock = p1().lane().clock(0);
         assertEquals("1,234 calls, 84.2 ms in the kernel", clock.text());
@@ -279,7 +279,7 @@ class PlaygroundViewModelTest {
         events.connected();
         events.started("P2", new Call.Recv(6, 200, 0));
         events.returned("P2", new Call.Recv(6, 200, 0), new CallOutcome(100, 0, 1, 100, 0, CallOutcome.Stop.RETURNED,
-                -1, -1, -1, -1, -1, -1), "");
+                -1, -1, -1, -1, -1, -1, 100), "");
         vm.refresh();
         SourcedText clock = p2().lane().clock(0);
         assertEquals("in the kernel: unknown", clock.text());
@@ -293,7 +293,7 @@ class PlaygroundViewModelTest {
         events.connected();
         events.started("P1", new Call.SetNonBlocking(5, true));
         events.returned("P1", new Call.SetNonBlocking(5, true), new CallOutcome(0, 0, 1, 0, 0, CallOutcome.Stop.RETURNED,
-                0, 0, 0, 15_000, 5_000, 0), "");
+                0, 0, 0, 15_000, 5_000, 0, -1), "");
         vm.refresh();
         SourcedText clock = p1().lane().clock(0);
         assertEquals("wall 15 µs", clock.text(), "not \"0 µs in the kernel\": the meter did not time it");
