@@ -36,6 +36,11 @@ public sealed interface OutcomePattern {
         return toString();
     }
 
+    /** The kernel figures ({@link Figure#key}) the pattern reads, which the runner reads when the step settles. */
+    default List<String> figures() {
+        return List.of();
+    }
+
     /** True when the pattern is, or contains, a pattern of {@code kind} (the screen shows {@link Busy#RULE} where it does). */
     default boolean uses(Class<? extends OutcomePattern> kind) {
         return kind.isInstance(this);
@@ -134,6 +139,84 @@ public sealed interface OutcomePattern {
         @Override
         public String toString() {
             return "total " + amount;
+        }
+    }
+
+    /**
+     * A kernel figure of a descriptor when the step settled (returned, or reported asleep):
+     * {@code recv_queue} (SIOCINQ), {@code send_queue} (SIOCOUTQ) of a socket, {@code pipe_queued}
+     * (FIONREAD) of a pipe end, as SockScope's probe read them right after the call.
+     */
+    record Figure(String figure, String name, Amount amount) implements OutcomePattern {
+        /** The figures a step may expect, with where each comes from. */
+        static final java.util.Map<String, String> SOURCES = java.util.Map.of(
+                "recv_queue", "SIOCINQ", "send_queue", "SIOCOUTQ", "pipe_queued", "FIONREAD");
+
+        /** The key of this figure in {@link StepOutcome#figures()}: {@code recv_queue conn.server}. */
+        public String key() {
+            return figure + " " + name;
+        }
+
+        public List<String> figures() {
+            return List.of(key());
+        }
+
+        public boolean matches(StepOutcome o) {
+            Long v = o.figures().get(key());
+            return v != null && v >= 0 && amount.test(v, 0);
+        }
+
+        /** Decided once the figure was read (when the step settled). */
+        public Boolean settled(StepOutcome o) {
+            return o.figures().containsKey(key()) ? matches(o) : o.finished() ? Boolean.FALSE : null;
+        }
+
+        public String failure(StepOutcome o) {
+            Long v = o.figures().get(key());
+            String actual = v == null ? "not read: " + name + " held no open descriptor when the step settled"
+                    : v < 0 ? org.sockscope.kernel.Figure.text(v) : String.format("%,d bytes", v);
+            return this + ": expected " + amount + ", actual: " + actual + " (" + SOURCES.get(figure) + " on " + name
+                    + ", read by SockScope's probe when the step settled)";
+        }
+
+        @Override
+        public String toString() {
+            return figure + " " + name + " " + amount;
+        }
+    }
+
+    /**
+     * {@code select()}'s ready set is exactly {@code ready} among the descriptors it watched
+     * ({@code watched}), as the call returned it: judged once it has returned.
+     */
+    record Ready(List<String> ready, List<String> watched) implements OutcomePattern {
+        public Ready {
+            ready = List.copyOf(ready);
+            watched = List.copyOf(watched);
+        }
+
+        public List<String> figures() {
+            return watched.stream().map(Ready::key).toList();
+        }
+
+        /** 1 when select() returned {@code name} ready, 0 when it watched it and did not. */
+        static String key(String name) {
+            return "ready " + name;
+        }
+
+        public boolean matches(StepOutcome o) {
+            return o.finished() && watched.stream().allMatch(n -> Long.valueOf(ready.contains(n) ? 1 : 0).equals(o.figures().get(key(n))));
+        }
+
+        public String failure(StepOutcome o) {
+            List<String> actual = watched.stream().filter(n -> Long.valueOf(1).equals(o.figures().get(key(n)))).toList();
+            return this + ": expected ready " + ready + ", actual: " + (o.finished() ? "ready " + actual
+                    : "has not returned yet") + " (the sets select() returned)";
+        }
+
+        @Override
+        public String toString() {
+            return "ready " + ready;
         }
     }
 
@@ -280,6 +363,10 @@ public sealed interface OutcomePattern {
             return kind.isInstance(this) || inner.uses(kind);
         }
 
+        public List<String> figures() {
+            return inner.figures();
+        }
+
         public boolean needsLength() {
             return inner.needsLength();
         }
@@ -310,6 +397,10 @@ public sealed interface OutcomePattern {
                 unknown |= b == null;
             }
             return unknown ? null : Boolean.TRUE;
+        }
+
+        public List<String> figures() {
+            return parts.stream().flatMap(p -> p.figures().stream()).toList();
         }
 
         public boolean needsLength() {

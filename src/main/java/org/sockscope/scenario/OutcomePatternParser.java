@@ -100,6 +100,16 @@ final class OutcomePatternParser {
         return a;
     }
 
+    /** An amount a kernel figure is compared with: {@code 80}, {@code >0}, {@code <=4096}. */
+    static OutcomePattern.Amount figure(String text) throws InlineError {
+        OutcomePatternParser p = new OutcomePatternParser(text);
+        OutcomePattern.Amount a = plain(p.amount(0), 0, "the figure");
+        if (p.next < p.words.size()) {
+            throw new InlineError(p.start(), "unexpected '" + p.word() + "' after the amount", "write one amount: 80, \">0\"");
+        }
+        return a;
+    }
+
     /** The words for why a loop ended, as {@code stopped WORD} writes them. */
     static final List<String> STOPS = java.util.Arrays.stream(org.sockscope.trace.CallOutcome.Stop.values())
             .map(OutcomePattern.Stopped::word).toList();

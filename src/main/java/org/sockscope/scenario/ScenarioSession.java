@@ -1,6 +1,8 @@
 package org.sockscope.scenario;
 
 import org.sockscope.kernel.Descriptor;
+import org.sockscope.kernel.PipeFigures;
+import org.sockscope.kernel.SocketFigures;
 import org.sockscope.lab.Actor;
 import org.sockscope.lab.Lab;
 import org.sockscope.lab.Performer;
@@ -12,6 +14,7 @@ import org.sockscope.lab.SocketOptions;
 import org.sockscope.trace.Slot;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.Event;
+import org.sockscope.trace.Snapshot;
 import org.sockscope.trace.Trace;
 
 import java.time.Duration;
@@ -61,7 +64,8 @@ public final class ScenarioSession implements AutoCloseable {
     /** A step's call in the lab. */
     /** A step's call in the lab; {@code bound} completes once what its {@code as:} binds is bound (or not, for a failed call). */
     private record Running(Step step, String text, Performer actor, Actor.Submission submission, long requested,
-                           long wallStart, long[] schedStart, List<String> notes, CompletableFuture<Void> bound) {
+                           long wallStart, long[] schedStart, List<String> notes, CompletableFuture<Void> bound,
+                           Map<String, Long> figures) {
     }
 
     /**
@@ -174,7 +178,7 @@ public final class ScenarioSession implements AutoCloseable {
         Actor.Submission sub = actor.submitTracked(call);
         long[] sched = org.sockscope.kernel.ThreadProbe.schedstat(actor.pid(), actor.tid());
         Running r = new Running(step, text, actor, sub, requested, System.nanoTime(), sched, notes,
-                sub.result().thenAccept(o -> bind(step, o, sub.callId())));
+                sub.result().thenAccept(o -> bind(step, o, sub.callId())), new ConcurrentHashMap<>());
         running.add(r);
         awaitSettled(r);
         next++;
@@ -468,6 +472,57 @@ public final class ScenarioSession implements AutoCloseable {
         if (done.isDone()) {
             lab.sampleNow();
         }
+        readFigures(r);
+    }
+
+    /**
+     * Reads the kernel figures the step's expectations name ({@code recv_queue conn.server}, …)
+     * from the probes so far: after a call that returned, its own process probed right after it.
+     */
+    private void readFigures(Running r) {
+        Snapshot snap = lab.trace().latest();
+        for (OutcomePattern p : r.step().expect()) {
+            for (String key : p.figures()) {
+                String[] part = key.split(" ", 2);
+                Optional<Slot> slot = slot(part[1]);
+                if (part[0].equals("ready") || slot.isEmpty()) {
+                    continue;
+                }
+                Long v = switch (part[0]) {
+                    case "pipe_queued" -> {
+                        PipeFigures f = snap.pipe(slot.get().process(), slot.get().fd());
+                        yield f == null ? null : (long) f.queued();
+                    }
+                    default -> {
+                        SocketFigures f = snap.socket(slot.get().process(), slot.get().fd());
+                        yield f == null ? null : (long) (part[0].equals("recv_queue") ? f.inq() : f.outq());
+                    }
+                };
+                if (v != null) {
+                    r.figures().put(key, v);
+                }
+            }
+        }
+    }
+
+    /** {@code ready NAME} → 1 or 0 for each descriptor a returned select() watched, from the sets it returned. */
+    private Map<String, Long> readySets(Running r, String data) {
+        Map<String, Long> out = new HashMap<>();
+        if (!r.step().call().name().equals("select") || data.isEmpty()) {
+            return out;
+        }
+        java.util.Set<Integer> ready = new java.util.HashSet<>();
+        var m = java.util.regex.Pattern.compile("\\d+").matcher(data);
+        while (m.find()) {
+            ready.add(Integer.parseInt(m.group()));
+        }
+        for (String name : r.step().call().descriptors()) {
+            Integer fd = fds.get(name);
+            if (fd != null) {
+                out.put(OutcomePattern.Ready.key(name), ready.contains(fd) ? 1L : 0L);
+            }
+        }
+        return out;
     }
 
     /**
@@ -481,7 +536,10 @@ public final class ScenarioSession implements AutoCloseable {
             CallOutcome o = f.join();
             StepOutcome base = o.failed() ? StepOutcome.failed(o.errno(), r.requested(), o.blocked())
                     : StepOutcome.returned(o.ret(), r.requested(), o.blocked());
-            return base.measured(o.calls(), o.cpuNanos(), o.waitNanos(), o.wallNanos()).ended(o.total(), o.stop());
+            Map<String, Long> figures = new HashMap<>(r.figures());
+            figures.putAll(readySets(r, returnedData.getOrDefault(r.submission().callId(), "")));
+            return base.measured(o.calls(), o.cpuNanos(), o.waitNanos(), o.wallNanos()).ended(o.total(), o.stop())
+                    .withFigures(figures);
         }
         // Still running: the thread's schedstat since the step began, read from outside (a loop has
         // its thread to itself), so "busy so far" is a kernel figure over a window that has passed.
@@ -489,7 +547,7 @@ public final class ScenarioSession implements AutoCloseable {
         boolean readable = now[0] >= 0 && r.schedStart()[0] >= 0;
         return new StepOutcome(false, 0, 0, blocked.containsKey(r.submission().callId()), r.requested(), 1,
                 readable ? now[0] - r.schedStart()[0] : -1, readable ? now[1] - r.schedStart()[1] : -1,
-                System.nanoTime() - r.wallStart(), -1, CallOutcome.Stop.RETURNED);
+                System.nanoTime() - r.wallStart(), -1, CallOutcome.Stop.RETURNED, r.figures());
     }
 
     private StepReport report(Running r) {

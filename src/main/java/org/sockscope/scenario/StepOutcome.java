@@ -17,26 +17,33 @@ package org.sockscope.scenario;
  * @param total      the bytes the step's calls moved in all (a loop's sum), or -1 for a call that
  *                   moves none (accept, select…) or has not finished
  * @param stop       why the step's call or loop ended ({@code RETURNED} for one call)
+ * @param figures    kernel figures read when the step settled, by {@link OutcomePattern.Figure#key}:
+ *                   {@code recv_queue conn.server} → SIOCINQ, … (negative: unreadable, {@link
+ *                   org.sockscope.kernel.Figure}); only those the step's expectations name
  */
 public record StepOutcome(boolean finished, long ret, int errno, boolean blocked, long requested,
                           long calls, long cpuNanos, long waitNanos, long wallNanos, long total,
-                          org.sockscope.trace.CallOutcome.Stop stop) {
+                          org.sockscope.trace.CallOutcome.Stop stop, java.util.Map<String, Long> figures) {
+
+    public StepOutcome {
+        figures = java.util.Map.copyOf(figures);
+    }
 
     private static final org.sockscope.trace.CallOutcome.Stop ONE = org.sockscope.trace.CallOutcome.Stop.RETURNED;
 
     /** A call that returned {@code ret} (0 or more). */
     public static StepOutcome returned(long ret, long requested, boolean blocked) {
-        return new StepOutcome(true, ret, 0, blocked, requested, 1, 0, 0, 0, -1, ONE);
+        return new StepOutcome(true, ret, 0, blocked, requested, 1, 0, 0, 0, -1, ONE, java.util.Map.of());
     }
 
     /** A call that returned -1 with {@code errno}. */
     public static StepOutcome failed(int errno, long requested, boolean blocked) {
-        return new StepOutcome(true, -1, errno, blocked, requested, 1, 0, 0, 0, -1, ONE);
+        return new StepOutcome(true, -1, errno, blocked, requested, 1, 0, 0, 0, -1, ONE, java.util.Map.of());
     }
 
     /** A call still asleep in the kernel. */
     public static StepOutcome pending(long requested) {
-        return new StepOutcome(false, 0, 0, true, requested, 1, 0, 0, 0, -1, ONE);
+        return new StepOutcome(false, 0, 0, true, requested, 1, 0, 0, 0, -1, ONE, java.util.Map.of());
     }
 
     /** The same outcome with CPU and wall time measured over {@code calls} calls. */
@@ -46,12 +53,17 @@ public record StepOutcome(boolean finished, long ret, int errno, boolean blocked
 
     /** The same outcome with CPU time, run-queue wait and wall time measured over {@code calls} calls. */
     public StepOutcome measured(long calls, long cpuNanos, long waitNanos, long wallNanos) {
-        return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, waitNanos, wallNanos, total, stop);
+        return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, waitNanos, wallNanos, total, stop, figures);
+    }
+
+    /** The same outcome with these kernel figures read when the step settled. */
+    public StepOutcome withFigures(java.util.Map<String, Long> read) {
+        return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, waitNanos, wallNanos, total, stop, read);
     }
 
     /** The same outcome with the bytes moved in all ({@code -1}: none) and why it ended. */
     public StepOutcome ended(long total, org.sockscope.trace.CallOutcome.Stop stop) {
-        return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, waitNanos, wallNanos, total, stop);
+        return new StepOutcome(finished, ret, errno, blocked, requested, calls, cpuNanos, waitNanos, wallNanos, total, stop, figures);
     }
 
     /** {@code 0.2 ms}, or {@code unknown} for a figure that could not be read (-1). */

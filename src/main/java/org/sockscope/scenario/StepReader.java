@@ -14,7 +14,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class StepReader {
     static final List<String> FIELDS = List.of("id", "process", "call", "line", "say", "as", "expect", "repeat");
-    private static final List<String> EXPECT_FIELDS = List.of("returns", "fails", "blocks", "total", "calls", "stopped");
+    private static final List<String> EXPECT_FIELDS = List.of("returns", "fails", "blocks", "total", "calls", "stopped",
+            "recv_queue", "send_queue", "pipe", "ready");
+    private static final List<String> PIPE_FIELDS = List.of("queued", "of");
     private static final List<String> CALLS_FIELDS = List.of("at_least", "at_most");
     private static final List<String> REPEAT_FIELDS = List.of("until", "max", "times");
 
@@ -242,6 +244,23 @@ final class StepReader {
         if (calls != null) {
             calls(calls).ifPresent(out::add);
         }
+        for (String queue : List.of("recv_queue", "send_queue")) {
+            if (m.get(queue) != null) {
+                out.addAll(figures(m.get(queue), queue, queue, call));
+            }
+        }
+        if (m.get("pipe") != null) {
+            YamlMap pipe = YamlMap.of(m.get("pipe"), "'pipe'", PIPE_FIELDS, problems);
+            if (pipe != null && pipe.required("queued") != null) {
+                Node of = pipe.get("of");
+                String name = of == null ? firstDescriptor(pipe.get("queued"), "pipe", call)
+                        : descriptorName(of, YamlMap.text(of, "'of'", problems));
+                figure("pipe_queued", name, pipe.get("queued")).ifPresent(out::add);
+            }
+        }
+        if (m.get("ready") != null) {
+            ready(m.get("ready"), call).ifPresent(out::add);
+        }
         Node stopped = m.get("stopped");
         if (stopped != null) {
             String why = YamlMap.text(stopped, "'stopped'", problems);
@@ -260,6 +279,87 @@ final class StepReader {
             }
         }
         return out;
+    }
+
+    /** {@code recv_queue: 80} (the step's descriptor) or {@code recv_queue: {conn.server: 80, …}}. */
+    private List<OutcomePattern> figures(Node node, String key, String figure, Call call) {
+        List<OutcomePattern> out = new ArrayList<>();
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode map) {
+            for (var t : map.getValue()) {
+                String name = descriptorName(t.getKeyNode(), YamlMap.text(t.getKeyNode(), "a descriptor name", problems));
+                figure(figure, name, t.getValueNode()).ifPresent(out::add);
+            }
+            return out;
+        }
+        figure(figure, firstDescriptor(node, key, call), node).ifPresent(out::add);
+        return out;
+    }
+
+    /** The step's first descriptor, which a figure without a name is read from; null (reported) when it has none. */
+    private String firstDescriptor(Node where, String key, Call call) {
+        if (call == null) {
+            return null;
+        }
+        if (call.descriptors().isEmpty()) {
+            problems.at(where, "'" + key + "' reads a descriptor's figure, and " + call.name() + "() names none",
+                    "name it: " + key + ": {conn.server: 80}");
+            return null;
+        }
+        return call.descriptors().getFirst();
+    }
+
+    /** {@code name}, when it is a descriptor defined at this point; null (reported) otherwise. */
+    private String descriptorName(Node where, String name) {
+        if (name == null) {
+            return null;
+        }
+        List<String> known = names.descriptors(null);
+        if (!known.contains(name)) {
+            problems.at(where, "'" + name + "' is not a descriptor defined here", Suggest.hint(name, known, "descriptors"));
+            return null;
+        }
+        return name;
+    }
+
+    private Optional<OutcomePattern> figure(String figure, String name, Node amountNode) {
+        String text = amountNode == null ? null : YamlMap.text(amountNode, "the expected figure", problems);
+        if (text == null || name == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new OutcomePattern.Figure(figure, name, OutcomePatternParser.figure(text)));
+        } catch (InlineError e) {
+            problems.inside((ScalarNode) amountNode, new InlineError(e.offset, e.getMessage(), "a number of bytes, or"
+                    + " compared with one: 80, \">0\" (quoted)"));
+            return Optional.empty();
+        }
+    }
+
+    /** {@code ready: [conn.server]}: select()'s ready set, among the descriptors it watches. */
+    private Optional<OutcomePattern> ready(Node node, Call call) {
+        if (!(node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq)) {
+            problems.at(node, "'ready' must be a list of descriptor names, found " + YamlMap.describe(node),
+                    "e.g. ready: [conn.server] (or [] for none)");
+            return Optional.empty();
+        }
+        if (call == null) {
+            return Optional.empty();
+        }
+        if (!call.name().equals("select")) {
+            problems.at(node, "'ready' is select()'s ready set, and this step calls " + call.name() + "()",
+                    "expect ready: on a select() step");
+            return Optional.empty();
+        }
+        List<String> ready = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            String name = YamlMap.text(n, "a descriptor name", problems);
+            if (name != null && !call.descriptors().contains(name)) {
+                problems.at(n, "select() does not watch '" + name + "'", "it watches: " + String.join(", ", call.descriptors()));
+            } else if (name != null) {
+                ready.add(name);
+            }
+        }
+        return Optional.of(new OutcomePattern.Ready(ready, call.descriptors().stream().distinct().toList()));
     }
 
     /** {@code total: 9000} or {@code calls: ">=3"}: the pattern {@code KEY VALUE}. */
