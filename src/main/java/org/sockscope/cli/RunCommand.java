@@ -128,10 +128,11 @@ public final class RunCommand implements Callable<Integer> {
             reportLate(session, pending, t, Long.MAX_VALUE);
             List<StepReport> reports = session.reports();
             scenario.question().ifPresent(q -> t.question(q, answer));
-            t.expectations(reports);
+            List<String> failedChecks = session.failedChecks();
+            t.expectations(reports, scenario.checks().size(), failedChecks);
             t.footnote();
-            return Optional.of(new Tally(reports.stream().mapToInt(r -> r.step().expect().size()).sum(),
-                    reports.stream().mapToInt(r -> r.unmet().size()).sum()));
+            return Optional.of(new Tally(reports.stream().mapToInt(r -> r.step().expect().size()).sum() + scenario.checks().size(),
+                    reports.stream().mapToInt(r -> r.unmet().size()).sum() + failedChecks.size()));
         } catch (LabException e) {
             err.println(scenario.source() + ": set-up failed: " + e.getMessage());
             return Optional.empty();

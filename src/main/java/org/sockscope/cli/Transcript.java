@@ -79,9 +79,11 @@ final class Transcript {
         }
     }
 
-    void expectations(List<StepReport> reports) {
-        int checked = 0;
-        int failed = 0;
+    /** Each unmet expectation and failed check, then the tally; {@code checks} is how many checks the scenario has. */
+    void expectations(List<StepReport> reports, int checks, List<String> failedChecks) {
+        int checked = checks;
+        int failed = failedChecks.size();
+        failedChecks.forEach(c -> out.println("CHECK FAILED at " + c));
         for (StepReport r : reports) {
             checked += r.step().expect().size();
             failed += r.unmet().size();

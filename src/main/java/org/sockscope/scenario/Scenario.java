@@ -17,15 +17,17 @@ import java.util.Optional;
  * @param setup    processes, connections, pipes, listeners and set-up actions
  * @param code     the C listing shown for each process, keyed by process name
  * @param steps    the steps, in order (at least one)
+ * @param checks   statements about several steps together ({@code exactly_one_of: [a, b]}), possibly none
  */
 public record Scenario(String id, String source, String title, String slide, String about,
                        Optional<Question> question, Setup setup, Map<String, CodeListing> code,
-                       List<Step> steps) {
+                       List<Step> steps, List<Check> checks) {
 
     public Scenario {
         question = question == null ? Optional.empty() : question;
         code = Map.copyOf(code);
         steps = List.copyOf(steps);
+        checks = List.copyOf(checks);
     }
 
     /** The step with this id, if any. */

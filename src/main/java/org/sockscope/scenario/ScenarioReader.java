@@ -10,7 +10,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /** Builds a {@link Scenario} from a composed YAML tree, reporting every problem it finds. */
 final class ScenarioReader {
-    static final List<String> FIELDS = List.of("title", "slide", "about", "question", "setup", "code", "steps");
+    static final List<String> FIELDS = List.of("title", "slide", "about", "question", "setup", "code", "steps", "checks");
+    private static final List<String> CHECK_FIELDS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(Check.How.values()).map(Check.How::key), java.util.stream.Stream.of("outcome")).toList();
 
     private ScenarioReader() {
     }
@@ -46,11 +48,51 @@ final class ScenarioReader {
         // about step ids rather than blame every rule for the steps' problem.
         Question question = questionNode == null ? null
                 : QuestionReader.read(questionNode, byId, stepsRead ? declaredIds : null, problems);
+        List<Check> checks = checks(m.list("checks", false, false), stepsRead ? declaredIds : null, problems);
         if (!problems.isEmpty()) {
             return null;
         }
         return new Scenario(id, source, title, slide, about == null ? "" : about, Optional.ofNullable(question),
-                setup.setup(), code, steps);
+                setup.setup(), code, steps, checks);
+    }
+
+    /** {@code checks:}, each {@code {exactly_one_of: [a, b], outcome: returns 10}}; {@code ids} null when the steps could not be read. */
+    private static List<Check> checks(List<Node> nodes, java.util.Set<String> ids, Problems problems) {
+        List<Check> out = new java.util.ArrayList<>();
+        for (Node n : nodes == null ? List.<Node>of() : nodes) {
+            YamlMap m = YamlMap.of(n, "a check", CHECK_FIELDS, problems);
+            if (m == null) {
+                continue;
+            }
+            List<Check.How> hows = java.util.Arrays.stream(Check.How.values()).filter(h -> m.has(h.key())).toList();
+            if (hows.size() != 1) {
+                problems.at(n, "a check needs one of " + String.join(", ", CHECK_FIELDS.subList(0, CHECK_FIELDS.size() - 1)),
+                        "e.g. {exactly_one_of: [a, b], outcome: returns 10}");
+                continue;
+            }
+            Check.How how = hows.getFirst();
+            List<String> steps = new java.util.ArrayList<>();
+            List<Node> stepNodes = m.list(how.key(), true, false);
+            for (Node s : stepNodes == null ? List.<Node>of() : stepNodes) {
+                String stepId = YamlMap.text(s, "a step id", problems);
+                if (stepId != null && ids != null && !ids.contains(stepId)) {
+                    problems.at(s, "no step has id '" + stepId + "'", Suggest.hint(stepId, List.copyOf(ids), "step ids"));
+                } else if (stepId != null) {
+                    steps.add(stepId);
+                }
+            }
+            Node outcome = m.required("outcome");
+            String text = outcome == null ? null : YamlMap.text(outcome, "'outcome'", problems);
+            if (text == null) {
+                continue;
+            }
+            try {
+                out.add(new Check(how, steps, OutcomePatternParser.parse(text), n.getStartMark().getLine() + 1));
+            } catch (InlineError e) {
+                problems.inside((org.yaml.snakeyaml.nodes.ScalarNode) outcome, e);
+            }
+        }
+        return out;
     }
 
     /** {@code code:} maps process names to their C listing (a block scalar). */

@@ -231,6 +231,16 @@ public final class ScenarioSession implements AutoCloseable {
     }
 
     /**
+     * The scenario's checks, each failing one with what it says (a check the steps have not settled
+     * counts as failed: "not settled"); empty when all held.
+     */
+    public List<String> failedChecks() {
+        Map<String, StepOutcome> now = outcomes();
+        return scenario.checks().stream().filter(c -> !Boolean.TRUE.equals(c.settled(now)))
+                .map(c -> "line " + c.sourceLine() + ": " + c.failure(now)).toList();
+    }
+
+    /**
      * The letters of the question's choices that match what the kernel did, from settled outcomes
      * only: {@link #answer} with its default wait. Empty without a question.
      */
