@@ -70,6 +70,10 @@ public final class ScenarioViewModel implements AutoCloseable {
     private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
     private final FilteredList<LogEntry> shownLog = new FilteredList<>(log);
     private final Autoplay autoplay = new Autoplay(this);
+    /** The file being watched for changes, its watch, and its text as last loaded from it. */
+    private Path watched;
+    private FileWatch watch;
+    private String loadedText = "";
 
     /** A view-model with no scenario loaded; the bundled list is read in the background. */
     public ScenarioViewModel() {
@@ -119,11 +123,16 @@ public final class ScenarioViewModel implements AutoCloseable {
 
     /** Loads a bundled scenario by file name or id and sets it up on a fresh lab. */
     public void loadBundled(String nameOrId) {
+        watch(null);
         load(() -> ScenarioFiles.loadBundled(nameOrId));
     }
 
-    /** Loads a scenario file; a bad file shows its errors and leaves the current scenario as it was. */
+    /**
+     * Loads a scenario file; a bad file shows its errors and leaves the current scenario as it was.
+     * The file is then watched: when it changes on disk it loads again, run to the same step.
+     */
     public void open(Path file) {
+        watch(file);
         load(() -> ScenarioFiles.load(file));
     }
 
@@ -132,7 +141,49 @@ public final class ScenarioViewModel implements AutoCloseable {
      * command line's {@code --scenario NAME --step N}).
      */
     public void openAny(String pathOrName, int steps) {
+        watch(java.nio.file.Files.isRegularFile(Path.of(pathOrName)) ? Path.of(pathOrName) : null);
         load(() -> ScenarioFiles.open(pathOrName), steps);
+    }
+
+    /** Watches {@code file} (null: none) for changes, which reach {@link #reloadFromDisk} through the inbox. */
+    private void watch(Path file) {
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
+        watched = file;
+        loadedText = "";
+        if (file != null) {
+            try {
+                loadedText = java.nio.file.Files.readString(file);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // not readable now: its load says why, and a change reloads it
+            }
+            watch = FileWatch.of(file, () -> inbox.add(this::reloadFromDisk)).orElse(null);
+        }
+    }
+
+    /**
+     * The watched file changed: loads it again and runs to the step shown, or to its last step if
+     * it has fewer now. Bad text shows its problems, and the scenario as it was stays loaded.
+     * An editor's save that leaves the text as it was loaded reloads nothing.
+     */
+    private void reloadFromDisk() {
+        Path file = watched;
+        if (file == null || closed) {
+            return;
+        }
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return; // replaced while being written: the next event reads it
+        }
+        if (text.equals(loadedText)) {
+            return;
+        }
+        loadedText = text;
+        load(() -> ScenarioFiles.load(file), position.get());
     }
 
     private void load(java.util.function.Supplier<ScenarioFiles.Loaded> loader) {
@@ -261,6 +312,7 @@ public final class ScenarioViewModel implements AutoCloseable {
     /** Stops autoplay, stops the session thread and closes the lab (waking blocked calls) within about {@code millis}. */
     public boolean close(long millis) {
         closed = true;
+        watch(null);
         autoplay.stop();
         return runner.close(millis);
     }

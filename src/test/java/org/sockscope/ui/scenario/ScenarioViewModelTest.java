@@ -315,4 +315,22 @@ class ScenarioViewModelTest {
         assertTrue(vm.log().stream().anyMatch(l -> l.call().startsWith("accept(") && l.errno().equals("EAGAIN")),
                 "the step ran again on the fresh lab: " + vm.log());
     }
+
+    @Test
+    void anOpenedFileReloadsWhenItChangesOnDiskAtTheSameStep(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String text = Files.readString(Path.of("assets/scenarios/10_peer_closes.yaml"));
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(file, text);
+        frames(10, "the catalogue", () -> !vm.busyProperty().get());
+        vm.open(file);
+        frames(10, "set-up", () -> vm.readyProperty().get() && !vm.busyProperty().get());
+        step();
+        step();
+        Files.writeString(file, text.replace("title: \"The peer closes", "title: \"Edited: the peer closes"));
+        frames(20, "the edited file loaded and run to step 2", () -> vm.scenarioProperty().get().title().startsWith("Edited")
+                && vm.readyProperty().get() && !vm.busyProperty().get() && vm.stepsRunProperty().get() == 2);
+        Files.writeString(file, text.replace("steps:", "stepz:"));
+        frames(20, "the broken file's problems", () -> !vm.loadErrorsProperty().get().isEmpty());
+        assertTrue(vm.scenarioProperty().get().title().startsWith("Edited"), "the scenario as it was stays loaded");
+    }
 }
