@@ -62,7 +62,7 @@ class CliTest {
         oneLineStatusTwo(cli("--scenario", "01_pipe_ipc", "--step", "-1"), "below 0");
         oneLineStatusTwo(cli("--step", "2"), "--step needs --scenario");
         oneLineStatusTwo(cli("--scenario", "01_pipe_ipc", "--reveal", "AB"), "'AB' is not a choice letter");
-        oneLineStatusTwo(cli("frob"), "unknown command 'frob' (commands: run, check, list, help)");
+        oneLineStatusTwo(cli("frob"), "unknown command 'frob' (commands: run, check, list, lab, help)");
         oneLineStatusTwo(cli("--frob"), "Unknown option: '--frob'");
         oneLineStatusTwo(cli("run", "01_pipe_ipc", "--chek"), "sockscope run: ", "did you mean --check?");
         oneLineStatusTwo(cli("run", "01_pipe_ipc", "--step", "abc"), "sockscope run: ", "'--step'");
@@ -164,5 +164,26 @@ class CliTest {
         assertTrue(r.out().contains("EXPECTATION FAILED at step 1 (line 8): [blocks at_most_ms 20: expected to block for at most"
                 + " 20 ms, actual: blocked for "), r.out());
         assertTrue(r.out().contains("(the call's own wall-clock measurement"), r.out());
+    }
+
+    @Test
+    void labRefusesAMissingOrUnknownModelInOneLine() {
+        Result none = cli("lab");
+        assertEquals(Cli.BAD_INPUT, none.status(), none.err());
+        assertTrue(none.err().startsWith("sockscope lab: give --model NAME or --compare (models: iterative,"), none.err());
+        Result unknown = cli("lab", "--model", "forking");
+        assertEquals(Cli.BAD_INPUT, unknown.status(), unknown.err());
+        assertEquals("sockscope lab: no model 'forking': iterative, thread-per-connection, select", unknown.err().strip());
+        Result tooMany = cli("lab", "--model", "select", "--clients", "5000");
+        assertEquals("sockscope lab: clients is 5000, outside 1..1000", tooMany.err().strip());
+    }
+
+    @Test
+    void labRunsAModelAndPrintsItsFiguresWithTheirSources() {
+        Result r = cli("lab", "--model", "select", "--clients", "3", "--requests", "2", "--size", "500");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("| requests served | 6 of 6 | derived: count of exchanges completed |"), r.out());
+        assertTrue(r.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| figure")).allMatch(
+                l -> l.matches(".*\\| (derived|kernel|syscall): [^|]+ \\|$")), "every figure says where it came from: " + r.out());
     }
 }

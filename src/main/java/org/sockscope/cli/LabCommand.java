@@ -1,0 +1,116 @@
+package org.sockscope.cli;
+
+import org.sockscope.concurrency.LabRun;
+import org.sockscope.concurrency.Model;
+import org.sockscope.concurrency.Results;
+import org.sockscope.concurrency.Workload;
+import org.sockscope.lab.LabException;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sockscope lab --model NAME …} runs one of the lecture's server models on a workload and
+ * prints its figures; {@code --compare} runs every model on the same workload, one table.
+ */
+@Command(name = "lab", usageHelpAutoWidth = true,
+        description = "Run a server model (iterative, thread-per-connection, select) against a load of clients on 127.0.0.1 and print what was measured.")
+public final class LabCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "iterative, thread-per-connection or select.")
+    private String model;
+
+    @Option(names = "--compare", description = "Run every model on the same workload; print one table.")
+    private boolean compare;
+
+    @Option(names = "--clients", defaultValue = "10", description = "Clients, 1..1000 (default ${DEFAULT-VALUE}).")
+    private int clients;
+
+    @Option(names = "--requests", defaultValue = "10", description = "Request/response exchanges per client (default ${DEFAULT-VALUE}).")
+    private int requests;
+
+    @Option(names = "--size", defaultValue = "1000", description = "Bytes per request and per response (default ${DEFAULT-VALUE}).")
+    private int size;
+
+    @Option(names = "--think-ms", defaultValue = "0", description = "A client's pause between its requests (default ${DEFAULT-VALUE}).")
+    private int think;
+
+    @Option(names = "--slow", defaultValue = "0", description = "Slow clients: they send half a request, then stall (default ${DEFAULT-VALUE}).")
+    private int slow;
+
+    @Option(names = "--stall-ms", defaultValue = "2000", description = "A slow client's stall at most, ended early when the others are done (default ${DEFAULT-VALUE}).")
+    private int stall;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    LabCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        if (compare == (model != null)) {
+            err.println("sockscope lab: give --model NAME or --compare (models: " + names() + ")");
+            return Cli.BAD_INPUT;
+        }
+        if (!RunCommand.live("sockscope lab", err)) {
+            return Cli.BAD_INPUT;
+        }
+        Workload load;
+        List<Model> models;
+        try {
+            load = new Workload(clients, requests, size, think, slow, stall);
+            models = compare ? Arrays.asList(Model.values()) : List.of(Model.of(model));
+        } catch (IllegalArgumentException e) {
+            err.println("sockscope lab: " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        out.println("Workload: " + clients + " clients × " + requests + " requests of " + size + " bytes, think " + think
+                + " ms" + (slow > 0 ? ", " + slow + " slow (stall ≤ " + stall + " ms)" : ""));
+        List<Results> all = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            Model m = models.get(i);
+            err.println("[" + (i + 1) + "/" + models.size() + "] " + m.id() + "…");
+            try {
+                all.add(LabRun.run(m, load));
+            } catch (LabException | RuntimeException e) {
+                err.println("sockscope lab: " + m.id() + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        out.println();
+        out.print(table(all));
+        return 0;
+    }
+
+    /** One row per figure, one column per model, then the figure's source. */
+    static String table(List<Results> all) {
+        StringBuilder sb = new StringBuilder("| figure |");
+        all.forEach(r -> sb.append(' ').append(r.model().id()).append(" |"));
+        sb.append(" source |\n|---|");
+        all.forEach(r -> sb.append("---:|"));
+        sb.append("---|\n");
+        List<List<Results.Figure>> columns = all.stream().map(Results::figures).toList();
+        for (int row = 0; row < columns.getFirst().size(); row++) {
+            sb.append("| ").append(columns.getFirst().get(row).name()).append(" |");
+            for (List<Results.Figure> c : columns) {
+                sb.append(' ').append(c.get(row).value()).append(" |");
+            }
+            sb.append(' ').append(columns.getFirst().get(row).source()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String names() {
+        return String.join(", ", Arrays.stream(Model.values()).map(Model::id).toList());
+    }
+}

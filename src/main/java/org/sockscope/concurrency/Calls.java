@@ -1,0 +1,103 @@
+package org.sockscope.concurrency;
+
+import org.sockscope.lab.Call;
+import org.sockscope.lab.Performer;
+import org.sockscope.trace.CallOutcome;
+import org.sockscope.trace.Event;
+import org.sockscope.trace.Trace;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Makes the models' and the clients' calls through the lab's actors, so each is measured and
+ * recorded as every SockScope call is, and keeps per-process sums of what the calls measured.
+ */
+final class Calls {
+    /** The longest any one call may take before the run gives up on it. */
+    static final long CALL_TIMEOUT_SECONDS = 60;
+
+    /** What one process's calls measured, summed. */
+    static final class Sums {
+        final LongAdder calls = new LongAdder();
+        final LongAdder voluntary = new LongAdder();
+        final LongAdder involuntary = new LongAdder();
+        final LongAdder cpuNanos = new LongAdder();
+        final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    }
+
+    private final Map<Long, String> data = new ConcurrentHashMap<>();
+    private final Map<String, Sums> sums = new ConcurrentHashMap<>();
+
+    Calls(Trace trace) {
+        trace.addListener(e -> {
+            if (e instanceof Event.CallReturned r && !r.data().isEmpty()) {
+                data.put(r.callId(), r.data());
+            }
+        });
+    }
+
+    /** {@code call} made by {@code actor}, once it returned; a call that does not return in time ends the run. */
+    CallOutcome make(Performer actor, Call call) {
+        return outcome(actor, call, actor.submitTracked(call));
+    }
+
+    /** Like {@link #make}, with what the call returned besides its value (select()'s ready sets). */
+    Made makeWithData(Performer actor, Call call) {
+        var sub = actor.submitTracked(call);
+        CallOutcome o = outcome(actor, call, sub);
+        String d = data.remove(sub.callId());
+        return new Made(o, d == null ? "" : d);
+    }
+
+    record Made(CallOutcome outcome, String data) {
+    }
+
+    private CallOutcome outcome(Performer actor, Call call, org.sockscope.lab.Actor.Submission sub) {
+        CallOutcome o;
+        try {
+            o = sub.result().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(actor.name() + ": interrupted in " + call.spec().text());
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(actor.name() + ": " + call.spec().text() + " did not return within "
+                    + CALL_TIMEOUT_SECONDS + " s" + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+        }
+        Sums s = sums.computeIfAbsent(actor.process(), p -> new Sums());
+        s.calls.add(o.calls());
+        s.voluntary.add(o.voluntarySwitches());
+        s.involuntary.add(o.involuntarySwitches());
+        if (o.cpuNanos() > 0) {
+            s.cpuNanos.add(o.cpuNanos());
+        }
+        if (o.failed()) {
+            s.errors.computeIfAbsent(call.spec().name() + ": " + o.errnoName(), k -> new LongAdder()).increment();
+        }
+        return o;
+    }
+
+    /** Waits for every driver in {@code drivers} (bounded); {@code who} names them in the failure. */
+    static void awaitAll(java.util.List<? extends java.util.concurrent.Future<?>> drivers, String who)
+            throws org.sockscope.lab.LabException {
+        try {
+            for (java.util.concurrent.Future<?> f : drivers) {
+                f.get(CALL_TIMEOUT_SECONDS * 2, TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new org.sockscope.lab.LabException(who + " failed: " + e.getCause().getMessage());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new org.sockscope.lab.LabException(who + " did not finish within " + CALL_TIMEOUT_SECONDS * 2 + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.sockscope.lab.LabException(who + ": interrupted");
+        }
+    }
+
+    /** The sums of {@code process}'s calls so far. */
+    Sums of(String process) {
+        return sums.computeIfAbsent(process, p -> new Sums());
+    }
+}

@@ -1,0 +1,62 @@
+package org.sockscope.concurrency;
+
+import org.sockscope.lab.LabException;
+import org.sockscope.lab.SocketOptions;
+import org.sockscope.lab.World;
+import org.sockscope.lab.agent.Worlds;
+import org.sockscope.posix.SockAddr;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of one model on one workload: a server process and a load process (real processes, or
+ * threads of this JVM with {@code -Dsockscope.actors=threads}), a listener on 127.0.0.1, the
+ * clients, then the figures. Everything the run started is gone when it returns.
+ */
+public final class LabRun {
+    private LabRun() {
+    }
+
+    /** Runs {@code model} against {@code load} in a fresh world. */
+    public static Results run(Model model, Workload load) throws LabException {
+        try (World world = Worlds.create(false)) {
+            return run(world, model, load);
+        }
+    }
+
+    /** Runs {@code model} against {@code load} in {@code world}, which the caller closes. */
+    public static Results run(World world, Model model, Workload load) throws LabException {
+        world.start(List.of(Model.PROCESS, LoadClients.PROCESS));
+        int listener = world.listen(Model.PROCESS, SocketOptions.DEFAULTS, Math.clamp(load.clients(), 16, 4096));
+        var described = world.described(Model.PROCESS, listener);
+        SockAddr address = described == null ? null : SockAddr.parse(described.local());
+        if (address == null) {
+            throw new LabException("the listener's address could not be read");
+        }
+        Calls calls = new Calls(world.trace());
+        long t0 = System.nanoTime();
+        CompletableFuture<Void> server = new CompletableFuture<>();
+        Thread.ofPlatform().name("model-" + model.id()).daemon(true).start(() -> {
+            try {
+                model.serve(world, calls, listener, load);
+                server.complete(null);
+            } catch (LabException | RuntimeException e) {
+                server.completeExceptionally(e);
+            }
+        });
+        LoadClients.Done done;
+        try {
+            done = LoadClients.run(world, calls, address.port(), load);
+            server.get(Calls.CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new LabException("the " + model.id() + " server failed: " + e.getCause().getMessage());
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            throw new LabException("the " + model.id() + " server did not finish in time");
+        }
+        long wall = System.nanoTime() - t0;
+        int pid = world.actor(Model.PROCESS, Model.PROCESS).pid();
+        return new Results(model, load, wall, done, calls.of(Model.PROCESS), ProcessStatus.read(pid), Worlds.threads());
+    }
+}

@@ -1,0 +1,77 @@
+package org.sockscope.concurrency;
+
+import org.sockscope.lab.LabException;
+import org.sockscope.lab.World;
+
+/**
+ * A server structure from the lecture, run as a real server in process {@code server}: each of
+ * its calls is made by one of that process's threads (lab actors), measured where it is made.
+ */
+public enum Model {
+    /** One thread: accept a connection, serve it to the end, then the next. */
+    ITERATIVE("iterative", """
+            while (1) {
+                int conn = accept(server_socket, NULL, NULL);
+                while (recv_all(conn, buf, size) > 0)   // one whole request
+                    send_all(conn, buf, size);          // its response
+                close(conn);
+            }"""),
+    /** The main thread accepts; each connection gets a thread of its own. */
+    THREAD_PER_CONNECTION("thread-per-connection", """
+            while (1) {
+                int conn = accept(server_socket, NULL, NULL);
+                pthread_create(&t, NULL, serve, conn);   // serve(): the iterative inner loop
+            }"""),
+    /** One thread, select() over the listener and every connection. */
+    SELECT("select", """
+            while (1) {
+                FD_ZERO(&readable); FD_SET(server_socket, &readable);
+                for each conn: FD_SET(conn, &readable);
+                select(max_fd + 1, &readable, NULL, NULL, NULL);
+                if (FD_ISSET(server_socket, &readable)) add(accept(server_socket, NULL, NULL));
+                for each conn in readable:
+                    n = recv(conn, buf + got[conn], size - got[conn], 0);
+                    if (n == 0) close(conn), remove(conn);
+                    else if ((got[conn] += n) == size) send_all(conn, buf, size), got[conn] = 0;
+            }""");
+
+    /** The process the server's threads belong to. */
+    public static final String PROCESS = "server";
+
+    private final String id;
+    private final String code;
+
+    Model(String id, String code) {
+        this.id = id;
+        this.code = code;
+    }
+
+    /** The name the command line takes. */
+    public String id() {
+        return id;
+    }
+
+    /** The loop as the lecture writes it. */
+    public String code() {
+        return code;
+    }
+
+    /** The model named {@code id}, or an error listing the names. */
+    public static Model of(String id) {
+        for (Model m : values()) {
+            if (m.id.equals(id)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no model '" + id + "': " + String.join(", ", java.util.Arrays.stream(values()).map(Model::id).toList()));
+    }
+
+    /** Serves {@code load.clients()} connections on {@code listener}, each until its client closes it. */
+    void serve(World world, Calls calls, int listener, Workload load) throws LabException {
+        switch (this) {
+            case ITERATIVE -> Servers.iterative(world, calls, listener, load);
+            case THREAD_PER_CONNECTION -> Servers.threadPerConnection(world, calls, listener, load);
+            case SELECT -> Servers.select(world, calls, listener, load);
+        }
+    }
+}

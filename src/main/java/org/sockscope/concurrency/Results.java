@@ -1,0 +1,78 @@
+package org.sockscope.concurrency;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of one run, each with its source: {@code kernel} (read from the kernel),
+ * {@code syscall} (what the calls measured themselves) or {@code derived} (and how).
+ */
+public record Results(Model model, Workload load, long wallNanos, LoadClients.Done clients, Calls.Sums server,
+                      ProcessStatus status, boolean threadsWorld) {
+
+    /** One row of the table. */
+    public record Figure(String name, String value, String source) {
+    }
+
+    /** The request latencies, sorted (ns). */
+    private long[] latencies() {
+        return clients.requests().stream().mapToLong(LoadClients.Request::latencyNanos).sorted().toArray();
+    }
+
+    /** The {@code q}-quantile of the request latencies (nearest rank), in ms. */
+    double latencyMillis(double q) {
+        long[] l = latencies();
+        return l.length == 0 ? Double.NaN : l[Math.min(l.length - 1, (int) Math.ceil(q * l.length) - 1)] / 1e6;
+    }
+
+    /** Completed exchanges per second of the whole run. */
+    double requestsPerSecond() {
+        return clients.requests().size() / (wallNanos / 1e9);
+    }
+
+    /** Every figure, in table order. */
+    public List<Figure> figures() {
+        List<Figure> out = new ArrayList<>();
+        String stamps = "derived: the clients' CLOCK_MONOTONIC stamps around each request, SockScope's hand-off to the actor included";
+        out.add(new Figure("requests served", clients.requests().size() + " of " + load.totalRequests(), "derived: count of exchanges completed"));
+        out.add(new Figure("requests/s", String.format("%.0f", requestsPerSecond()), "derived: requests ÷ the run's wall time"));
+        out.add(new Figure("latency p50", String.format("%.2f ms", latencyMillis(0.5)), stamps));
+        out.add(new Figure("latency p99", String.format("%.2f ms", latencyMillis(0.99)), stamps));
+        out.add(new Figure("latency max", String.format("%.2f ms", latencyMillis(1)), stamps));
+        if (load.slowClients() > 0) {
+            out.add(new Figure("others done before the stall ended", clients.stallTimedOut() ? "no (the stall ran to its limit)"
+                    : "yes", "derived: order of the clients' stamps"));
+        }
+        String where = threadsWorld ? " (the processes are threads of SockScope's JVM: its figures)" : "";
+        out.add(new Figure("server threads", text(status.threads()), "kernel: /proc/PID/status Threads of the server process" + where));
+        out.add(new Figure("server peak RSS", status.peakRssKb() < 0 ? "unreadable" : status.peakRssKb() / 1024 + " MB",
+                "kernel: /proc/PID/status VmHWM of the server process" + where));
+        out.add(new Figure("server system calls", Long.toString(server.calls.sum()), "syscall: counted by each call"));
+        out.add(new Figure("server voluntary switches", Long.toString(server.voluntary.sum()),
+                "syscall: getrusage(RUSAGE_THREAD) ru_nvcsw around each call, summed"));
+        out.add(new Figure("server involuntary switches", Long.toString(server.involuntary.sum()),
+                "syscall: ru_nivcsw around each call, summed"));
+        out.add(new Figure("server CPU in its calls", String.format("%.1f ms", server.cpuNanos.sum() / 1e6),
+                "syscall: CLOCK_THREAD_CPUTIME_ID around each call, summed"));
+        StringBuilder errors = new StringBuilder();
+        for (Map.Entry<String, java.util.concurrent.atomic.LongAdder> e : server.errors.entrySet()) {
+            errors.append(errors.isEmpty() ? "" : ", ").append(e.getKey()).append(" ×").append(e.getValue().sum());
+        }
+        out.add(new Figure("server errors", errors.isEmpty() ? "none" : errors.toString(), "syscall: return values and errno"));
+        return out;
+    }
+
+    private static String text(long v) {
+        return v < 0 ? "unreadable" : Long.toString(v);
+    }
+
+    /** The figures as a Markdown table. */
+    public String table() {
+        StringBuilder sb = new StringBuilder("| " + model.id() + " | value | source |\n|---|---:|---|\n");
+        for (Figure f : figures()) {
+            sb.append("| ").append(f.name()).append(" | ").append(f.value()).append(" | ").append(f.source()).append(" |\n");
+        }
+        return sb.toString();
+    }
+}

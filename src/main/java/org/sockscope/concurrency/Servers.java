@@ -1,0 +1,105 @@
+package org.sockscope.concurrency;
+
+import org.sockscope.lab.Call;
+import org.sockscope.lab.LabException;
+import org.sockscope.lab.Performer;
+import org.sockscope.lab.World;
+import org.sockscope.trace.CallOutcome;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** The server loops of {@link Model}, each call made by a thread of process {@link Model#PROCESS}. */
+final class Servers {
+    private Servers() {
+    }
+
+    static void iterative(World world, Calls calls, int listener, Workload load) throws LabException {
+        Performer main = world.actor(Model.PROCESS, Model.PROCESS);
+        for (int k = 0; k < load.clients(); k++) {
+            Exchange.serve(calls, main, accept(calls, main, listener), load.size());
+        }
+    }
+
+    static void threadPerConnection(World world, Calls calls, int listener, Workload load) throws LabException {
+        Performer main = world.actor(Model.PROCESS, Model.PROCESS);
+        try (ExecutorService drivers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> handlers = new ArrayList<>();
+            for (int k = 0; k < load.clients(); k++) {
+                int conn = accept(calls, main, listener);
+                // The connection's own thread: a new thread of the server process, sharing its table.
+                Performer handler = world.actor("handler" + k, Model.PROCESS);
+                handlers.add(drivers.submit(() -> Exchange.serve(calls, handler, conn, load.size())));
+            }
+            Calls.awaitAll(handlers, "a connection's thread");
+        }
+    }
+
+    static void select(World world, Calls calls, int listener, Workload load) throws LabException {
+        Performer main = world.actor(Model.PROCESS, Model.PROCESS);
+        Map<Integer, Integer> got = new LinkedHashMap<>(); // conn → bytes of its current request so far
+        int accepted = 0;
+        int closed = 0;
+        while (closed < load.clients()) {
+            List<Integer> watch = new ArrayList<>();
+            if (accepted < load.clients()) {
+                watch.add(listener);
+            }
+            watch.addAll(got.keySet());
+            Calls.Made m = calls.makeWithData(main, new Call.Select(watch, List.of(), -1));
+            if (m.outcome().failed()) {
+                throw new LabException("select() failed: " + m.outcome().display());
+            }
+            for (int fd : ready(m.data())) {
+                if (fd == listener) {
+                    got.put(accept(calls, main, listener), 0);
+                    accepted++;
+                    continue;
+                }
+                int have = got.get(fd);
+                CallOutcome o = calls.make(main, new Call.Recv(fd, load.size() - have, 0));
+                if (o.failed()) {
+                    throw new LabException("recv() failed: " + o.display());
+                }
+                if (o.ret() == 0) {
+                    calls.make(main, new Call.Close(fd));
+                    got.remove(fd);
+                    closed++;
+                } else if (have + o.ret() == load.size()) {
+                    Exchange.sendAll(calls, main, fd, load.size());
+                    got.put(fd, 0);
+                } else {
+                    got.put(fd, have + (int) o.ret());
+                }
+            }
+        }
+    }
+
+    /** The descriptors select() returned readable: {@code readable [5, 7]}. */
+    static List<Integer> ready(String data) {
+        List<Integer> out = new ArrayList<>();
+        int start = data.indexOf("readable [");
+        int end = start < 0 ? -1 : data.indexOf(']', start);
+        if (end > start) {
+            for (String n : data.substring(start + "readable [".length(), end).split(",")) {
+                if (!n.isBlank()) {
+                    out.add(Integer.parseInt(n.strip()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int accept(Calls calls, Performer main, int listener) throws LabException {
+        CallOutcome o = calls.make(main, new Call.Accept(listener));
+        if (o.failed()) {
+            throw new LabException("accept() failed: " + o.display());
+        }
+        return (int) o.ret();
+    }
+}

@@ -1,0 +1,33 @@
+package org.sockscope.concurrency;
+
+/**
+ * What the load process does: {@code clients} connections, each making {@code requests}
+ * request/response exchanges of {@code size} bytes, {@code thinkMillis} apart; the first
+ * {@code slowClients} of them connect first, send half of their first request, and stall until the
+ * other clients are done (at most {@code stallMillis}) before sending the rest; the others connect
+ * once the slow ones have stalled.
+ */
+public record Workload(int clients, int requests, int size, int thinkMillis, int slowClients, int stallMillis) {
+    /** The most clients this engine runs (each is a thread of the load process, each connection a thread of some servers). */
+    public static final int MAX_CLIENTS = 1000;
+
+    public Workload {
+        check(clients, 1, MAX_CLIENTS, "clients");
+        check(requests, 1, 100_000, "requests");
+        check(size, 1, 1 << 20, "size");
+        check(thinkMillis, 0, 10_000, "think time (ms)");
+        check(slowClients, 0, clients, "slow clients");
+        check(stallMillis, 0, 60_000, "stall (ms)");
+    }
+
+    private static void check(long v, long min, long max, String what) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(what + " is " + v + ", outside " + min + ".." + max);
+        }
+    }
+
+    /** Every exchange of every client. */
+    public long totalRequests() {
+        return (long) clients * requests;
+    }
+}
