@@ -26,6 +26,8 @@ final class Calls {
         final LongAdder involuntary = new LongAdder();
         final LongAdder cpuNanos = new LongAdder();
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        /** How many processes' calls these are (for a sum of several). */
+        final LongAdder processes = new LongAdder();
     }
 
     private final Map<Long, String> data = new ConcurrentHashMap<>();
@@ -62,9 +64,11 @@ final class Calls {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(actor.name() + ": interrupted in " + call.spec().text());
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(actor.name() + ": " + call.spec().text() + " was not made: " + e.getCause().getMessage());
+        } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(actor.name() + ": " + call.spec().text() + " did not return within "
-                    + CALL_TIMEOUT_SECONDS + " s" + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+                    + CALL_TIMEOUT_SECONDS + " s");
         }
         Sums s = sums.computeIfAbsent(actor.process(), p -> new Sums());
         s.calls.add(o.calls());
@@ -96,8 +100,19 @@ final class Calls {
         }
     }
 
-    /** The sums of {@code process}'s calls so far. */
-    Sums of(String process) {
-        return sums.computeIfAbsent(process, p -> new Sums());
+    /** The sums of the calls of every process but {@code except}, and how many processes that is. */
+    Sums allBut(String except) {
+        Sums all = new Sums();
+        sums.forEach((process, s) -> {
+            if (!process.equals(except)) {
+                all.calls.add(s.calls.sum());
+                all.voluntary.add(s.voluntary.sum());
+                all.involuntary.add(s.involuntary.sum());
+                all.cpuNanos.add(s.cpuNanos.sum());
+                s.errors.forEach((k, v) -> all.errors.computeIfAbsent(k, x -> new LongAdder()).add(v.sum()));
+                all.processes.increment();
+            }
+        });
+        return all;
     }
 }

@@ -21,13 +21,22 @@ public final class LabRun {
 
     /** Runs {@code model} against {@code load} in a fresh world. */
     public static Results run(Model model, Workload load) throws LabException {
-        try (World world = Worlds.create(false)) {
+        refuseOverBudget(model, load);
+        try (World world = Worlds.create(model.spawnsProcesses())) {
             return run(world, model, load);
+        }
+    }
+
+    private static void refuseOverBudget(Model model, Workload load) throws LabException {
+        java.util.Optional<String> over = model.overBudget(load);
+        if (over.isPresent()) {
+            throw new LabException(over.get());
         }
     }
 
     /** Runs {@code model} against {@code load} in {@code world}, which the caller closes. */
     public static Results run(World world, Model model, Workload load) throws LabException {
+        refuseOverBudget(model, load);
         world.start(List.of(Model.PROCESS, LoadClients.PROCESS));
         int listener = world.listen(Model.PROCESS, SocketOptions.DEFAULTS, Math.clamp(load.clients(), 16, 4096));
         var described = world.described(Model.PROCESS, listener);
@@ -46,17 +55,26 @@ public final class LabRun {
                 server.completeExceptionally(e);
             }
         });
+        // A server that failed leaves its clients waiting in recv(): ending the world wakes them.
+        server.whenComplete((v, e) -> {
+            if (e != null) {
+                world.reset();
+            }
+        });
         LoadClients.Done done;
         try {
-            done = LoadClients.run(world, calls, address.port(), load);
+            done = LoadClients.run(world, calls, address.port(), load, server);
             server.get(Calls.CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new LabException("the " + model.id() + " server failed: " + e.getCause().getMessage());
+        } catch (LabException | java.util.concurrent.ExecutionException e) {
+            if (server.isCompletedExceptionally()) {
+                throw new LabException("the " + model.id() + " server failed: " + server.exceptionNow().getMessage());
+            }
+            throw e instanceof LabException le ? le : new LabException("the " + model.id() + " server failed: " + e.getCause().getMessage());
         } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
             throw new LabException("the " + model.id() + " server did not finish in time");
         }
         long wall = System.nanoTime() - t0;
         int pid = world.actor(Model.PROCESS, Model.PROCESS).pid();
-        return new Results(model, load, wall, done, calls.of(Model.PROCESS), ProcessStatus.read(pid), Worlds.threads());
+        return new Results(model, load, wall, done, calls.allBut(LoadClients.PROCESS), ProcessStatus.read(pid), Worlds.threads());
     }
 }

@@ -42,8 +42,13 @@ final class LoadClients {
     private LoadClients() {
     }
 
-    /** Runs the workload against 127.0.0.1:{@code port}; returns when every client has closed its socket. */
-    static Done run(World world, Calls calls, int port, Workload load) throws LabException {
+    /**
+     * Runs the workload against 127.0.0.1:{@code port}; returns when every client has closed its
+     * socket. When {@code server} fails, no client waits for another any more (the world's reset
+     * has woken their calls).
+     */
+    static Done run(World world, Calls calls, int port, Workload load, java.util.concurrent.CompletableFuture<Void> server)
+            throws LabException {
         List<Performer> actors = new ArrayList<>();
         for (int i = 0; i < load.clients(); i++) {
             actors.add(world.actor("client" + i, PROCESS));
@@ -53,6 +58,15 @@ final class LoadClients {
         CountDownLatch othersDone = new CountDownLatch(others);
         // The slow clients are first in the listener's queue: the others connect once they have stalled.
         CountDownLatch slowStalled = new CountDownLatch(load.slowClients());
+        server.whenComplete((v, e) -> {
+            if (e != null) {
+                java.util.stream.Stream.of(othersDone, slowStalled).forEach(l -> {
+                    while (l.getCount() > 0) {
+                        l.countDown();
+                    }
+                });
+            }
+        });
         long[] othersDoneAt = {0};
         long[] stallEnd = {0};
         boolean[] timedOut = {false};

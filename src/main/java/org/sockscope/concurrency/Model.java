@@ -3,6 +3,8 @@ package org.sockscope.concurrency;
 import org.sockscope.lab.LabException;
 import org.sockscope.lab.World;
 
+import java.util.List;
+
 /**
  * A server structure from the lecture, run as a real server in process {@code server}: each of
  * its calls is made by one of that process's threads (lab actors), measured where it is made.
@@ -22,6 +24,14 @@ public enum Model {
                 int conn = accept(server_socket, NULL, NULL);
                 pthread_create(&t, NULL, serve, conn);   // serve(): the iterative inner loop
             }"""),
+    /** The main thread accepts; each connection gets a process of its own, spawned with it. */
+    PROCESS_PER_CONNECTION("process-per-connection", """
+            while (1) {
+                int conn = accept(server_socket, NULL, NULL);
+                pid_t pid = spawn(handler, conn);  // posix_spawn(): the child inherits the table
+                close(conn);                       // the parent's copy
+            }
+            handler: close(server_socket); serve(conn);"""),
     /** One thread, select() over the listener and every connection. */
     SELECT("select", """
             while (1) {
@@ -33,7 +43,18 @@ public enum Model {
                     n = recv(conn, buf + got[conn], size - got[conn], 0);
                     if (n == 0) close(conn), remove(conn);
                     else if ((got[conn] += n) == size) send_all(conn, buf, size), got[conn] = 0;
+            }"""),
+    /** One thread, poll() over the listener and every connection: select() without FD_SETSIZE. */
+    POLL("poll", """
+            while (1) {
+                fds = {server_socket POLLIN} + {conn POLLIN for each conn};
+                poll(fds, nfds, -1);
+                if (fds[0].revents & POLLIN) add(accept(server_socket, NULL, NULL));
+                for each conn with revents: recv(...), as in the select() loop
             }""");
+
+    /** The most connections process per connection may serve: each is a JVM here (about 0.3 s and 62 MB). */
+    public static final int MAX_PROCESSES = 32;
 
     /** The process the server's threads belong to. */
     public static final String PROCESS = "server";
@@ -66,12 +87,27 @@ public enum Model {
         throw new IllegalArgumentException("no model '" + id + "': " + String.join(", ", java.util.Arrays.stream(values()).map(Model::id).toList()));
     }
 
+    /** True when the model spawns processes: it runs on real processes whatever -Dsockscope.actors says. */
+    public boolean spawnsProcesses() {
+        return this == PROCESS_PER_CONNECTION;
+    }
+
+    /** Why {@code load} is more than this model may be given here, or empty. */
+    public java.util.Optional<String> overBudget(Workload load) {
+        return spawnsProcesses() && load.clients() > MAX_PROCESSES
+                ? java.util.Optional.of(id + " starts a process per connection, here a JVM (about 0.3 s and 62 MB each,"
+                        + " docs/benchmarks.md): at most " + MAX_PROCESSES + " clients, not " + load.clients())
+                : java.util.Optional.empty();
+    }
+
     /** Serves {@code load.clients()} connections on {@code listener}, each until its client closes it. */
     void serve(World world, Calls calls, int listener, Workload load) throws LabException {
         switch (this) {
             case ITERATIVE -> Servers.iterative(world, calls, listener, load);
             case THREAD_PER_CONNECTION -> Servers.threadPerConnection(world, calls, listener, load);
-            case SELECT -> Servers.select(world, calls, listener, load);
+            case PROCESS_PER_CONNECTION -> Servers.processPerConnection(world, calls, listener, load);
+            case SELECT -> Servers.eventLoop(world, calls, listener, load, fds -> new org.sockscope.lab.Call.Select(fds, List.of(), -1));
+            case POLL -> Servers.eventLoop(world, calls, listener, load, fds -> new org.sockscope.lab.Call.Poll(fds, -1));
         }
     }
 }

@@ -45,10 +45,12 @@ public record Results(Model model, Workload load, long wallNanos, LoadClients.Do
                     : "yes", "derived: order of the clients' stamps"));
         }
         String where = threadsWorld ? " (the processes are threads of SockScope's JVM: its figures)" : "";
-        out.add(new Figure("server threads", text(status.threads()), "kernel: /proc/PID/status Threads of the server process" + where));
+        out.add(new Figure("server processes", Long.toString(server.processes.sum()),
+                "derived: the processes that made the server's calls (the server and those it spawned)"));
+        out.add(new Figure("server threads", text(status.threads()), "kernel: /proc/PID/status Threads of the server's first process" + where));
         out.add(new Figure("server peak RSS", status.peakRssKb() < 0 ? "unreadable" : status.peakRssKb() / 1024 + " MB",
-                "kernel: /proc/PID/status VmHWM of the server process" + where));
-        out.add(new Figure("server system calls", Long.toString(server.calls.sum()), "syscall: counted by each call"));
+                "kernel: /proc/PID/status VmHWM of the server's first process" + where));
+        out.add(new Figure("server system calls", Long.toString(server.calls.sum()), "syscall: counted by each call, in every server process"));
         out.add(new Figure("server voluntary switches", Long.toString(server.voluntary.sum()),
                 "syscall: getrusage(RUSAGE_THREAD) ru_nvcsw around each call, summed"));
         out.add(new Figure("server involuntary switches", Long.toString(server.involuntary.sum()),

@@ -40,7 +40,36 @@ final class Servers {
         }
     }
 
-    static void select(World world, Calls calls, int listener, Workload load) throws LabException {
+    /**
+     * The process-per-connection server: the main thread accepts, spawns a process for the
+     * connection (posix_spawn: the child inherits the table, the connection at the same number) and
+     * closes its own copy; the child closes the listener it inherited and serves the connection.
+     */
+    static void processPerConnection(World world, Calls calls, int listener, Workload load) throws LabException {
+        Performer main = world.actor(Model.PROCESS, Model.PROCESS);
+        try (ExecutorService drivers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> handlers = new ArrayList<>();
+            for (int k = 0; k < load.clients(); k++) {
+                int conn = accept(calls, main, listener);
+                String child = "handler" + k;
+                CallOutcome spawned = calls.make(main, new Call.Spawn(child, false, null));
+                if (spawned.failed()) {
+                    throw new LabException("spawn(" + child + ") failed: " + spawned.display());
+                }
+                calls.make(main, new Call.Close(conn)); // the parent's copy; the child's keeps the connection open
+                Performer handler = world.actor(child, child);
+                handlers.add(drivers.submit(() -> {
+                    calls.make(handler, new Call.Close(listener));
+                    Exchange.serve(calls, handler, conn, load.size());
+                }));
+            }
+            Calls.awaitAll(handlers, "a connection's process");
+        }
+    }
+
+    /** The event loop of select() and poll(): {@code wait} is the call that waits on the descriptors. */
+    static void eventLoop(World world, Calls calls, int listener, Workload load,
+                          java.util.function.Function<List<Integer>, Call> wait) throws LabException {
         Performer main = world.actor(Model.PROCESS, Model.PROCESS);
         Map<Integer, Integer> got = new LinkedHashMap<>(); // conn → bytes of its current request so far
         int accepted = 0;
@@ -51,9 +80,10 @@ final class Servers {
                 watch.add(listener);
             }
             watch.addAll(got.keySet());
-            Calls.Made m = calls.makeWithData(main, new Call.Select(watch, List.of(), -1));
+            Call w = wait.apply(watch);
+            Calls.Made m = calls.makeWithData(main, w);
             if (m.outcome().failed()) {
-                throw new LabException("select() failed: " + m.outcome().display());
+                throw new LabException(w.spec().name() + "() failed: " + m.outcome().display());
             }
             for (int fd : ready(m.data())) {
                 if (fd == listener) {
@@ -80,7 +110,7 @@ final class Servers {
         }
     }
 
-    /** The descriptors select() returned readable: {@code readable [5, 7]}. */
+    /** The descriptors select() or poll() returned readable: {@code readable [5, 7]}. */
     static List<Integer> ready(String data) {
         List<Integer> out = new ArrayList<>();
         int start = data.indexOf("readable [");

@@ -284,6 +284,48 @@ public sealed interface Call {
         }
     }
 
+    /**
+     * {@code poll(fds, n, timeout)} asking POLLIN of each of {@code fds} (-1: no timeout); the
+     * result's data is the descriptors it returned with POLLIN, POLLHUP or POLLERR:
+     * {@code readable [5, 7]} (the same words as select()'s).
+     */
+    record Poll(List<Integer> fds, int timeoutMillis) implements Call {
+        public Poll {
+            fds = List.copyOf(fds);
+        }
+
+        public int fd() {
+            return fds.isEmpty() ? -1 : fds.getFirst();
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("poll", fd(), 0, 0, "poll({" + fds.stream().map(f -> f + " POLLIN")
+                    .collect(Collectors.joining(", ")) + "}, " + fds.size() + ", " + timeoutMillis + ")");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of("poll", "ppoll");
+        }
+
+        public Result execute(long callId) {
+            org.sockscope.posix.PollFd[] entries = new org.sockscope.posix.PollFd[fds.size()];
+            for (int i = 0; i < entries.length; i++) {
+                entries[i] = org.sockscope.posix.PollFd.of(fds.get(i), LinuxAbi.POLLIN);
+            }
+            SysResult res = Libc.poll(entries, timeoutMillis);
+            if (res.failed()) {
+                return new Result(res, "");
+            }
+            List<Integer> ready = new ArrayList<>();
+            for (org.sockscope.posix.PollFd e : entries) {
+                if (e.has((short) (LinuxAbi.POLLIN | LinuxAbi.POLLHUP | LinuxAbi.POLLERR))) {
+                    ready.add(e.fd());
+                }
+            }
+            return new Result(res, "readable " + ready);
+        }
+    }
+
     /** {@code socket(domain, type, protocol)}; the lab registers the new descriptor. */
     record Socket(int domain, int type, int protocol) implements Call {
         @Override

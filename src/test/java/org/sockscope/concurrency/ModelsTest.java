@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModelsTest {
 
     @ParameterizedTest
-    @EnumSource(Model.class)
+    @EnumSource(value = Model.class, names = "PROCESS_PER_CONNECTION", mode = EnumSource.Mode.EXCLUDE)
     void everyModelServesEveryRequestOfItsWorkload(Model model) throws Exception {
         Workload load = new Workload(4, 3, 3000, 0, 0, 0);
         try (Lab lab = new Lab()) {
@@ -36,7 +36,7 @@ class ModelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Model.class, names = {"THREAD_PER_CONNECTION", "SELECT"})
+    @EnumSource(value = Model.class, names = {"THREAD_PER_CONNECTION", "SELECT", "POLL"})
     void concurrentServersServeTheOthersDuringTheStall(Model model) throws Exception {
         Workload load = new Workload(3, 1, 200, 0, 1, 30_000);
         try (Lab lab = new Lab()) {
@@ -44,5 +44,23 @@ class ModelsTest {
             assertFalse(d.stallTimedOut(), "the others finished, which ended the stall");
             assertTrue(d.othersDoneNanos() <= d.stallEndNanos());
         }
+    }
+
+    @Test
+    void processPerConnectionSpawnsAProcessPerClientAndLeavesNoneBehind() throws Exception {
+        Workload load = new Workload(3, 2, 500, 0, 1, 30_000);
+        Results r = LabRun.run(Model.PROCESS_PER_CONNECTION, load);
+        assertEquals(6, r.clients().requests().size(), r.table());
+        assertFalse(r.clients().stallTimedOut(), "the other clients' processes served them during the stall");
+        assertTrue(r.server().errors.isEmpty(), r.table());
+        assertEquals(java.util.List.of(), ProcessHandle.current().descendants().toList(), "every process of the run is gone");
+    }
+
+    @Test
+    void processPerConnectionRefusesMoreProcessesThanItsBudget() {
+        Workload load = new Workload(Model.MAX_PROCESSES + 1, 1, 10, 0, 0, 0);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.sockscope.lab.LabException.class,
+                () -> LabRun.run(Model.PROCESS_PER_CONNECTION, load));
+        assertTrue(e.getMessage().contains("at most " + Model.MAX_PROCESSES + " clients, not " + (Model.MAX_PROCESSES + 1)), e.getMessage());
     }
 }
