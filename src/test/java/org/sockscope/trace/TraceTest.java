@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TraceTest {
     private static final Duration T = Duration.ofSeconds(5);
 
-    private static Trace recordSomething() throws Exception {
+    static Trace recordSomething() throws Exception {
         try (Lab lab = new Lab()) {
             Lab.Connection c = lab.connect("P1", "P2", SocketOptions.buffers(4096), SocketOptions.buffers(4096));
             lab.pipe("P1", "P2");

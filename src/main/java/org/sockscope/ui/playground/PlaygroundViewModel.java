@@ -25,8 +25,6 @@ import org.sockscope.ui.widget.LogEntry;
 import org.sockscope.ui.widget.TaskFailure;
 import org.sockscope.ui.ledger.StreamLedger;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -122,13 +120,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
         }
         tables.set(tablesText(trace.latest()));
         probes.execute(() -> {
-            String v;
-            try {
-                v = "Linux " + Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
-            } catch (Exception e) {
-                v = System.getProperty("os.name") + " " + System.getProperty("os.version");
-            }
-            String version = v;
+            String version = org.sockscope.kernel.Host.kernel();
             inbox.add(() -> kernelVersion.set(version));
         });
     }
