@@ -75,6 +75,32 @@ class NoLiveCliTest {
     }
 
     @Test
+    void replayNeedsNoLiveModeAndABadRecordingIsOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("cut.sockscope");
+        java.nio.file.Files.write(bad, new byte[] {0x1f, (byte) 0x8b, 8, 0});
+        Result r = launch(List.of("--enable-native-access=ALL-UNNAMED", "-Dsockscope.live=off"), "--replay", bad.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals(List.of("sockscope: " + bad + ": the file is cut short: the compressed data ends early (it was not saved"
+                + " or copied completely)"), r.err().lines().toList(), "one line naming the file, no stack trace");
+
+        // A good recording (made here on real sockets) passes with live mode off: what stops it is only the display.
+        Path good = dir.resolve("good.sockscope");
+        RecordCliTest.record("01_pipe_ipc", good);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto", "-Dsockscope.live=off", "-cp", System.getProperty("java.class.path"), "org.sockscope.Launcher",
+                "--replay", good.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher ended");
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.exitValue(), err);
+        assertTrue(err.startsWith("sockscope: no display for the window") && err.lines().count() == 1, err);
+    }
+
+    @Test
     void listNeedsNoLiveMode() throws Exception {
         Result r = launch(List.of("-Dsockscope.live=off"), "list");
         assertEquals(0, r.status(), r.err());
