@@ -28,7 +28,7 @@ class RecordingFileTest {
 
     @BeforeAll
     static void record() throws Exception {
-        Trace t = TraceTest.recordSomething();
+        Trace t = SomeCalls.record().trace();
         recorded = new Recording(RecordingHeader.scenario(t, 16_666_666, "assets/scenarios/03_recv_empty_vs_100.yaml"), t);
     }
 

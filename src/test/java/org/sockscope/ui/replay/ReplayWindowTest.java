@@ -1,0 +1,157 @@
+package org.sockscope.ui.replay;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sockscope.lab.Lab;
+import org.sockscope.posix.LiveSupport;
+import org.sockscope.trace.Event;
+import org.sockscope.trace.Recording;
+import org.sockscope.trace.RecordingFile;
+import org.sockscope.trace.RecordingHeader;
+import org.sockscope.trace.SomeCalls;
+import org.sockscope.trace.Trace;
+import org.sockscope.ui.MainWindow;
+import org.sockscope.ui.SockScopeApp;
+import org.sockscope.ui.playground.Fx;
+import org.sockscope.ui.playground.PlaygroundViewModel;
+import org.sockscope.ui.playground.Side;
+import org.sockscope.ui.widget.LaneState;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A playground run recorded here on 127.0.0.1 replays with live mode switched off (as on a Mac):
+ * the REPLAY badge names the recorded kernel and date, nothing can be called, and at every moment,
+ * forward and back, the world on screen is exactly the recorded one.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReplayWindowTest {
+    @TempDir
+    static Path dir;
+    private static Trace live;
+    private static Path file;
+    private static RecordingHeader header;
+    private final SockScopeApp app = new SockScopeApp();
+    private MainWindow window;
+
+    @BeforeAll
+    static void record() throws Exception {
+        SomeCalls.Run run = SomeCalls.record();
+        live = run.trace();
+        header = RecordingHeader.playground(live, run.samplerPeriodNanos());
+        file = dir.resolve("playground" + RecordingFile.EXTENSION);
+        RecordingFile.write(new Recording(header, live), file);
+    }
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty(LiveSupport.PROPERTY, "off");
+        System.setProperty(SockScopeApp.REPLAY_PROPERTY, file.toString());
+        try {
+            app.start(stage);
+        } finally {
+            System.clearProperty(LiveSupport.PROPERTY);
+            System.clearProperty(SockScopeApp.REPLAY_PROPERTY);
+        }
+        window = (MainWindow) stage.getScene().getRoot();
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    /** The world the replay draws now, after a frame. */
+    private static PlaygroundViewModel shown(ReplayViewModel vm) {
+        return Fx.on(() -> {
+            PlaygroundViewModel p = vm.playgroundProperty().get();
+            p.refresh();
+            return p;
+        });
+    }
+
+    @Test
+    void theRecordingReplaysWithLiveModeOffAndTheRecordedWorldAtEveryMoment(FxRobot robot) {
+        assertNull(app.viewModel(), "no lab: nothing live");
+        assertNull(window.playground());
+        ReplayView view = window.replay();
+        assertNotNull(view);
+        ReplayViewModel vm = view.viewModel();
+        assertEquals("REPLAY", robot.lookup("#replayBadge").queryAs(Label.class).getText());
+        String where = robot.lookup("#replayWhere").queryAs(Label.class).getText();
+        assertTrue(where.contains(header.kernel()) && where.contains(header.recordedAt()), where);
+        assertTrue(robot.lookup("#liveIndicator").queryAs(Label.class).getText().startsWith("⏵ REPLAY · recorded on "));
+        assertEquals(header.kernel() + " (recorded)", robot.lookup("#kernelVersion").queryAs(Label.class).getText());
+        assertTrue(Fx.on(() -> robot.lookup("#p1Send").query().isDisabled()), "no call can be made in a replay");
+
+        boolean sawBlocked = false;
+        for (int k = 0; k < vm.moments(); k++) {
+            int moment = k;
+            Fx.run(() -> vm.seek(moment));
+            PlaygroundViewModel p = shown(vm);
+            long last = vm.lastEventOf(k);
+            assertEquals(live.snapshotAt(last), p.trace().latest(), "the world at moment " + k);
+            assertEquals(last < 0 ? 0 : live.event((int) last).nanos(), p.clockProperty().get(), "the recorded clock, not now");
+            LaneState lane = p.process(Side.SERVER).get().lane();
+            if (lane.status() == LaneState.Status.BLOCKED) {
+                sawBlocked = true;
+                Event.CallBlocked b = (Event.CallBlocked) live.events().stream().filter(e -> e instanceof Event.CallBlocked)
+                        .findFirst().orElseThrow();
+                assertEquals(b.wchan(), lane.wchan(), "where the recorded kernel said it slept");
+            }
+        }
+        assertTrue(sawBlocked, "the blocked recv() is one of the moments");
+
+        // Back goes to the recorded moment before, folded afresh.
+        int end = vm.moments() - 1;
+        Fx.run(vm::previous);
+        assertEquals(live.snapshotAt(vm.lastEventOf(end - 1)), shown(vm).trace().latest());
+        robot.clickOn("#replayNext");
+        assertEquals(end, Fx.on(() -> vm.positionProperty().get()));
+        robot.clickOn("#replayStart");
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1, Fx.on(() -> vm.positionProperty().get()), "→ steps on");
+
+        // At the end, the columns are what a view over the live trace itself draws.
+        Fx.run(vm::toEnd);
+        PlaygroundViewModel replayed = shown(vm);
+        PlaygroundViewModel ofLive = Fx.on(() -> {
+            PlaygroundViewModel l = new PlaygroundViewModel(live, (Lab) null);
+            l.refresh();
+            return l;
+        });
+        for (Side s : Side.values()) {
+            assertEquals(ofLive.process(s).get(), replayed.process(s).get(), s + "'s column");
+        }
+        ofLive.close(50);
+    }
+
+    @Test
+    void aBadRecordingSaysWhichFileAndWhatIsWrongAndKeepsTheReplay(FxRobot robot) throws Exception {
+        Path bad = dir.resolve("bad" + RecordingFile.EXTENSION);
+        Files.writeString(bad, "{}");
+        ReplayView before = window.replay();
+        assertFalse(Fx.on(() -> window.openRecording(bad)));
+        String status = Fx.on(() -> window.statusBar().getText());
+        assertEquals("Could not open the recording " + bad + ": not a SockScope recording (it is not gzip-compressed;"
+                + " SockScope saves recordings as .sockscope files)", status);
+        assertTrue(before == window.replay(), "the replay shown stays");
+        robot.type(KeyCode.ESCAPE); // the message box
+    }
+}
