@@ -245,7 +245,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
                 var pv = snap.processes().get(side.process());
                 var lesson = new java.util.HashSet<Integer>();
                 snap.descriptorsOf(side.process()).forEach(d -> lesson.add(d.fd()));
-                each.put(side, pv == null ? FoldedDescriptors.UNKNOWN : OtherDescriptors.fold(pv.own(), lesson));
+                each.put(side, pv != null ? OtherDescriptors.fold(pv.own(), lesson)
+                        : recorded != null ? FoldedDescriptors.NOT_RECORDED : FoldedDescriptors.UNKNOWN);
             }
             scanned.set(each);
             return;

@@ -17,6 +17,8 @@ import org.sockscope.ui.playground.PlaygroundView;
 import org.sockscope.ui.playground.PlaygroundViewModel;
 import org.sockscope.ui.widget.CallLog;
 
+import java.util.List;
+
 /**
  * A recording on screen: the REPLAY badge naming where and when it was recorded, the step controls
  * (Back, Next, start, end, autoplay; keys ← → Home End and Space), and the moment drawn by the same
@@ -24,6 +26,8 @@ import org.sockscope.ui.widget.CallLog;
  */
 public final class ReplayView extends BorderPane {
     private final ReplayViewModel vm;
+    private final VBox top = new VBox();
+    private final HBox controls = new HBox(10);
 
     /** The view of {@code vm}. */
     public ReplayView(ReplayViewModel vm) {
@@ -43,10 +47,10 @@ public final class ReplayView extends BorderPane {
         badge.setTooltip(tip);
         where.setTooltip(tip);
 
-        Button start = button("⏮", "replayStart", "The first moment (Home)", vm::toStart);
+        Button start = button("« Start", "replayStart", "The first moment (Home)", vm::toStart);
         Button back = button("◀ Back", "replayBack", "The moment before (←)", vm::previous);
         Button next = button("Next ▶", "replayNext", "The next moment: up to the next call (→ or Space)", vm::next);
-        Button end = button("⏭", "replayEnd", "The end of the recording (End)", vm::toEnd);
+        Button end = button("End »", "replayEnd", "The end of the recording (End)", vm::toEnd);
         ToggleButton play = new ToggleButton("Autoplay");
         play.setId("replayAutoplay");
         play.selectedProperty().bindBidirectional(vm.autoplayProperty());
@@ -63,11 +67,19 @@ public final class ReplayView extends BorderPane {
         start.setDisable(true);
         next.setDisable(vm.atEnd());
         end.setDisable(vm.atEnd());
+        badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        play.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        position.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(where, Priority.ALWAYS);
-        HBox bar = new HBox(10, badge, where, start, back, next, end, play, position);
+        where.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(10, badge, where, position);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("replay-bar");
-        setTop(new VBox(bar));
+        controls.getChildren().setAll(start, back, next, end, play);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.getStyleClass().add("replay-controls");
+        setTop(top);
+        top.getChildren().addAll(bar, controls);
         show(vm.playgroundProperty().get());
         vm.playgroundProperty().addListener((o, a, b) -> show(b));
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
@@ -100,7 +112,16 @@ public final class ReplayView extends BorderPane {
     }
 
     private void show(PlaygroundViewModel p) {
-        setCenter(vm.recording().scenario() ? scenarioLog(p) : new PlaygroundView(p));
+        if (vm.recording().scenario()) {
+            setCenter(scenarioLog(p));
+            return;
+        }
+        PlaygroundView view = new PlaygroundView(p);
+        // The playground's header line (whose tables the columns show) goes under the bar, as live beside the menu.
+        HBox.setHgrow(view.headerItems(), Priority.ALWAYS);
+        controls.getChildren().setAll(List.copyOf(controls.getChildren().subList(0, 5)));
+        controls.getChildren().add(view.headerItems());
+        setCenter(view);
     }
 
     /** A scenario's run: its title and the call log of the recorded calls, up to the moment shown. */

@@ -17,6 +17,7 @@ import org.sockscope.trace.RecordingHeader;
 import org.sockscope.trace.SomeCalls;
 import org.sockscope.trace.Trace;
 import org.sockscope.ui.MainWindow;
+import org.sockscope.ui.Screenshots;
 import org.sockscope.ui.SockScopeApp;
 import org.sockscope.ui.playground.Fx;
 import org.sockscope.ui.playground.PlaygroundViewModel;
@@ -87,7 +88,7 @@ class ReplayWindowTest {
     }
 
     @Test
-    void theRecordingReplaysWithLiveModeOffAndTheRecordedWorldAtEveryMoment(FxRobot robot) {
+    void theRecordingReplaysWithLiveModeOffAndTheRecordedWorldAtEveryMoment(FxRobot robot) throws Exception {
         assertNull(app.viewModel(), "no lab: nothing live");
         assertNull(window.playground());
         ReplayView view = window.replay();
@@ -110,6 +111,9 @@ class ReplayWindowTest {
             assertEquals(last < 0 ? 0 : live.event((int) last).nanos(), p.clockProperty().get(), "the recorded clock, not now");
             LaneState lane = p.process(Side.SERVER).get().lane();
             if (lane.status() == LaneState.Status.BLOCKED) {
+                if (!sawBlocked) { // the README's picture: a replayed recv() asleep in the recorded kernel
+                    Screenshots.window(window.getScene(), Path.of("target", "replay-blocked.png"), 1280, 720);
+                }
                 sawBlocked = true;
                 Event.CallBlocked b = (Event.CallBlocked) live.events().stream().filter(e -> e instanceof Event.CallBlocked)
                         .findFirst().orElseThrow();
