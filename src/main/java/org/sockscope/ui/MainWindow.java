@@ -202,7 +202,8 @@ public final class MainWindow extends BorderPane {
         setTop(top);
         scenarioMode = new org.sockscope.ui.scenario.ScenarioMode(this, menu, top, playground.headerItems());
         PlaygroundViewModel vm = playground.viewModel();
-        statusBar.textProperty().bind(vm.messageProperty());
+        statusBar.setText(vm.messageProperty().get()); // not bound: the window says its own news there too
+        vm.messageProperty().addListener((o, a, b) -> statusBar.setText(b));
         kernel.textProperty().bind(vm.kernelVersionProperty());
         Source.KERNEL.install(kernel, "/proc/sys/kernel/osrelease: the kernel whose answers you see.");
         live.pseudoClassStateChanged(LIVE, vm.liveProperty().get());

@@ -1,0 +1,90 @@
+package org.sockscope.ui.replay;
+
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sockscope.lab.Await;
+import org.sockscope.lab.agent.Worlds;
+import org.sockscope.trace.Event;
+import org.sockscope.trace.Recording;
+import org.sockscope.trace.RecordingFile;
+import org.sockscope.trace.RecordingHeader;
+import org.sockscope.ui.MainWindow;
+import org.sockscope.ui.SockScopeApp;
+import org.sockscope.ui.playground.Fx;
+import org.sockscope.ui.playground.PlaygroundViewModel;
+import org.sockscope.ui.playground.Side;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** File ▸ Save recording saves the live playground's run; opening it shows it in a replay window of its own. */
+@ExtendWith(ApplicationExtension.class)
+class SaveRecordingTest {
+    private static final Duration T = Duration.ofSeconds(10);
+    private final SockScopeApp app = new SockScopeApp();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty(Worlds.PROPERTY, "threads"); // quicker to connect; read once, in start()
+        try {
+            app.start(stage);
+        } finally {
+            System.clearProperty(Worlds.PROPERTY);
+        }
+        window = (MainWindow) stage.getScene().getRoot();
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void theLivePlaygroundIsSavedAndOpensInAReplayWindow(FxRobot robot, @TempDir Path dir) throws Exception {
+        PlaygroundViewModel vm = app.viewModel();
+        Fx.await(10, "the connection", () -> vm.process(Side.CLIENT).get().fd() >= 0 && !vm.rebuildingProperty().get());
+        Fx.run(() -> vm.send(Side.CLIENT, 100, false));
+        Await.event(vm.trace(), Event.CallReturned.class, r -> r.call().name().equals("send"), T);
+
+        Path file = dir.resolve("mine" + RecordingFile.EXTENSION);
+        String said = Fx.on(() -> window.saveRecording(file)).get(10, TimeUnit.SECONDS);
+        Recording r = RecordingFile.read(file);
+        assertEquals(String.format("Saved %,d events to %s (File ▸ Open recording… or sockscope --replay replays it anywhere)",
+                r.trace().size(), file), said);
+        assertEquals(RecordingHeader.PLAYGROUND, r.header().mode());
+        assertEquals(16_666_666, r.header().samplerPeriodNanos(), "the lab's 60 Hz");
+        assertEquals(vm.trace().events().subList(0, r.trace().size()), r.trace().events(), "the live trace as it was");
+        assertTrue(r.trace().events().stream().anyMatch(e -> e instanceof Event.CallReturned c && c.call().name().equals("send")));
+
+        assertTrue(Fx.on(() -> window.openRecording(file)));
+        Stage replay = (Stage) Fx.on(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getTitle().equals("SockScope · replay of " + file.getFileName()))
+                .findFirst().orElseThrow());
+        MainWindow shown = (MainWindow) replay.getScene().getRoot();
+        assertNotNull(shown.replay());
+        assertEquals("REPLAY", ((Label) shown.lookup("#replayBadge")).getText());
+        assertTrue(window.playground() != null && window.replay() == null, "the live window stays live");
+        Fx.run(replay::close);
+    }
+
+    @Test
+    void scenarioModeBeforeAnySetUpHasNothingToSave(@TempDir Path dir) throws Exception {
+        Fx.run(() -> window.scenarioMode().showScenarios());
+        String said = Fx.on(() -> window.saveRecording(dir.resolve("x.sockscope"))).get(10, TimeUnit.SECONDS);
+        assertEquals("Nothing saved: no scenario has been set up yet", said);
+    }
+}
