@@ -39,10 +39,13 @@ public final class RecordingFile {
 
     /** Writes {@code r} to {@code file} (whole or not at all: through a temporary file beside it). */
     public static void write(Recording r, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".recording", ".tmp");
+        Path abs = file.toAbsolutePath();
+        // Beside the file, with the permissions any new file gets (a temp file would be owner-only).
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".tmp");
         try {
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp))) {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE))) {
                 write(r, out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
