@@ -60,6 +60,7 @@ public final class Cli {
         cl.addSubcommand("run", new RunCommand(out, err));
         cl.addSubcommand("check", new CheckCommand(out, err));
         cl.addSubcommand("list", new ListCommand(out));
+        cl.addSubcommand("export", new ExportCommand(out, err));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

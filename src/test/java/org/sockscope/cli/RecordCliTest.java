@@ -62,6 +62,27 @@ class RecordCliTest {
     }
 
     @Test
+    void exportWritesChromeTraceJsonAndStraceTextOfARecording(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("run.sockscope");
+        Recording rec = record("04b_send_nonblocking", file);
+        Path json = dir.resolve("run.json");
+        Path text = dir.resolve("run.strace");
+        Result r = cli("export", file.toString(), "--chrome", json.toString(), "--strace", text.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(org.sockscope.trace.ChromeTrace.of(rec), Files.readString(json));
+        assertEquals(org.sockscope.trace.StraceText.of(rec), Files.readString(text));
+        assertTrue(Files.readString(text).contains("EAGAIN"), "the non-blocking send's -1 EAGAIN");
+        assertEquals(List.of("Wrote " + json + ": Chrome Trace Event JSON of " + rec.trace().size()
+                + " events (open it in ui.perfetto.dev)", "Wrote " + text + ": the calls as strace prints them"), r.out().lines().toList());
+
+        r = cli("export", file.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("say what to write"), r.err());
+        r = cli("export", dir.resolve("none.sockscope").toString(), "--strace", "-");
+        assertEquals(List.of("sockscope export: " + dir.resolve("none.sockscope") + ": no such file"), r.err().lines().toList());
+    }
+
+    @Test
     void aPlaceThatCannotHoldTheRecordingIsRefusedBeforeTheRun(@TempDir Path dir) {
         Result r = cli("run", "01_pipe_ipc", "--record", dir.resolve("no/such/folder/run.sockscope").toString());
         assertEquals(2, r.status());
