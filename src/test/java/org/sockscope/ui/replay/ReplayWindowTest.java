@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockscope.lab.Lab;
-import org.sockscope.posix.LiveSupport;
 import org.sockscope.trace.Event;
 import org.sockscope.trace.Recording;
 import org.sockscope.trace.RecordingFile;
@@ -62,15 +61,7 @@ class ReplayWindowTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty(LiveSupport.PROPERTY, "off");
-        System.setProperty(SockScopeApp.REPLAY_PROPERTY, file.toString());
-        try {
-            app.start(stage);
-        } finally {
-            System.clearProperty(LiveSupport.PROPERTY);
-            System.clearProperty(SockScopeApp.REPLAY_PROPERTY);
-        }
-        window = (MainWindow) stage.getScene().getRoot();
+        window = NoLiveReplay.start(app, stage, file);
     }
 
     @AfterEach
@@ -78,13 +69,8 @@ class ReplayWindowTest {
         app.stop();
     }
 
-    /** The world the replay draws now, after a frame. */
     private static PlaygroundViewModel shown(ReplayViewModel vm) {
-        return Fx.on(() -> {
-            PlaygroundViewModel p = vm.playgroundProperty().get();
-            p.refresh();
-            return p;
-        });
+        return NoLiveReplay.shown(vm);
     }
 
     @Test

@@ -82,9 +82,24 @@ class SaveRecordingTest {
     }
 
     @Test
-    void scenarioModeBeforeAnySetUpHasNothingToSave(@TempDir Path dir) throws Exception {
+    void scenarioModeSavesTheScenarioRunWithItsFile(@TempDir Path dir) throws Exception {
         Fx.run(() -> window.scenarioMode().showScenarios());
         String said = Fx.on(() -> window.saveRecording(dir.resolve("x.sockscope"))).get(10, TimeUnit.SECONDS);
         assertEquals("Nothing saved: no scenario has been set up yet", said);
+
+        var vm = window.scenarioMode().view().viewModel();
+        Fx.run(() -> vm.loadBundled("01_pipe_ipc"));
+        Fx.await(20, "the set-up", () -> vm.readyProperty().get() && !vm.busyProperty().get());
+        Fx.run(vm::next);
+        Fx.await(20, "step 1", () -> vm.stepsRunProperty().get() == 1 && !vm.busyProperty().get());
+        Path file = dir.resolve("pipe" + RecordingFile.EXTENSION);
+        assertTrue(Fx.on(() -> window.saveRecording(file)).get(10, TimeUnit.SECONDS).startsWith("Saved "));
+        Recording r = RecordingFile.read(file);
+        assertEquals(RecordingHeader.SCENARIO, r.header().mode());
+        assertEquals("assets/scenarios/01_pipe_ipc.yaml", r.header().scenario());
+        try (var in = SaveRecordingTest.class.getResourceAsStream("/assets/scenarios/01_pipe_ipc.yaml")) {
+            assertEquals(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), r.header().scenarioText());
+        }
+        assertEquals(vm.session().trace().events().subList(0, r.trace().size()), r.trace().events(), "the scenario's own trace");
     }
 }
