@@ -277,6 +277,7 @@ public final class MainWindow extends BorderPane {
                 Enter in a byte field: make that send() or recv()
                 Space / Enter: press the focused button or tick the focused box
                 Ctrl+R: rebuild the connection    Ctrl+L: the call log (Ctrl+C copies lines)
+                Ctrl+S: save a recording    Ctrl+Shift+O: open one (in a replay: → or Space next, ← back, Home, End)
                 Ctrl+Q: quit""").showAndWait());
         Menu help = new Menu("_Help", null, keys, new MenuItem("About SockScope"));
         MenuBar bar = new MenuBar(file, help);

@@ -118,6 +118,13 @@ class ReplayWindowTest {
         robot.type(KeyCode.RIGHT);
         assertEquals(1, Fx.on(() -> vm.positionProperty().get()), "→ steps on");
 
+        // Autoplay steps on by itself and stops at the end.
+        Fx.run(() -> {
+            vm.seek(end - 1);
+            vm.autoplayProperty().set(true);
+        });
+        Fx.await(5, "autoplay's step to the end", () -> vm.atEnd() && !vm.autoplayProperty().get());
+
         // At the end, the columns are what a view over the live trace itself draws.
         Fx.run(vm::toEnd);
         PlaygroundViewModel replayed = shown(vm);
