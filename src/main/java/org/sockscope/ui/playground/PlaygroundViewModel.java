@@ -149,7 +149,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     /** While replaying: whether P1 and P2 ran as processes is what the recording's processes say. */
     private void recordedTables(Snapshot snap) {
-        boolean both = snap.processes().containsKey(Side.CLIENT.process()) && snap.processes().containsKey(Side.SERVER.process());
+        boolean both = TablesLine.twoProcesses(snap);
         asProcessesNow.set(both);
         processesWanted.set(both);
     }
@@ -316,14 +316,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
     }
 
     private String tablesText(Snapshot snap) {
-        var p1 = snap.processes().get(Side.CLIENT.process());
-        var p2 = snap.processes().get(Side.SERVER.process());
-        if (asProcessesNow.get() && p1 != null && p2 != null) {
-            return "P1 (pid " + p1.pid() + (p1.running() ? "" : ", " + p1.exit()) + ") and P2 (pid " + p2.pid()
-                    + (p2.running() ? "" : ", " + p2.exit()) + "): two processes, each its OWN descriptor table";
-        }
-        return "P1 and P2: threads of one process (" + (recorded == null ? "pid " + ProcessHandle.current().pid()
-                : "SockScope's, when recorded") + "), ONE shared table";
+        return TablesLine.text(snap, asProcessesNow.get(),
+                recorded == null ? "pid " + ProcessHandle.current().pid() : "SockScope's, when recorded");
     }
 
     /** Whether P1 and P2 are real processes in the connection that is up now. */
