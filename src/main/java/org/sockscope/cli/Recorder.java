@@ -34,15 +34,16 @@ final class Recorder {
 
     /** Saves {@code s}'s run (header and whole trace) to {@code file}; false after one line on {@code err} says why not. */
     static boolean save(ScenarioSession s, Path file, PrintStream out, PrintStream err) {
-        Trace t = s.trace();
+        Recording r;
         try {
-            RecordingHeader h = RecordingHeader.scenario(t, s.world().samplerPeriodNanos(), s.scenario().source());
-            RecordingFile.write(new Recording(h, t), file);
+            Trace t = s.trace();
+            r = new Recording(RecordingHeader.scenario(t, s.world().samplerPeriodNanos(), s.scenario().source()), t).frozen();
+            RecordingFile.write(r, file);
         } catch (IOException e) {
             err.println("sockscope run: cannot save the recording " + file + ": " + e.getMessage());
             return false;
         }
-        out.println("Recorded " + t.size() + " events to " + file + " (replay it anywhere: sockscope --replay " + file + ")");
+        out.println("Recorded " + r.trace().size() + " events to " + file + " (replay it anywhere: sockscope --replay " + file + ")");
         return true;
     }
 }

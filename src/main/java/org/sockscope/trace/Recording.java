@@ -12,6 +12,11 @@ public record Recording(RecordingHeader header, Trace trace) {
         Objects.requireNonNull(trace);
     }
 
+    /** The same recording with its trace's events as they are now (a live trace goes on growing). */
+    public Recording frozen() {
+        return new Recording(header, Trace.of(trace.events()));
+    }
+
     /** True for a scenario's run, false for the playground's. */
     public boolean scenario() {
         return RecordingHeader.SCENARIO.equals(header.mode());

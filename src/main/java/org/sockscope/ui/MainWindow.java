@@ -20,15 +20,15 @@ import org.sockscope.trace.RecordingFile;
 import org.sockscope.trace.RecordingHeader;
 import org.sockscope.trace.Trace;
 import org.sockscope.ui.playground.PlaygroundView;
+import org.sockscope.ui.playground.PlaygroundViewModel;
 import org.sockscope.ui.replay.RecordingFiles;
 import org.sockscope.ui.replay.ReplayView;
 import org.sockscope.ui.replay.ReplayViewModel;
+import org.sockscope.ui.widget.Source;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import org.sockscope.ui.playground.PlaygroundViewModel;
-import org.sockscope.ui.widget.Source;
 
 /** The main window's shell: menu bar on top, the current mode in the centre, status bar below. */
 public final class MainWindow extends BorderPane {
@@ -107,6 +107,11 @@ public final class MainWindow extends BorderPane {
         saveRecording.setDisable(true);
     }
 
+    /** The title of a window replaying {@code file}. */
+    public static String replayTitle(Path file) {
+        return "SockScope · replay of " + file.getFileName();
+    }
+
     /** Stops the replay shown, if any (its autoplay and background work). */
     public void closeReplay() {
         if (replay != null) {
@@ -145,7 +150,7 @@ public final class MainWindow extends BorderPane {
             javafx.scene.Scene scene = new javafx.scene.Scene(w, 1280, 720);
             scene.getStylesheets().add(stylesheet());
             Presenter.install(scene, stage);
-            stage.setTitle("SockScope · replay of " + file.getFileName());
+            stage.setTitle(replayTitle(file));
             stage.setScene(scene);
             stage.setOnHidden(e -> w.closeReplay());
             stage.show();

@@ -36,7 +36,9 @@ public final class SockScopeApp extends Application {
         if (!replay.isBlank()) {
             try {
                 // A replay opens no lab at all, wherever live mode is available or not.
-                show(stage, MainWindow.replaying(org.sockscope.trace.RecordingFile.read(java.nio.file.Path.of(replay))), null);
+                java.nio.file.Path file = java.nio.file.Path.of(replay);
+                show(stage, MainWindow.replaying(org.sockscope.trace.RecordingFile.read(file)), null);
+                stage.setTitle(MainWindow.replayTitle(file));
                 return;
             } catch (java.io.IOException e) { // read once by the command line; changed since: start as usual, and say so
                 startLive(stage);

@@ -47,9 +47,10 @@ public final class RecordingFiles {
         CompletableFuture<String> done = new CompletableFuture<>();
         Thread.ofPlatform().name("save-recording").daemon(true).start(() -> {
             try {
-                RecordingFile.write(r, file);
+                Recording now = r.frozen(); // a live trace goes on growing while it is written
+                RecordingFile.write(now, file);
                 done.complete(String.format("Saved %,d events to %s (File ▸ Open recording… or sockscope --replay replays it anywhere)",
-                        r.trace().size(), file));
+                        now.trace().size(), file));
             } catch (IOException | RuntimeException e) {
                 done.complete("Could not save the recording " + file + ": " + e.getMessage());
             }

@@ -49,6 +49,7 @@ class ReplayWindowTest {
     private static RecordingHeader header;
     private final SockScopeApp app = new SockScopeApp();
     private MainWindow window;
+    private String title;
 
     @BeforeAll
     static void record() throws Exception {
@@ -62,6 +63,7 @@ class ReplayWindowTest {
     @Start
     void start(Stage stage) {
         window = NoLiveReplay.start(app, stage, file);
+        title = stage.getTitle();
     }
 
     @AfterEach
@@ -76,6 +78,7 @@ class ReplayWindowTest {
     @Test
     void theRecordingReplaysWithLiveModeOffAndTheRecordedWorldAtEveryMoment(FxRobot robot) throws Exception {
         assertNull(app.viewModel(), "no lab: nothing live");
+        assertEquals("SockScope · replay of " + file.getFileName(), title);
         assertNull(window.playground());
         ReplayView view = window.replay();
         assertNotNull(view);
