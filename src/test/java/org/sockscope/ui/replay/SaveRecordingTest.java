@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockscope.lab.Await;
-import org.sockscope.lab.agent.Worlds;
 import org.sockscope.trace.Event;
 import org.sockscope.trace.Recording;
 import org.sockscope.trace.RecordingFile;
@@ -39,12 +38,7 @@ class SaveRecordingTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty(Worlds.PROPERTY, "threads"); // quicker to connect; read once, in start()
-        try {
-            app.start(stage);
-        } finally {
-            System.clearProperty(Worlds.PROPERTY);
-        }
+        app.start(stage); // P1 and P2 as two real processes, as the app starts by default
         window = (MainWindow) stage.getScene().getRoot();
     }
 
@@ -78,6 +72,19 @@ class SaveRecordingTest {
         assertNotNull(shown.replay());
         assertEquals("REPLAY", ((Label) shown.lookup("#replayBadge")).getText());
         assertTrue(window.playground() != null && window.replay() == null, "the live window stays live");
+        // Two processes: the replay names their recorded pids, and each one's own table is in the recording.
+        var shownVm = NoLiveReplay.shown(shown.replay().viewModel());
+        Fx.run(shown.replay().viewModel()::toEnd);
+        shownVm = NoLiveReplay.shown(shown.replay().viewModel());
+        var processes = r.trace().latest().processes();
+        String tables = shownVm.tablesProperty().get();
+        assertEquals("P1 (pid " + processes.get("P1").pid() + ") and P2 (pid " + processes.get("P2").pid()
+                + "): two processes, each its OWN descriptor table", tables);
+        assertTrue(Fx.on(() -> ((Label) shown.lookup("#kernelVersion")).getText()).endsWith("(recorded)"));
+        var p1 = NoLiveReplay.shown(shown.replay().viewModel()); // the tables reported at start are folded a frame later
+        var own = processes.get("P1").own();
+        assertTrue(!own.isEmpty(), "P1 reported its runtime's descriptors when it started");
+        assertEquals(own.size(), Fx.on(() -> p1.foldedProperty(Side.CLIENT).get().count()), "P1's own other descriptors, as recorded");
         Fx.run(replay::close);
     }
 
