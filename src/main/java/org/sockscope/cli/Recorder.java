@@ -1,6 +1,7 @@
 package org.sockscope.cli;
 
 import org.sockscope.scenario.ScenarioSession;
+import org.sockscope.scenario.StepReport;
 import org.sockscope.trace.Recording;
 import org.sockscope.trace.RecordingFile;
 import org.sockscope.trace.RecordingHeader;
@@ -10,10 +11,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** {@code run --record FILE}: checks the place before the run, saves the session's recording after it. */
-final class Recorder {
+/** A scenario session's recording: {@code run --record FILE} checks the place before the run and saves it after; the window saves one too. */
+public final class Recorder {
     private Recorder() {
     }
 
@@ -32,12 +35,27 @@ final class Recorder {
         return Optional.empty();
     }
 
+    /**
+     * {@code s}'s run as a recording made now (its trace still live: {@link Recording#frozen()} it to
+     * write it): the scenario file, and where its set-up and each step run ended in the trace.
+     */
+    public static Recording of(ScenarioSession s) throws IOException {
+        Trace t = s.trace();
+        List<StepReport> reports = s.reports();
+        List<Long> ends = new ArrayList<>();
+        // The set-up ends right before step 1's call started (or, before any step, at the newest event).
+        ends.add(reports.isEmpty() || reports.getFirst().startedSeq() < 0 ? t.size() - 1L : reports.getFirst().startedSeq() - 1);
+        for (int i = 0; i < s.nextIndex(); i++) {
+            ends.add(s.traceIndexAfter(i));
+        }
+        return new Recording(RecordingHeader.scenario(t, s.world().samplerPeriodNanos(), s.scenario().source(), ends), t);
+    }
+
     /** Saves {@code s}'s run (header and whole trace) to {@code file}; false after one line on {@code err} says why not. */
     static boolean save(ScenarioSession s, Path file, PrintStream out, PrintStream err) {
         Recording r;
         try {
-            Trace t = s.trace();
-            r = new Recording(RecordingHeader.scenario(t, s.world().samplerPeriodNanos(), s.scenario().source()), t).frozen();
+            r = of(s).frozen();
             RecordingFile.write(r, file);
         } catch (IOException e) {
             err.println("sockscope run: cannot save the recording " + file + ": " + e.getMessage());

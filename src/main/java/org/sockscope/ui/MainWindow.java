@@ -97,7 +97,7 @@ public final class MainWindow extends BorderPane {
         ReplayViewModel vm = new ReplayViewModel(recording);
         replay = new ReplayView(vm);
         setCenter(replay);
-        live.setText("⏵ " + vm.badgeText());
+        live.setText("▶ " + vm.badgeText());
         live.pseudoClassStateChanged(REPLAYING, true);
         Source.KERNEL.install(live, vm.badgeDetail());
         kernel.setText(recording.header().kernel() + " (recorded)");
@@ -180,7 +180,7 @@ public final class MainWindow extends BorderPane {
             if (s == null) {
                 throw new IllegalStateException("no scenario has been set up yet");
             }
-            return new Recording(RecordingHeader.scenario(s.trace(), s.world().samplerPeriodNanos(), s.scenario().source()), s.trace());
+            return org.sockscope.cli.Recorder.of(s);
         }
         if (playground == null) {
             throw new IllegalStateException("no live run here to save");

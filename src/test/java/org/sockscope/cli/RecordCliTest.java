@@ -58,6 +58,14 @@ class RecordCliTest {
         }
         assertTrue(h.samplerPeriodNanos() > 0, "the sampler's period");
         assertEquals(0, h.droppedEvents());
+        int steps = org.sockscope.scenario.ScenarioLoader.loadBundled("03_recv_empty_vs_100").steps().size();
+        assertEquals(steps + 1, h.stepEnds().size(), "where the set-up and each step ended");
+        for (int i = 1; i < h.stepEnds().size(); i++) {
+            assertTrue(h.stepEnds().get(i) > h.stepEnds().get(i - 1), h.stepEnds().toString());
+            long end = h.stepEnds().get(i);
+            assertTrue(rec.trace().events().stream().filter(e -> e.seq() <= end
+                    && e instanceof org.sockscope.trace.Event.CallStarted).count() >= i, "step " + i + " started by its end");
+        }
         assertTrue(rec.trace().events().stream().anyMatch(e -> e instanceof org.sockscope.trace.Event.CallReturned));
     }
 

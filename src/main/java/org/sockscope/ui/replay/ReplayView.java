@@ -28,10 +28,12 @@ public final class ReplayView extends BorderPane {
     private final ReplayViewModel vm;
     private final VBox top = new VBox();
     private final HBox controls = new HBox(10);
+    private final RecordedScenario scenario;
 
     /** The view of {@code vm}. */
     public ReplayView(ReplayViewModel vm) {
         this.vm = vm;
+        this.scenario = vm.recording().scenario() ? new RecordedScenario(vm.header()) : null;
         setId("replay");
         getStyleClass().add("replay");
         Label badge = new Label("REPLAY");
@@ -49,7 +51,8 @@ public final class ReplayView extends BorderPane {
 
         Button start = button("« Start", "replayStart", "The first moment (Home)", vm::toStart);
         Button back = button("◀ Back", "replayBack", "The moment before (←)", vm::previous);
-        Button next = button("Next ▶", "replayNext", "The next moment: up to the next call (→ or Space)", vm::next);
+        Button next = button("Next ▶", "replayNext", vm.stepped() ? "The next step (→ or Space)"
+                : "The next moment: up to the next call (→ or Space)", vm::next);
         Button end = button("End »", "replayEnd", "The end of the recording (End)", vm::toEnd);
         ToggleButton play = new ToggleButton("Autoplay");
         play.setId("replayAutoplay");
@@ -124,16 +127,31 @@ public final class ReplayView extends BorderPane {
         setCenter(view);
     }
 
-    /** A scenario's run: its title and the call log of the recorded calls, up to the moment shown. */
+    /** A scenario's run: its title, the step shown with its narration, and the log of the recorded calls up to it. */
     private Node scenarioLog(PlaygroundViewModel p) {
-        Label title = new Label(ScenarioTitle.of(vm.header()));
+        Label title = new Label(scenario.title());
         title.setId("replayScenario");
-        title.getStyleClass().add("placeholder");
+        title.getStyleClass().add("replay-title");
+        title.setWrapText(true);
+        Label step = new Label();
+        step.setId("replayStep");
+        step.getStyleClass().add("replay-step");
+        Label say = new Label();
+        say.setId("replayNarration");
+        say.setWrapText(true);
+        Runnable describe = () -> {
+            int k = vm.positionProperty().get();
+            step.setText(vm.stepped() ? scenario.heading(k) : "");
+            say.setText(vm.stepped() ? scenario.narration(k) : "");
+        };
+        describe.run();
+        vm.positionProperty().addListener((o, a, b) -> describe.run());
         CallLog log = new CallLog();
         log.setId("callLog");
         log.setItems(p.log());
         VBox.setVgrow(log, Priority.ALWAYS);
-        VBox box = new VBox(8, title, log);
+        VBox box = new VBox(8, title, step, say, log);
+        box.getStyleClass().add("replay-scenario");
         // No frames drive this view-model (no playground view does): the log follows each step.
         javafx.animation.AnimationTimer frames = new javafx.animation.AnimationTimer() {
             @Override

@@ -44,7 +44,9 @@ public final class ReplayViewModel implements AutoCloseable {
     public ReplayViewModel(Recording recording) {
         this.recording = recording;
         this.events = recording.trace().events();
-        this.marks = Moments.of(events);
+        // A scenario's moments are its steps, as the run marked them; a playground's, its calls.
+        List<Long> steps = recording.scenario() ? recording.header().stepEnds() : List.of();
+        this.marks = steps.isEmpty() ? Moments.of(events) : steps.stream().mapToLong(i -> Math.min(i, events.size() - 1L)).toArray();
         timer.setCycleCount(Timeline.INDEFINITE);
         autoplay.addListener((o, was, on) -> {
             if (on && atEnd()) {
@@ -103,14 +105,21 @@ public final class ReplayViewModel implements AutoCloseable {
         }
         position.set(to);
         long nanos = last < 0 ? 0 : events.get((int) last).nanos();
-        positionText.set(String.format(Locale.ROOT, "Moment %d of %d · %d of %d events · %.3f s into the run",
-                to + 1, marks.length, last + 1, events.size(), nanos / 1e9));
+        String moment = stepped() ? (to == 0 ? "Set up" : "Step " + to + " of " + (marks.length - 1))
+                : "Moment " + (to + 1) + " of " + marks.length;
+        positionText.set(String.format(Locale.ROOT, "%s · %d of %d events · %.3f s into the run",
+                moment, last + 1, events.size(), nanos / 1e9));
     }
 
     private void feed(long last) {
         for (long i = shown.size(); i <= last; i++) {
             shown.append(events.get((int) i));
         }
+    }
+
+    /** True when the moments are a scenario's steps (moment 0 is its set-up, moment k the end of step k). */
+    public boolean stepped() {
+        return recording.scenario() && !recording.header().stepEnds().isEmpty();
     }
 
     /** True when the last moment is shown. */

@@ -86,7 +86,7 @@ class ReplayWindowTest {
         assertEquals("REPLAY", robot.lookup("#replayBadge").queryAs(Label.class).getText());
         String where = robot.lookup("#replayWhere").queryAs(Label.class).getText();
         assertTrue(where.contains(header.kernel()) && where.contains(header.recordedAt()), where);
-        assertTrue(robot.lookup("#liveIndicator").queryAs(Label.class).getText().startsWith("⏵ REPLAY · recorded on "));
+        assertTrue(robot.lookup("#liveIndicator").queryAs(Label.class).getText().startsWith("▶ REPLAY · recorded on "));
         assertEquals(header.kernel() + " (recorded)", robot.lookup("#kernelVersion").queryAs(Label.class).getText());
         assertTrue(Fx.on(() -> robot.lookup("#p1Send").query().isDisabled()), "no call can be made in a replay");
 

@@ -41,6 +41,7 @@ class ScenarioRecordingTest {
     private static Path file;
     private static Trace recorded;
     private static String title;
+    private static org.sockscope.scenario.Scenario scenario;
     private final SockScopeApp app = new SockScopeApp();
     private MainWindow window;
 
@@ -49,11 +50,12 @@ class ScenarioRecordingTest {
         try (ScenarioSession s = new ScenarioSession(ScenarioLoader.loadBundled("03_recv_empty_vs_100"))) {
             s.runToEnd();
             s.settle(Duration.ofSeconds(2));
-            recorded = Trace.of(s.trace().events());
             title = s.scenario().title();
+            scenario = s.scenario();
             file = dir.resolve("scenario" + RecordingFile.EXTENSION);
-            RecordingFile.write(new Recording(RecordingHeader.scenario(recorded, s.world().samplerPeriodNanos(),
-                    s.scenario().source()), recorded), file);
+            Recording r = org.sockscope.cli.Recorder.of(s).frozen();
+            recorded = r.trace();
+            RecordingFile.write(r, file);
         }
     }
 
@@ -73,14 +75,29 @@ class ScenarioRecordingTest {
     }
 
     @Test
-    void theScenarioReplaysAsItsTitleAndTheRecordedCallsUpToEachMoment(FxRobot robot) {
+    void theScenarioReplaysAsItsTitleAndTheRecordedCallsUpToEachMoment(FxRobot robot) throws Exception {
         ReplayViewModel vm = window.replay().viewModel();
         String heading = robot.lookup("#replayScenario").queryAs(Label.class).getText();
         assertTrue(heading.contains(title) && heading.contains("assets/scenarios/03_recv_empty_vs_100.yaml"), heading);
+        int steps = scenario.steps().size();
+        assertEquals(steps + 1, vm.moments(), "its set-up, then each step");
         for (int k = 0; k < vm.moments(); k++) {
             int moment = k;
             Fx.run(() -> vm.seek(moment));
             long last = vm.lastEventOf(k);
+            String step = robot.lookup("#replayStep").queryAs(Label.class).getText();
+            String say = robot.lookup("#replayNarration").queryAs(Label.class).getText();
+            if (k == 0) {
+                assertEquals("Set up · " + steps + " steps to go", step);
+                assertEquals(scenario.about(), say);
+            } else {
+                var s = scenario.steps().get(k - 1);
+                assertEquals("Step " + k + " of " + steps + " · " + s.process() + " · " + s.call().text(), step);
+                assertEquals(s.say(), say);
+                int started = k;
+                long starts = recorded.events().stream().filter(e -> e instanceof Event.CallStarted && e.seq() <= last).count();
+                assertTrue(starts >= started, "step " + k + "'s call has started by its moment");
+            }
             List<Event.CallReturned> returned = recorded.events().stream()
                     .filter(e -> e instanceof Event.CallReturned && e.seq() <= last).map(e -> (Event.CallReturned) e).toList();
             List<LogEntry> lines = calls(vm);
@@ -90,6 +107,8 @@ class ScenarioRecordingTest {
                 assertEquals(returned.get(i).seq(), lines.get(i).seq());
             }
         }
+        Fx.run(() -> vm.seek(2));
+        org.sockscope.ui.Screenshots.window(window.getScene(), Path.of("target", "replay-scenario.png"), 1280, 720);
         Fx.run(vm::toStart);
         assertTrue(calls(vm).size() < recorded.events().stream().filter(e -> e instanceof Event.CallReturned).count(),
                 "back at the start, fewer calls are listed");
