@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -98,6 +99,24 @@ public final class RecordingFile {
         }
     }
 
+    /** The name of a field {@code e} cannot be shown without, when it is missing (null); else null. */
+    private static String missing(Event e) {
+        return switch (e) {
+            case Event.ActorChanged a -> a.actor() == null ? "actor" : a.process() == null ? "process" : null;
+            case Event.CallStarted c -> c.actor() == null ? "actor" : c.call() == null ? "call" : null;
+            case Event.CallBlocked b -> b.actor() == null ? "actor" : b.syscall() == null || b.wchan() == null ? "syscall or wchan" : null;
+            case Event.CallReturned r -> r.actor() == null ? "actor" : r.call() == null ? "call" : r.outcome() == null ? "outcome"
+                    : r.data() == null ? "data" : null;
+            case Event.CallCancelled c -> c.actor() == null ? "actor" : c.how() == null ? "how" : null;
+            case Event.DescriptorOpened o -> o.process() == null ? "process" : o.descriptor() == null ? "descriptor"
+                    : o.label() == null ? "label" : null;
+            case Event.DescriptorClosed c -> c.process() == null ? "process" : null;
+            case Event.KernelSample k -> null; // its lists are required by the record itself
+            case Event.ProcessChanged p -> p.process() == null ? "process" : p.exit() == null ? "exit" : null;
+            case Event.Note n -> n.text() == null ? "text" : null;
+        };
+    }
+
     /** {@code trace.events[3].descriptor}: where in the document a mapping failed. */
     private static String where(com.fasterxml.jackson.databind.JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
@@ -138,6 +157,13 @@ public final class RecordingFile {
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             throw new Problem("its content does not fit a recording at " + where(e) + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        List<Event> events = doc.trace().events() == null ? List.of() : doc.trace().events();
+        for (int i = 0; i < events.size(); i++) {
+            String missing = missing(events.get(i));
+            if (missing != null) {
+                throw new Problem("its trace.events[" + i + "] (" + events.get(i).getClass().getSimpleName() + ") has no " + missing);
+            }
         }
         Trace trace;
         try {

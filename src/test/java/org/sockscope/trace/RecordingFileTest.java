@@ -106,6 +106,11 @@ class RecordingFileTest {
                 .filter(e -> e instanceof Event.ActorChanged).findFirst().orElseThrow());
         assertTrue(m.contains("at trace.events[" + firstActor + "]") && m.contains("teleported"), m);
 
+        String noCall = json().replaceFirst("\"type\":\"returned\",(\"seq\":\\d+,\"nanos\":\\d+,\"actor\":\"\\w+\",\"callId\":\\d+,)\"call\":\\{[^}]*\\}",
+                "\"type\":\"returned\",$1\"call\":null");
+        m = refused(gzip("nocall.sockscope", noCall));
+        assertTrue(m.contains("(CallReturned) has no call"), m);
+
         assertTrue(refused(gzip("empty.sockscope", "{\"format\":\"sockscope-recording\",\"version\":1}"))
                 .endsWith("the recording has no \"header\""));
     }
