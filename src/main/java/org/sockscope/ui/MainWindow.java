@@ -172,6 +172,20 @@ public final class MainWindow extends BorderPane {
         return done.whenComplete((text, e) -> Platform.runLater(() -> statusBar.setText(text)));
     }
 
+    /**
+     * Exports the run on screen (a replay's recording, or the live run) to {@code file}: Chrome Trace
+     * Event JSON when its name ends {@code .json}, else strace-style text; completes with the status sentence.
+     */
+    public CompletableFuture<String> export(Path file) {
+        CompletableFuture<String> done;
+        try {
+            done = RecordingFiles.export(replay != null ? replay.viewModel().recording() : currentRun(), file);
+        } catch (IOException | IllegalStateException e) {
+            done = CompletableFuture.completedFuture("Nothing exported: " + e.getMessage());
+        }
+        return done.whenComplete((text, e) -> Platform.runLater(() -> statusBar.setText(text)));
+    }
+
     /** The run on screen as a recording made now. */
     private Recording currentRun() throws IOException {
         var sm = scenarioMode;
@@ -274,7 +288,10 @@ public final class MainWindow extends BorderPane {
         saveRecording.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
         saveRecording.setOnAction(e -> RecordingFiles.chooseToSave(getScene().getWindow(), "sockscope-run")
                 .ifPresent(this::saveRecording));
-        Menu file = new Menu("_File", null, openRecording, saveRecording, new SeparatorMenuItem(), rebuild,
+        MenuItem export = new MenuItem("Export for Perfetto or as strace text…");
+        export.setId("menuExport");
+        export.setOnAction(e -> RecordingFiles.chooseToExport(getScene().getWindow(), "sockscope-run").ifPresent(this::export));
+        Menu file = new Menu("_File", null, openRecording, saveRecording, export, new SeparatorMenuItem(), rebuild,
                 new SeparatorMenuItem(), quit);
         MenuItem keys = new MenuItem("Keyboard");
         keys.setOnAction(e -> new Alert(Alert.AlertType.INFORMATION, """

@@ -2,16 +2,19 @@ package org.sockscope.ui.replay;
 
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.sockscope.trace.ChromeTrace;
 import org.sockscope.trace.Recording;
 import org.sockscope.trace.RecordingFile;
+import org.sockscope.trace.StraceText;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** File ▸ Open recording… and File ▸ Save recording…: the choosers, and saving off the FX thread. */
+/** File ▸ Open recording…, Save recording… and Export…: the choosers, and writing off the FX thread. */
 public final class RecordingFiles {
     private RecordingFiles() {
     }
@@ -39,20 +42,52 @@ public final class RecordingFiles {
         return Optional.ofNullable(f).map(File::toPath);
     }
 
+    /** Asks where to export a run; a name ending {@code .json} gets Chrome Trace Event JSON, any other strace-style text. */
+    public static Optional<Path> chooseToExport(Window owner, String suggestedName) {
+        FileChooser c = new FileChooser();
+        c.setTitle("Export for other tools");
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Chrome Trace Event JSON, for Perfetto (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("strace-style text (*.txt)", "*.txt"));
+        c.setInitialFileName(suggestedName + ".json");
+        File f = c.showSaveDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    /** Writes {@code r} for other tools on a thread of its own (see {@link #chooseToExport}); completes with the status sentence. */
+    public static CompletableFuture<String> export(Recording r, Path file) {
+        boolean chrome = file.getFileName().toString().endsWith(".json");
+        return offThread("export-run", r, now -> {
+            Files.writeString(file, chrome ? ChromeTrace.of(now) : StraceText.of(now));
+            return "Exported " + now.trace().size() + " events to " + file
+                    + (chrome ? " as Chrome Trace Event JSON (open it in ui.perfetto.dev)" : " as strace-style text");
+        }, "Could not export to " + file + ": ");
+    }
+
     /**
      * Writes {@code r} to {@code file} on a thread of its own; completes with the sentence for the
      * status bar ({@code Saved 1,234 events to …} or {@code Could not save …: why}). Never fails.
      */
     public static CompletableFuture<String> save(Recording r, Path file) {
+        return offThread("save-recording", r, now -> {
+            RecordingFile.write(now, file);
+            return String.format("Saved %,d events to %s (File ▸ Open recording… or sockscope --replay replays it anywhere)",
+                    now.trace().size(), file);
+        }, "Could not save the recording " + file + ": ");
+    }
+
+    /** Writing that can fail, given the run as it is now. */
+    private interface Write {
+        String to(Recording now) throws IOException;
+    }
+
+    /** Runs {@code w} on {@code r} frozen now (a live trace goes on growing), on a thread of its own; never fails. */
+    private static CompletableFuture<String> offThread(String name, Recording r, Write w, String failure) {
         CompletableFuture<String> done = new CompletableFuture<>();
-        Thread.ofPlatform().name("save-recording").daemon(true).start(() -> {
+        Thread.ofPlatform().name(name).daemon(true).start(() -> {
             try {
-                Recording now = r.frozen(); // a live trace goes on growing while it is written
-                RecordingFile.write(now, file);
-                done.complete(String.format("Saved %,d events to %s (File ▸ Open recording… or sockscope --replay replays it anywhere)",
-                        now.trace().size(), file));
+                done.complete(w.to(r.frozen()));
             } catch (IOException | RuntimeException e) {
-                done.complete("Could not save the recording " + file + ": " + e.getMessage());
+                done.complete(failure + e.getMessage());
             }
         });
         return done;

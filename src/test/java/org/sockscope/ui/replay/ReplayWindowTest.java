@@ -143,6 +143,18 @@ class ReplayWindowTest {
     }
 
     @Test
+    void aReplayExportsItsRecordingForPerfettoAndAsStraceText() throws Exception {
+        Recording r = RecordingFile.read(file);
+        Path json = dir.resolve("replayed.json");
+        Path text = dir.resolve("replayed.txt");
+        assertEquals("Exported " + r.trace().size() + " events to " + json + " as Chrome Trace Event JSON (open it in ui.perfetto.dev)",
+                Fx.on(() -> window.export(json)).get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(org.sockscope.trace.ChromeTrace.of(r), Files.readString(json));
+        Fx.on(() -> window.export(text)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(org.sockscope.trace.StraceText.of(r), Files.readString(text));
+    }
+
+    @Test
     void aBadRecordingSaysWhichFileAndWhatIsWrongAndKeepsTheReplay(FxRobot robot) throws Exception {
         Path bad = dir.resolve("bad" + RecordingFile.EXTENSION);
         Files.writeString(bad, "{}");
