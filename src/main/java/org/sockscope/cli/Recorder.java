@@ -2,6 +2,7 @@ package org.sockscope.cli;
 
 import org.sockscope.scenario.ScenarioSession;
 import org.sockscope.scenario.StepReport;
+import org.sockscope.trace.RecordedReveal;
 import org.sockscope.trace.Recording;
 import org.sockscope.trace.RecordingFile;
 import org.sockscope.trace.RecordingHeader;
@@ -48,7 +49,19 @@ public final class Recorder {
         for (int i = 0; i < s.nextIndex(); i++) {
             ends.add(s.traceIndexAfter(i));
         }
-        return new Recording(RecordingHeader.scenario(t, s.world().samplerPeriodNanos(), s.scenario().source(), ends), t);
+        return new Recording(RecordingHeader.scenario(t, s.world().samplerPeriodNanos(), s.scenario().source(), ends,
+                reveal(s, reports)), t);
+    }
+
+    /** The question's answer now, by the live reveal's code (from settled outcomes, without waiting), and each step's outcome. */
+    private static RecordedReveal reveal(ScenarioSession s, List<StepReport> reports) {
+        if (s.scenario().question().isEmpty()) {
+            return RecordedReveal.NONE;
+        }
+        ScenarioSession.Answer a = s.answer(java.time.Duration.ZERO);
+        return new RecordedReveal(a.letters(), a.unsettled(), reports.stream()
+                .map(r -> "Step " + (r.step().index() + 1) + " · " + r.step().process() + " · " + r.callText() + ": " + r.describe())
+                .toList());
     }
 
     /** Saves {@code s}'s run (header and whole trace) to {@code file}; false after one line on {@code err} says why not. */

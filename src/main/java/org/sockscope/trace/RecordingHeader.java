@@ -26,10 +26,11 @@ import java.util.Properties;
  * @param droppedEvents      events the live trace had dropped before the first one recorded (it keeps its newest only)
  * @param stepEnds           for a scenario: the index (in the recorded trace) of the last event of its set-up, then
  *                           of each step run, in order; empty for the playground
+ * @param reveal             for a scenario with a question: its answer and evidence as decided when saved
  */
 public record RecordingHeader(String sockscopeVersion, String kernel, String arch, int cpus, String recordedAt,
                               long samplerPeriodNanos, String mode, String scenario, String scenarioText,
-                              long droppedEvents, java.util.List<Long> stepEnds) {
+                              long droppedEvents, java.util.List<Long> stepEnds, RecordedReveal reveal) {
     /** {@link #mode()} of a playground run. */
     public static final String PLAYGROUND = "playground";
     /** {@link #mode()} of a scenario run. */
@@ -39,28 +40,29 @@ public record RecordingHeader(String sockscopeVersion, String kernel, String arc
         scenario = scenario == null ? "" : scenario;
         scenarioText = scenarioText == null ? "" : scenarioText;
         stepEnds = stepEnds == null ? java.util.List.of() : java.util.List.copyOf(stepEnds);
+        reveal = reveal == null ? RecordedReveal.NONE : reveal;
     }
 
     /** A header for a playground run recorded on this machine now. */
     public static RecordingHeader playground(Trace trace, long samplerPeriodNanos) {
-        return here(trace, samplerPeriodNanos, PLAYGROUND, "", "", java.util.List.of());
+        return here(trace, samplerPeriodNanos, PLAYGROUND, "", "", java.util.List.of(), RecordedReveal.NONE);
     }
 
     /**
      * A header for a run of the scenario read from {@code source} (a file, or a bundled resource path) on
      * this machine now; {@code stepEnds} are indexes in {@code trace} (see {@link #stepEnds()}).
      */
-    public static RecordingHeader scenario(Trace trace, long samplerPeriodNanos, String source, java.util.List<Long> stepEnds)
-            throws IOException {
-        return here(trace, samplerPeriodNanos, SCENARIO, source, textOf(source), stepEnds);
+    public static RecordingHeader scenario(Trace trace, long samplerPeriodNanos, String source, java.util.List<Long> stepEnds,
+                                           RecordedReveal reveal) throws IOException {
+        return here(trace, samplerPeriodNanos, SCENARIO, source, textOf(source), stepEnds, reveal);
     }
 
     private static RecordingHeader here(Trace trace, long samplerPeriodNanos, String mode, String scenario, String text,
-                                        java.util.List<Long> stepEnds) {
+                                        java.util.List<Long> stepEnds, RecordedReveal reveal) {
         long dropped = trace.firstIndex(); // the recording's events are counted from the first one kept
         return new RecordingHeader(thisVersion(), Host.kernel(), Host.arch(), Host.cpus(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), samplerPeriodNanos, mode, scenario, text,
-                dropped, stepEnds.stream().map(i -> Math.max(-1, i - dropped)).toList());
+                dropped, stepEnds.stream().map(i -> Math.max(-1, i - dropped)).toList(), reveal);
     }
 
     /** This SockScope's version (from the build), {@code unknown} when the build did not say. */

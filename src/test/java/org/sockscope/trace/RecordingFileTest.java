@@ -29,7 +29,8 @@ class RecordingFileTest {
     @BeforeAll
     static void record() throws Exception {
         Trace t = SomeCalls.record().trace();
-        recorded = new Recording(RecordingHeader.scenario(t, 16_666_666, "assets/scenarios/03_recv_empty_vs_100.yaml", java.util.List.of(3L, 9L)), t);
+        recorded = new Recording(RecordingHeader.scenario(t, 16_666_666, "assets/scenarios/03_recv_empty_vs_100.yaml", java.util.List.of(3L, 9L),
+                new RecordedReveal(java.util.List.of("B"), java.util.List.of(), java.util.List.of("Step 1 · app · recv(…): returned 100"))), t);
     }
 
     @Test

@@ -51,6 +51,11 @@ final class RecordedScenario {
         return "Step " + moment + " of " + total + " · " + s.process() + " · " + s.call().text();
     }
 
+    /** The scenario's question, if it has one (and its file loads here). */
+    java.util.Optional<org.sockscope.scenario.Question> question() {
+        return scenario == null ? java.util.Optional.empty() : scenario.question();
+    }
+
     /** What the scenario's author says at that moment. */
     String narration(int moment) {
         if (scenario == null || moment > scenario.steps().size()) {

@@ -29,6 +29,8 @@ public final class ReplayView extends BorderPane {
     private final VBox top = new VBox();
     private final HBox controls = new HBox(10);
     private final RecordedScenario scenario;
+    /** The empty log's line in a replay: nothing can be called, and nothing was yet. */
+    static final String NO_CALLS = "No call recorded up to this moment: Next (→) steps on.";
 
     /** The view of {@code vm}. */
     public ReplayView(ReplayViewModel vm) {
@@ -120,6 +122,7 @@ public final class ReplayView extends BorderPane {
             return;
         }
         PlaygroundView view = new PlaygroundView(p);
+        view.lookupAll("#callLog").forEach(n -> ((CallLog) n).setPlaceholder(NO_CALLS));
         // The playground's header line (whose tables the columns show) goes under the bar, as live beside the menu.
         HBox.setHgrow(view.headerItems(), Priority.ALWAYS);
         controls.getChildren().setAll(List.copyOf(controls.getChildren().subList(0, 5)));
@@ -148,9 +151,15 @@ public final class ReplayView extends BorderPane {
         vm.positionProperty().addListener((o, a, b) -> describe.run());
         CallLog log = new CallLog();
         log.setId("callLog");
+        log.setPlaceholder(NO_CALLS);
         log.setItems(p.log());
         VBox.setVgrow(log, Priority.ALWAYS);
-        VBox box = new VBox(8, title, step, say, log);
+        for (Label l : List.of(title, step, say)) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped lines are not cut for the log
+        }
+        VBox box = new VBox(8, title, step, say);
+        scenario.question().ifPresent(q -> box.getChildren().add(question(q)));
+        box.getChildren().add(log);
         box.getStyleClass().add("replay-scenario");
         // No frames drive this view-model (no playground view does): the log follows each step.
         javafx.animation.AnimationTimer frames = new javafx.animation.AnimationTimer() {
@@ -171,6 +180,42 @@ public final class ReplayView extends BorderPane {
             }
         });
         return box;
+    }
+
+    /**
+     * The question with its choices, and a Reveal that shows the answer and its evidence as decided
+     * when the run was saved (by the live reveal's code, from the recorded outcomes): the class can
+     * predict first, as live.
+     */
+    private Node question(org.sockscope.scenario.Question q) {
+        Label prompt = new Label(q.prompt());
+        prompt.setId("replayQuestion");
+        prompt.setWrapText(true);
+        prompt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        prompt.getStyleClass().add("replay-step");
+        VBox choices = new VBox(2);
+        q.choices().forEach(c -> choices.getChildren().add(new Label(c.letter() + " · " + c.text())));
+        var recorded = vm.header().reveal();
+        Label answer = new Label(recorded.sentence() + " (decided from the recorded outcomes when the run was saved)");
+        answer.setId("replayAnswer");
+        answer.setWrapText(true);
+        answer.getStyleClass().add("replay-answer");
+        VBox evidence = new VBox(2);
+        evidence.setId("replayEvidence");
+        recorded.evidence().forEach(line -> {
+            Label l = new Label(line);
+            l.setWrapText(true);
+            l.getStyleClass().add("code");
+            evidence.getChildren().add(l);
+        });
+        VBox shown = new VBox(4, answer, evidence);
+        shown.setId("replayRevealed");
+        ToggleButton reveal = new ToggleButton("Reveal the kernel's answer");
+        reveal.setId("replayReveal");
+        reveal.selectedProperty().bindBidirectional(vm.revealedProperty()); // kept across steps, back included
+        shown.visibleProperty().bind(reveal.selectedProperty());
+        shown.managedProperty().bind(reveal.selectedProperty());
+        return new VBox(6, prompt, choices, reveal, shown);
     }
 
     /** The view-model. */

@@ -37,6 +37,7 @@ public final class ReplayViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<PlaygroundViewModel> playground = new ReadOnlyObjectWrapper<>(this, "playground");
     private final ReadOnlyStringWrapper positionText = new ReadOnlyStringWrapper(this, "positionText", "");
     private final BooleanProperty autoplay = new SimpleBooleanProperty(this, "autoplay");
+    private final BooleanProperty revealed = new SimpleBooleanProperty(this, "revealed");
     private final Timeline timer = new Timeline(new KeyFrame(STEP_EVERY, e -> autoStep()));
     private Trace shown;
 
@@ -175,6 +176,11 @@ public final class ReplayViewModel implements AutoCloseable {
     /** Autoplay on or off (one moment every {@link #STEP_EVERY}; it stops at the end). */
     public BooleanProperty autoplayProperty() {
         return autoplay;
+    }
+
+    /** Whether a scenario recording's answer, as decided when it was saved, is shown (the class predicts first). */
+    public BooleanProperty revealedProperty() {
+        return revealed;
     }
 
     /** {@code REPLAY · recorded on Linux 6.18.0-… (amd64, 2 CPUs), 2026-12-04T01:23:45Z}. */

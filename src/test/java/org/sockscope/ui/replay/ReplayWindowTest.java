@@ -90,6 +90,7 @@ class ReplayWindowTest {
         assertEquals(header.kernel() + " (recorded)", robot.lookup("#kernelVersion").queryAs(Label.class).getText());
         assertTrue(Fx.on(() -> robot.lookup("#p1Send").query().isDisabled()), "no call can be made in a replay");
 
+        assertEquals(ReplayView.NO_CALLS, robot.lookup("#callLog").queryAs(org.sockscope.ui.widget.CallLog.class).placeholderProperty().get());
         boolean sawBlocked = false;
         for (int k = 0; k < vm.moments(); k++) {
             int moment = k;

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -42,6 +43,8 @@ class ScenarioRecordingTest {
     private static Trace recorded;
     private static String title;
     private static org.sockscope.scenario.Scenario scenario;
+    private static ScenarioSession.Answer answer;
+    private static List<String> evidence;
     private final SockScopeApp app = new SockScopeApp();
     private MainWindow window;
 
@@ -53,6 +56,8 @@ class ScenarioRecordingTest {
             title = s.scenario().title();
             scenario = s.scenario();
             file = dir.resolve("scenario" + RecordingFile.EXTENSION);
+            answer = s.answer(Duration.ZERO);
+            evidence = s.reports().stream().map(org.sockscope.scenario.StepReport::describe).toList();
             Recording r = org.sockscope.cli.Recorder.of(s).frozen();
             recorded = r.trace();
             RecordingFile.write(r, file);
@@ -107,7 +112,23 @@ class ScenarioRecordingTest {
                 assertEquals(returned.get(i).seq(), lines.get(i).seq());
             }
         }
+        // The reveal: the answer and each step's outcome as the live code decided them when the run was saved.
+        assertTrue(answer.settled() && !answer.letters().isEmpty(), "the recorded run answers its question");
+        assertEquals(scenario.question().orElseThrow().prompt(), robot.lookup("#replayQuestion").queryAs(Label.class).getText());
+        assertFalse(Fx.on(() -> robot.lookup("#replayRevealed").query().isVisible()), "hidden until the reveal: predict first");
+        robot.clickOn("#replayReveal");
+        assertTrue(Fx.on(() -> robot.lookup("#replayRevealed").query().isVisible()));
+        assertEquals("The kernel's answer: " + String.join(", ", answer.letters())
+                + " (decided from the recorded outcomes when the run was saved)", robot.lookup("#replayAnswer").queryAs(Label.class).getText());
+        List<String> shown = Fx.on(() -> robot.lookup("#replayEvidence").queryAs(javafx.scene.layout.VBox.class).getChildren()
+                .stream().map(n -> ((Label) n).getText()).toList());
+        assertEquals(evidence.size(), shown.size());
+        for (int i = 0; i < shown.size(); i++) {
+            assertTrue(shown.get(i).startsWith("Step " + (i + 1) + " · ") && shown.get(i).endsWith(": " + evidence.get(i)), shown.get(i));
+        }
         Fx.run(() -> vm.seek(2));
+        assertTrue(Fx.on(() -> robot.lookup("#replayRevealed").query().isVisible()), "still revealed after a step back");
+        NoLiveReplay.shown(vm);
         org.sockscope.ui.Screenshots.window(window.getScene(), Path.of("target", "replay-scenario.png"), 1280, 720);
         Fx.run(vm::toStart);
         assertTrue(calls(vm).size() < recorded.events().stream().filter(e -> e instanceof Event.CallReturned).count(),
