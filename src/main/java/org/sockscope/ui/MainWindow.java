@@ -166,7 +166,7 @@ public final class MainWindow extends BorderPane {
         CompletableFuture<String> done;
         try {
             done = RecordingFiles.save(currentRun(), file);
-        } catch (IOException | IllegalStateException e) {
+        } catch (IllegalStateException e) {
             done = CompletableFuture.completedFuture("Nothing saved: " + e.getMessage());
         }
         return done.whenComplete((text, e) -> Platform.runLater(() -> statusBar.setText(text)));
@@ -179,28 +179,33 @@ public final class MainWindow extends BorderPane {
     public CompletableFuture<String> export(Path file) {
         CompletableFuture<String> done;
         try {
-            done = RecordingFiles.export(replay != null ? replay.viewModel().recording() : currentRun(), file);
-        } catch (IOException | IllegalStateException e) {
+            Recording replayed = replay == null ? null : replay.viewModel().recording();
+            done = RecordingFiles.export(replayed != null ? () -> replayed : currentRun(), file);
+        } catch (IllegalStateException e) {
             done = CompletableFuture.completedFuture("Nothing exported: " + e.getMessage());
         }
         return done.whenComplete((text, e) -> Platform.runLater(() -> statusBar.setText(text)));
     }
 
-    /** The run on screen as a recording made now. */
-    private Recording currentRun() throws IOException {
+    /**
+     * The run on screen, decided here on the FX thread; the recording itself is made by the work
+     * returned, off it (a scenario session's figures wait for a step that is still being run).
+     */
+    private java.util.concurrent.Callable<Recording> currentRun() {
         var sm = scenarioMode;
         if (sm != null && sm.view() != null && getCenter() == sm.view()) {
             ScenarioSession s = sm.view().viewModel().session();
             if (s == null) {
                 throw new IllegalStateException("no scenario has been set up yet");
             }
-            return org.sockscope.cli.Recorder.of(s);
+            return () -> org.sockscope.cli.Recorder.of(s);
         }
         if (playground == null) {
             throw new IllegalStateException("no live run here to save");
         }
         Trace t = playground.viewModel().trace();
-        return new Recording(RecordingHeader.playground(t, samplerPeriodNanos), t);
+        long period = samplerPeriodNanos;
+        return () -> new Recording(RecordingHeader.playground(t, period), t);
     }
 
     /** The shell showing the playground, without the sampler's rate (it is not known here). */

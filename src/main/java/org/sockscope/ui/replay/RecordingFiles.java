@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 /** File ▸ Open recording…, Save recording… and Export…: the choosers, and writing off the FX thread. */
@@ -54,7 +55,7 @@ public final class RecordingFiles {
     }
 
     /** Writes {@code r} for other tools on a thread of its own (see {@link #chooseToExport}); completes with the status sentence. */
-    public static CompletableFuture<String> export(Recording r, Path file) {
+    public static CompletableFuture<String> export(Callable<Recording> r, Path file) {
         boolean chrome = file.getFileName().toString().endsWith(".json");
         return offThread("export-run", r, now -> {
             Files.writeString(file, chrome ? ChromeTrace.of(now) : StraceText.of(now));
@@ -64,10 +65,10 @@ public final class RecordingFiles {
     }
 
     /**
-     * Writes {@code r} to {@code file} on a thread of its own; completes with the sentence for the
+     * Makes the recording {@code r} and writes it to {@code file} on a thread of its own; completes with the sentence for the
      * status bar ({@code Saved 1,234 events to …} or {@code Could not save …: why}). Never fails.
      */
-    public static CompletableFuture<String> save(Recording r, Path file) {
+    public static CompletableFuture<String> save(Callable<Recording> r, Path file) {
         return offThread("save-recording", r, now -> {
             RecordingFile.write(now, file);
             return String.format("Saved %,d events to %s (File ▸ Open recording… or sockscope --replay replays it anywhere)",
@@ -80,13 +81,16 @@ public final class RecordingFiles {
         String to(Recording now) throws IOException;
     }
 
-    /** Runs {@code w} on {@code r} frozen now (a live trace goes on growing), on a thread of its own; never fails. */
-    private static CompletableFuture<String> offThread(String name, Recording r, Write w, String failure) {
+    /**
+     * Makes the recording ({@code r}), freezes it (a live trace goes on growing) and runs {@code w} on
+     * it, all on a thread of its own; never fails.
+     */
+    private static CompletableFuture<String> offThread(String name, Callable<Recording> r, Write w, String failure) {
         CompletableFuture<String> done = new CompletableFuture<>();
         Thread.ofPlatform().name(name).daemon(true).start(() -> {
             try {
-                done.complete(w.to(r.frozen()));
-            } catch (IOException | RuntimeException e) {
+                done.complete(w.to(r.call().frozen()));
+            } catch (Exception e) {
                 done.complete(failure + e.getMessage());
             }
         });
