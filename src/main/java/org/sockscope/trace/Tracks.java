@@ -24,6 +24,8 @@ final class Tracks {
             } else if (e instanceof Event.ProcessChanged p) {
                 pidOf.putIfAbsent(p.process(), p.pid());
                 processIndex.putIfAbsent(p.process(), processIndex.size() + 1);
+            } else if (e instanceof Event.DescriptorOpened o) { // a process may hold descriptors before (or without) a thread
+                processIndex.putIfAbsent(o.process(), processIndex.size() + 1);
             }
         }
     }
@@ -53,8 +55,8 @@ final class Tracks {
         return pidOf.getOrDefault(process, -1);
     }
 
-    /** {@code process}'s place in order of appearance, from 1 (a track number, not a pid). */
+    /** {@code process}'s place in order of appearance, from 1 (a track number, not a pid); 0 for one the trace never named. */
     int index(String process) {
-        return processIndex.computeIfAbsent(process, p -> processIndex.size() + 1);
+        return processIndex.getOrDefault(process, 0);
     }
 }

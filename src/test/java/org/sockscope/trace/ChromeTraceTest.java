@@ -155,6 +155,16 @@ class ChromeTraceTest {
                 .mapToInt(e -> ((Event.ActorChanged) e).tid()).findFirst().orElseThrow();
         assertTrue(slices.stream().anyMatch(s -> s.path("tid").asInt() == tid && s.path("name").asText().startsWith("recv(")),
                 "P2's calls on P2's kernel thread id");
+        java.util.Set<Integer> named = new java.util.HashSet<>();
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        root.path("traceEvents").forEach(e -> {
+            if (e.path("name").asText().equals("process_name")) {
+                named.add(e.path("pid").asInt());
+            } else {
+                used.add(e.path("pid").asInt());
+            }
+        });
+        assertTrue(named.containsAll(used), "every process track has a name: named " + named + ", used " + used);
     }
 
     @Test
