@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * A recording on screen: the REPLAY badge naming where and when it was recorded, the step controls
- * (Back, Next, start, end, autoplay; keys ← → Home End and Space), and the moment drawn by the same
+ * (Back, Next, start, end, autoplay; keys ← → Home End, and Space where it presses no button), and the moment drawn by the same
  * view as live: the playground's for a playground run; for a scenario run, its call log.
  */
 public final class ReplayView extends BorderPane {
@@ -100,17 +100,18 @@ public final class ReplayView extends BorderPane {
     }
 
     private void key(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
-            return;
+        boolean pressesAButton = e.getCode() == KeyCode.SPACE && e.getTarget() instanceof javafx.scene.control.ButtonBase;
+        if (e.getTarget() instanceof TextInputControl || pressesAButton || e.isShortcutDown() || e.isAltDown()) {
+            return; // Space on a focused button presses it, as anywhere
         }
         Runnable action = switch (e.getCode()) {
-            case RIGHT, SPACE -> vm::next;
-            case LEFT -> vm::previous;
+            case RIGHT, SPACE, PAGE_DOWN -> vm::next; // a presenter's clicker sends Page Down / Page Up
+            case LEFT, PAGE_UP -> vm::previous;
             case HOME -> vm::toStart;
             case END -> vm::toEnd;
             default -> null;
         };
-        if (action != null && e.getCode() != KeyCode.UNDEFINED) {
+        if (action != null) {
             action.run();
             e.consume();
         }

@@ -121,6 +121,10 @@ class ReplayWindowTest {
         robot.clickOn("#replayStart");
         robot.type(KeyCode.RIGHT);
         assertEquals(1, Fx.on(() -> vm.positionProperty().get()), "→ steps on");
+        robot.type(KeyCode.PAGE_DOWN);
+        assertEquals(2, Fx.on(() -> vm.positionProperty().get()), "a clicker's Page Down steps on");
+        robot.type(KeyCode.PAGE_UP);
+        assertEquals(1, Fx.on(() -> vm.positionProperty().get()), "Page Up steps back");
 
         // Autoplay steps on by itself and stops at the end.
         Fx.run(() -> {
