@@ -27,10 +27,11 @@ import java.util.Properties;
  * @param stepEnds           for a scenario: the index (in the recorded trace) of the last event of its set-up, then
  *                           of each step run, in order; empty for the playground
  * @param reveal             for a scenario with a question: its answer and evidence as decided when saved
+ * @param pid                SockScope's own process when it recorded (whose threads the thread actors were)
  */
 public record RecordingHeader(String sockscopeVersion, String kernel, String arch, int cpus, String recordedAt,
                               long samplerPeriodNanos, String mode, String scenario, String scenarioText,
-                              long droppedEvents, java.util.List<Long> stepEnds, RecordedReveal reveal) {
+                              long droppedEvents, java.util.List<Long> stepEnds, RecordedReveal reveal, long pid) {
     /** {@link #mode()} of a playground run. */
     public static final String PLAYGROUND = "playground";
     /** {@link #mode()} of a scenario run. */
@@ -62,7 +63,7 @@ public record RecordingHeader(String sockscopeVersion, String kernel, String arc
         long dropped = trace.firstIndex(); // the recording's events are counted from the first one kept
         return new RecordingHeader(thisVersion(), Host.kernel(), Host.arch(), Host.cpus(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), samplerPeriodNanos, mode, scenario, text,
-                dropped, stepEnds.stream().map(i -> Math.max(-1, i - dropped)).toList(), reveal);
+                dropped, stepEnds.stream().map(i -> Math.max(-1, i - dropped)).toList(), reveal, ProcessHandle.current().pid());
     }
 
     /** This SockScope's version (from the build), {@code unknown} when the build did not say. */

@@ -317,7 +317,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     private String tablesText(Snapshot snap) {
         return TablesLine.text(snap, asProcessesNow.get(),
-                recorded == null ? "pid " + ProcessHandle.current().pid() : "SockScope's, when recorded");
+                "pid " + (recorded == null ? ProcessHandle.current().pid() : recorded.pid() + ", when recorded"));
     }
 
     /** Whether P1 and P2 are real processes in the connection that is up now. */

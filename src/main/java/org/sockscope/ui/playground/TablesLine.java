@@ -14,7 +14,7 @@ final class TablesLine {
 
     /**
      * Two processes with their pids (and how each ended), or one table shared by two threads of
-     * {@code whose} process ({@code pid 1234}, or for a replay whose pid was not recorded, "SockScope's, when recorded").
+     * {@code whose} process ({@code pid 1234}, or for a replay {@code pid 1234, when recorded}).
      */
     static String text(Snapshot snap, boolean processesNow, String whose) {
         var p1 = snap.processes().get(Side.CLIENT.process());
