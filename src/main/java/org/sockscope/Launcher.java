@@ -40,6 +40,9 @@ public final class Launcher {
             System.setProperty("sockscope.scenario", options.scenario());
             System.setProperty("sockscope.step", Integer.toString(options.steps()));
         }
+        if (options.replay() != null) {
+            System.setProperty(SockScopeApp.REPLAY_PROPERTY, options.replay().toAbsolutePath().toString());
+        }
         if (options.reveal() != null) {
             System.setProperty("sockscope.reveal", options.reveal());
         }

@@ -37,8 +37,13 @@ public final class Cli {
      * @param scenario a scenario file or bundled name, or null for the playground
      * @param steps    how many steps to run before the window shows
      * @param reveal   the choice letter to pick and reveal, or null
+     * @param replay   a recording to replay (already read once, so it is known to open), or null
      */
-    public record WindowOptions(String scenario, int steps, String reveal) {
+    public record WindowOptions(String scenario, int steps, String reveal, java.nio.file.Path replay) {
+        /** Options without a recording. */
+        public WindowOptions(String scenario, int steps, String reveal) {
+            this(scenario, steps, reveal, null);
+        }
     }
 
     /**
@@ -56,6 +61,7 @@ public final class Cli {
         cl.addSubcommand("check", new CheckCommand(out, err));
         cl.addSubcommand("list", new ListCommand(out));
         cl.addSubcommand("lab", new LabCommand(out, err));
+        cl.addSubcommand("export", new ExportCommand(out, err));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import org.sockscope.scenario.ScenarioSession;
 import org.sockscope.scenario.StepReport;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sockscope run <scenario.yaml|name> [--check]}: runs a scenario headless on real sockets
+ * {@code sockscope run <scenario.yaml|name> [--check] [--record FILE]}: runs a scenario headless on real sockets
  * and prints a transcript. Exit codes: 0 ok, 1 an expectation failed (with --check), 2 bad input.
  */
 @Command(name = "run", usageHelpAutoWidth = true,
@@ -34,6 +35,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "Exit with status 1 when an expectation in the scenario was not met.")
     private boolean check;
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Save the run as a recording (header and whole trace, gzip) that 'sockscope --replay FILE' opens anywhere.")
+    private Path record;
 
     @Parameters(paramLabel = "SCENARIO", description = "A scenario YAML file, or a bundled name ('sockscope list').")
     private String scenario;
@@ -63,8 +68,13 @@ public final class RunCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return Cli.BAD_INPUT;
         }
+        Optional<String> unwritable = record == null ? Optional.empty() : Recorder.unwritable(record);
+        if (unwritable.isPresent()) {
+            err.println("sockscope run: " + unwritable.get());
+            return Cli.BAD_INPUT;
+        }
         try {
-            return execute(loaded.get(), check, out, err);
+            return execute(loaded.get(), check, record, out, err);
         } catch (LinkageError e) { // libc linked partly: a symbol the probe did not try is missing
             err.println("sockscope run: " + LiveSupport.linkFailure(e));
             return Cli.BAD_INPUT;
@@ -98,8 +108,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static int execute(Scenario scenario, boolean check, PrintStream out, PrintStream err) {
-        Optional<Tally> tally = transcript(scenario, out, err);
+    static int execute(Scenario scenario, boolean check, Path record, PrintStream out, PrintStream err) {
+        Optional<Tally> tally = transcript(scenario, record, out, err);
         return tally.isEmpty() ? Cli.BAD_INPUT : check && tally.get().failed() > 0 ? 1 : 0;
     }
 
@@ -109,6 +119,11 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Runs {@code scenario}, printing its transcript; empty when it could not run (the reason is on {@code err}). */
     static Optional<Tally> transcript(Scenario scenario, PrintStream out, PrintStream err) {
+        return transcript(scenario, null, out, err);
+    }
+
+    /** As above, and when {@code record} is not null the run is saved there as a recording after its transcript. */
+    static Optional<Tally> transcript(Scenario scenario, Path record, PrintStream out, PrintStream err) {
         Transcript t = new Transcript(out);
         t.header(scenario);
         try (ScenarioSession session = new ScenarioSession(scenario)) {
@@ -131,6 +146,9 @@ public final class RunCommand implements Callable<Integer> {
             List<String> failedChecks = session.failedChecks();
             t.expectations(reports, scenario.checks().size(), failedChecks);
             t.footnote();
+            if (record != null && !Recorder.save(session, record, out, err)) {
+                return Optional.empty();
+            }
             return Optional.of(new Tally(reports.stream().mapToInt(r -> r.step().expect().size()).sum() + scenario.checks().size(),
                     reports.stream().mapToInt(r -> r.unmet().size()).sum() + failedChecks.size()));
         } catch (LabException e) {

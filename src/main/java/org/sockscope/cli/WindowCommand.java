@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code sockscope [--scenario NAME|FILE [--step N] [--reveal LETTER]]}: the desktop window. */
+/** {@code sockscope [--scenario NAME|FILE [--step N] [--reveal LETTER] | --replay FILE]}: the desktop window. */
 @Command(name = "sockscope", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Real sockets, kernel buffers and blocking calls, for teaching.",
-                "With no command: opens the window (the playground, or a scenario with --scenario)."},
+                "With no command: opens the window (the playground, a scenario with --scenario, a recording with --replay)."},
         commandListHeading = "%nCommands (no display needed):%n",
         footer = {"", "Exit status: 0 ok; 1 an expectation failed (run --check, check); 2 bad input, or no display or no"
                 + " live mode here (one line on stderr says which)."})
@@ -35,6 +35,11 @@ final class WindowCommand implements Callable<Integer> {
 
     @Option(names = "--reveal", paramLabel = "LETTER", description = "With --scenario: pick choice LETTER and reveal the answer.")
     private String reveal;
+
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "Open the window on a recording ('sockscope run NAME --record FILE', or File > Save recording);"
+                    + " needs no live mode.")
+    private java.nio.file.Path replay;
 
     private final PrintStream err;
     private final Map<String, String> env;
@@ -59,6 +64,17 @@ final class WindowCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--reveal': '" + reveal
                     + "' is not a choice letter (one letter: A, B, C, …)");
         }
+        if (replay != null && scenario != null) {
+            throw new ParameterException(spec.commandLine(), "--replay FILE and --scenario NAME|FILE open different things: give one");
+        }
+        if (replay != null) {
+            try {
+                org.sockscope.trace.RecordingFile.read(replay); // a bad file is one line here, not a window
+            } catch (java.io.IOException e) {
+                err.println("sockscope: " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+        }
         if (scenario != null) {
             Optional<String> missing = ScenarioLoader.notFound(scenario);
             if (missing.isPresent()) {
@@ -71,6 +87,6 @@ final class WindowCommand implements Callable<Integer> {
             err.println("sockscope: " + noDisplay.get());
             return Cli.BAD_INPUT;
         }
-        return window.open(new Cli.WindowOptions(scenario, steps == null ? 0 : steps, reveal));
+        return window.open(new Cli.WindowOptions(scenario, steps == null ? 0 : steps, reveal, replay));
     }
 }

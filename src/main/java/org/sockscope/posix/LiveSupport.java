@@ -56,7 +56,7 @@ public final class LiveSupport {
     /** "Live mode needs Linux on x86_64 or aarch64; this is macOS aarch64. …" */
     static String platformMessage(String os, String arch) {
         return "Live mode needs Linux on x86_64 or aarch64; this is " + osName(os) + " " + arch + "."
-                + " Recorded runs will open here once replay exists.";
+                + " Recordings open here: File > Open recording…, or sockscope --replay FILE.";
     }
 
     /** The line for a libc link that failed after the checks passed (a missing symbol, say). */

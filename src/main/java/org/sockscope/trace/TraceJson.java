@@ -21,7 +21,7 @@ public final class TraceJson {
     /** The version written; files of other versions are refused with a clear message. */
     public static final int VERSION = 2;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -47,7 +47,11 @@ public final class TraceJson {
 
     /** Reads a trace; throws {@link IOException} naming what is wrong. */
     public static Trace read(Reader in) throws IOException {
-        Document doc = MAPPER.readValue(in, new TypeReference<Document>() { });
+        return check(MAPPER.readValue(in, new TypeReference<Document>() { }));
+    }
+
+    /** The trace a parsed document holds; throws {@link IOException} naming what is wrong. */
+    static Trace check(Document doc) throws IOException {
         if (doc == null || !FORMAT.equals(doc.format())) {
             throw new IOException("not a SockScope trace: the \"format\" field must be \"" + FORMAT + "\"");
         }

@@ -14,17 +14,34 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
+import org.sockscope.scenario.ScenarioSession;
+import org.sockscope.trace.Recording;
+import org.sockscope.trace.RecordingFile;
+import org.sockscope.trace.RecordingHeader;
+import org.sockscope.trace.Trace;
 import org.sockscope.ui.playground.PlaygroundView;
 import org.sockscope.ui.playground.PlaygroundViewModel;
+import org.sockscope.ui.replay.RecordingFiles;
+import org.sockscope.ui.replay.ReplayView;
+import org.sockscope.ui.replay.ReplayViewModel;
 import org.sockscope.ui.widget.Source;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /** The main window's shell: menu bar on top, the current mode in the centre, status bar below. */
 public final class MainWindow extends BorderPane {
     private static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
+    private static final PseudoClass REPLAYING = PseudoClass.getPseudoClass("replay");
     private final StatusBar statusBar = new StatusBar();
     private final Label live = new Label();
     private final Label kernel = new Label();
     private MenuItem rebuild;
+    private MenuItem openRecording;
+    private MenuItem saveRecording;
+    private long samplerPeriodNanos;
+    private ReplayView replay;
     private PlaygroundView playground;
     private org.sockscope.ui.scenario.ScenarioMode scenarioMode;
 
@@ -63,8 +80,132 @@ public final class MainWindow extends BorderPane {
         StackPane centre = new StackPane(box);
         centre.setAlignment(Pos.CENTER);
         setCenter(centre);
-        statusBar.setText("Not live");
+        statusBar.setText("Not live · File ▸ Open recording… replays a run recorded where live mode is available");
         rebuild.setDisable(true);
+        saveRecording.setDisable(true);
+    }
+
+    /** The shell replaying {@code recording}: no lab, no live mode; the REPLAY badge says where and when it was made. */
+    public static MainWindow replaying(Recording recording) {
+        MainWindow w = new MainWindow();
+        w.showReplay(recording);
+        return w;
+    }
+
+    private void showReplay(Recording recording) {
+        closeReplay();
+        ReplayViewModel vm = new ReplayViewModel(recording);
+        replay = new ReplayView(vm);
+        setCenter(replay);
+        live.setText("▶ " + vm.badgeText());
+        live.pseudoClassStateChanged(REPLAYING, true);
+        Source.KERNEL.install(live, vm.badgeDetail());
+        kernel.setText(recording.header().kernel() + " (recorded)");
+        Source.KERNEL.install(kernel, "The kernel that answered when this was recorded, not this machine's.");
+        statusBar.setText("Replaying a recording: nothing runs now");
+        rebuild.setDisable(true);
+        saveRecording.setDisable(true);
+    }
+
+    /** The title of a window replaying {@code file}. */
+    public static String replayTitle(Path file) {
+        return "SockScope · replay of " + file.getFileName();
+    }
+
+    /** Stops the replay shown, if any (its autoplay and background work). */
+    public void closeReplay() {
+        if (replay != null) {
+            replay.viewModel().close();
+            replay = null;
+        }
+    }
+
+    /** The replay shown, or null. */
+    public ReplayView replay() {
+        return replay;
+    }
+
+    /**
+     * Opens the recording in {@code file}: in this window when it runs nothing live, else in a window
+     * of its own. A bad file leaves everything as it was and says, in the status bar and a message,
+     * which file and what is wrong. Returns false then.
+     */
+    public boolean openRecording(Path file) {
+        Recording r;
+        try {
+            r = RecordingFile.read(file);
+        } catch (IOException e) {
+            String text = "Could not open the recording " + e.getMessage();
+            statusBar.setText(text);
+            Alert alert = new Alert(Alert.AlertType.ERROR, text);
+            alert.setHeaderText("Not a recording SockScope can replay");
+            alert.show();
+            return false;
+        }
+        if (playground == null) {
+            showReplay(r);
+        } else {
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            MainWindow w = replaying(r);
+            javafx.scene.Scene scene = new javafx.scene.Scene(w, 1280, 720);
+            scene.getStylesheets().add(stylesheet());
+            Presenter.install(scene, stage);
+            stage.setTitle(replayTitle(file));
+            stage.setScene(scene);
+            stage.setOnHidden(e -> w.closeReplay());
+            stage.show();
+        }
+        return true;
+    }
+
+    /**
+     * Saves the run on screen (the playground's, or the scenario's in scenario mode) to {@code file};
+     * completes with the sentence the status bar then shows.
+     */
+    public CompletableFuture<String> saveRecording(Path file) {
+        CompletableFuture<String> done;
+        try {
+            done = RecordingFiles.save(currentRun(), file);
+        } catch (IllegalStateException e) {
+            done = CompletableFuture.completedFuture("Nothing saved: " + e.getMessage());
+        }
+        return done.whenComplete((text, e) -> Platform.runLater(() -> statusBar.setText(text)));
+    }
+
+    /**
+     * Exports the run on screen (a replay's recording, or the live run) to {@code file}: Chrome Trace
+     * Event JSON when its name ends {@code .json}, else strace-style text; completes with the status sentence.
+     */
+    public CompletableFuture<String> export(Path file) {
+        CompletableFuture<String> done;
+        try {
+            Recording replayed = replay == null ? null : replay.viewModel().recording();
+            done = RecordingFiles.export(replayed != null ? () -> replayed : currentRun(), file);
+        } catch (IllegalStateException e) {
+            done = CompletableFuture.completedFuture("Nothing exported: " + e.getMessage());
+        }
+        return done.whenComplete((text, e) -> Platform.runLater(() -> statusBar.setText(text)));
+    }
+
+    /**
+     * The run on screen, decided here on the FX thread; the recording itself is made by the work
+     * returned, off it (a scenario session's figures wait for a step that is still being run).
+     */
+    private java.util.concurrent.Callable<Recording> currentRun() {
+        var sm = scenarioMode;
+        if (sm != null && sm.view() != null && getCenter() == sm.view()) {
+            ScenarioSession s = sm.view().viewModel().session();
+            if (s == null) {
+                throw new IllegalStateException("no scenario has been set up yet");
+            }
+            return () -> org.sockscope.cli.Recorder.of(s);
+        }
+        if (playground == null) {
+            throw new IllegalStateException("no live run here to save");
+        }
+        Trace t = playground.viewModel().trace();
+        long period = samplerPeriodNanos;
+        return () -> new Recording(RecordingHeader.playground(t, period), t);
     }
 
     /** The shell showing the playground, without the sampler's rate (it is not known here). */
@@ -76,6 +217,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(PlaygroundView playground, long samplerPeriodNanos) {
         this();
         this.playground = playground;
+        this.samplerPeriodNanos = samplerPeriodNanos;
         setCenter(playground);
         MenuBar menu = (MenuBar) getTop();
         menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -84,7 +226,8 @@ public final class MainWindow extends BorderPane {
         setTop(top);
         scenarioMode = new org.sockscope.ui.scenario.ScenarioMode(this, menu, top, playground.headerItems());
         PlaygroundViewModel vm = playground.viewModel();
-        statusBar.textProperty().bind(vm.messageProperty());
+        statusBar.setText(vm.messageProperty().get()); // not bound: the window says its own news there too
+        vm.messageProperty().addListener((o, a, b) -> statusBar.setText(b));
         kernel.textProperty().bind(vm.kernelVersionProperty());
         Source.KERNEL.install(kernel, "/proc/sys/kernel/osrelease: the kernel whose answers you see.");
         live.pseudoClassStateChanged(LIVE, vm.liveProperty().get());
@@ -141,13 +284,27 @@ public final class MainWindow extends BorderPane {
         quit.setId("menuQuit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("_File", null, rebuild, new SeparatorMenuItem(), quit);
+        openRecording = new MenuItem("Open recording…");
+        openRecording.setId("menuOpenRecording");
+        openRecording.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        openRecording.setOnAction(e -> RecordingFiles.chooseToOpen(getScene().getWindow()).ifPresent(this::openRecording));
+        saveRecording = new MenuItem("Save recording…");
+        saveRecording.setId("menuSaveRecording");
+        saveRecording.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        saveRecording.setOnAction(e -> RecordingFiles.chooseToSave(getScene().getWindow(), "sockscope-run")
+                .ifPresent(this::saveRecording));
+        MenuItem export = new MenuItem("Export for Perfetto or as strace text…");
+        export.setId("menuExport");
+        export.setOnAction(e -> RecordingFiles.chooseToExport(getScene().getWindow(), "sockscope-run").ifPresent(this::export));
+        Menu file = new Menu("_File", null, openRecording, saveRecording, export, new SeparatorMenuItem(), rebuild,
+                new SeparatorMenuItem(), quit);
         MenuItem keys = new MenuItem("Keyboard");
         keys.setOnAction(e -> new Alert(Alert.AlertType.INFORMATION, """
                 Ctrl+1 / Ctrl+2: jump to P1's / P2's calls (then Tab between fields and buttons)
                 Enter in a byte field: make that send() or recv()
                 Space / Enter: press the focused button or tick the focused box
                 Ctrl+R: rebuild the connection    Ctrl+L: the call log (Ctrl+C copies lines)
+                Ctrl+S: save a recording    Ctrl+Shift+O: open one (in a replay: → or Space next, ← back, Home, End)
                 Ctrl+Q: quit""").showAndWait());
         Menu help = new Menu("_Help", null, keys, new MenuItem("About SockScope"));
         MenuBar bar = new MenuBar(file, help);

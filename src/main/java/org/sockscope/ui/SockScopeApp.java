@@ -27,8 +27,29 @@ public final class SockScopeApp extends Application {
         launch(SockScopeApp.class, args);
     }
 
+    /** System property naming a recording to open on instead of live mode ({@code sockscope --replay FILE}). */
+    public static final String REPLAY_PROPERTY = "sockscope.replay";
+
     @Override
     public void start(Stage stage) {
+        String replay = System.getProperty(REPLAY_PROPERTY, "");
+        if (!replay.isBlank()) {
+            try {
+                // A replay opens no lab at all, wherever live mode is available or not.
+                java.nio.file.Path file = java.nio.file.Path.of(replay);
+                show(stage, MainWindow.replaying(org.sockscope.trace.RecordingFile.read(file)), null);
+                stage.setTitle(MainWindow.replayTitle(file));
+                return;
+            } catch (java.io.IOException e) { // read once by the command line; changed since: start as usual, and say so
+                startLive(stage);
+                window.statusBar().setText("Could not open the recording " + e.getMessage());
+                return;
+            }
+        }
+        startLive(stage);
+    }
+
+    private void startLive(Stage stage) {
         String problem = LiveSupport.unavailableReason().orElse(null);
         Lab lab = null;
         if (problem == null) {
@@ -47,6 +68,14 @@ public final class SockScopeApp extends Application {
         } else {
             window = new MainWindow(problem); // no playground or scenario mode: nothing would ever answer
         }
+        show(stage, window, playground);
+        if (vm != null) {
+            vm.setProcesses(!org.sockscope.lab.agent.Worlds.threads()); // connects P1 to P2
+        }
+    }
+
+    private void show(Stage stage, MainWindow w, PlaygroundView playground) {
+        window = w;
         Scene scene = new Scene(window, 1280, 720);
         scene.getStylesheets().add(MainWindow.stylesheet());
         presenter = Presenter.install(scene, stage);
@@ -61,15 +90,15 @@ public final class SockScopeApp extends Application {
             WindowPlacement.forUser().apply(stage);
         }
         stage.show();
-        if (vm != null) {
-            vm.setProcesses(!org.sockscope.lab.agent.Worlds.threads()); // connects P1 to P2
-        }
     }
 
     /** Closes the playground's lab and any scenario run (waking blocked calls) within {@link #STOP_BUDGET_MILLIS}. */
     @Override
     public void stop() {
         long deadline = System.nanoTime() + STOP_BUDGET_MILLIS * 1_000_000;
+        if (window != null) {
+            window.closeReplay();
+        }
         if (window != null && window.scenarioMode() != null) {
             window.scenarioMode().close(STOP_BUDGET_MILLIS / 2);
         }

@@ -26,6 +26,16 @@ class NoLiveCliTest {
     }
 
     private static Result java(List<String> jvmOptions, String mainClass, String... args) throws IOException, InterruptedException {
+        return java(true, jvmOptions, mainClass, args);
+    }
+
+    /** The launcher in an environment without DISPLAY and WAYLAND_DISPLAY. */
+    private static Result launchWithoutDisplay(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return java(false, jvmOptions, "org.sockscope.Launcher", args);
+    }
+
+    private static Result java(boolean display, List<String> jvmOptions, String mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
@@ -34,7 +44,12 @@ class NoLiveCliTest {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (!display) {
+            pb.environment().remove("DISPLAY");
+            pb.environment().remove("WAYLAND_DISPLAY");
+        }
+        Process p = pb.start();
         p.getOutputStream().close();
         // Both streams are small (a line or a list); read them after the exit, bounded by the wait.
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the command line ended");
@@ -75,6 +90,24 @@ class NoLiveCliTest {
     }
 
     @Test
+    void replayNeedsNoLiveModeAndABadRecordingIsOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("cut.sockscope");
+        java.nio.file.Files.write(bad, new byte[] {0x1f, (byte) 0x8b, 8, 0});
+        Result r = launch(List.of("--enable-native-access=ALL-UNNAMED", "-Dsockscope.live=off"), "--replay", bad.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals(List.of("sockscope: " + bad + ": the file is cut short: the compressed data ends early (it was not saved"
+                + " or copied completely)"), r.err().lines().toList(), "one line naming the file, no stack trace");
+
+        // A good recording (made here on real sockets) passes with live mode off: what stops it is only the display.
+        Path good = dir.resolve("good.sockscope");
+        RecordCliTest.record("01_pipe_ipc", good);
+        Result r2 = launchWithoutDisplay(List.of("-Dsockscope.live=off"), "--replay", good.toString());
+        assertEquals(2, r2.status(), r2.err());
+        assertEquals(1, r2.err().lines().count(), r2.err());
+        assertTrue(r2.err().startsWith("sockscope: no display for the window"), r2.err());
+    }
+
+    @Test
     void listNeedsNoLiveMode() throws Exception {
         Result r = launch(List.of("-Dsockscope.live=off"), "list");
         assertEquals(0, r.status(), r.err());
@@ -84,16 +117,9 @@ class NoLiveCliTest {
 
     @Test
     void noArgumentsAndNoDisplaySaysSoInOneLineAndExits2() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.sockscope.Launcher"));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher ended");
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(2, p.exitValue(), err);
+        Result r = launchWithoutDisplay(List.of("--enable-native-access=ALL-UNNAMED"));
+        String err = r.err();
+        assertEquals(2, r.status(), err);
         assertEquals(1, err.lines().count(), "one line, no stack trace: " + err);
         assertTrue(err.startsWith("sockscope: no display for the window") && err.contains("sockscope run NAME"), err);
     }

@@ -49,11 +49,13 @@ class ModelsTest {
     @Test
     void processPerConnectionSpawnsAProcessPerClientAndLeavesNoneBehind() throws Exception {
         Workload load = new Workload(3, 2, 500, 0, 1, 30_000);
+        java.util.Set<Long> before = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
         Results r = LabRun.run(Model.PROCESS_PER_CONNECTION, load);
         assertEquals(6, r.clients().requests().size(), r.table());
         assertFalse(r.clients().stallTimedOut(), "the other clients' processes served them during the stall");
         assertTrue(r.server().errors.isEmpty(), r.table());
-        assertEquals(java.util.List.of(), ProcessHandle.current().descendants().toList(), "every process of the run is gone");
+        assertEquals(java.util.List.of(), ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid()))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList(), "every process of the run is gone");
     }
 
     @Test

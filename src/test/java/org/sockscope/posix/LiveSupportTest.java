@@ -21,7 +21,7 @@ class LiveSupportTest {
     void aMacIsNamedAndTheLineSaysWhatIsNeeded() {
         String why = LiveSupport.reason(null, "Mac OS X", "aarch64", true).orElseThrow();
         assertEquals("Live mode needs Linux on x86_64 or aarch64; this is macOS aarch64."
-                + " Recorded runs will open here once replay exists.", why);
+                + " Recordings open here: File > Open recording…, or sockscope --replay FILE.", why);
         assertTrue(LiveSupport.reason(null, "Windows 11", "amd64", true).orElseThrow().contains("this is Windows 11 amd64"));
         assertTrue(LiveSupport.reason(null, "Linux", "riscv64", true).orElseThrow().contains("this is Linux riscv64"));
     }

@@ -7,6 +7,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +48,23 @@ class NoLiveWindowTest {
     @AfterEach
     void stop() {
         app.stop();
+    }
+
+    @Test
+    void fileOpenRecordingReplaysInThisWindow(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // Made here on real sockets, opened where live mode is off: as a lecturer's Mac opens a Linux recording.
+        org.sockscope.trace.SomeCalls.Run run = org.sockscope.trace.SomeCalls.record();
+        java.nio.file.Path file = dir.resolve("run.sockscope");
+        org.sockscope.trace.RecordingFile.write(new org.sockscope.trace.Recording(
+                org.sockscope.trace.RecordingHeader.playground(run.trace(), run.samplerPeriodNanos()), run.trace()), file);
+        MainWindow w = (MainWindow) stage.getScene().getRoot();
+        assertTrue(Fx.on(() -> w.openRecording(file)));
+        assertTrue(w.replay() != null, "the replay replaces the message");
+        assertTrue(robot.lookup("#liveUnavailable").tryQuery().isEmpty());
+        assertEquals("REPLAY", robot.lookup("#replayBadge").queryAs(Label.class).getText());
+        assertEquals(1, Window.getWindows().size(), "in this window, not another");
+        assertNull(app.viewModel(), "still no lab");
     }
 
     @Test

@@ -30,9 +30,13 @@ final class CallPanel extends GridPane {
     private final MenuButton shutdown = new MenuButton("shutdown()");
     private final Button close = new Button("close()");
     private final Button cancel = new Button("Cancel");
+    /** False for a replay or a trace without a lab: nothing would answer a call. */
+    private final boolean answers;
 
     CallPanel(Side side, PlaygroundViewModel vm) {
         this.side = side;
+        answers = vm.liveProperty().get();
+        setDisable(!answers);
         getStyleClass().add("call-panel");
         send.setId(side.id("Send"));
         recv.setId(side.id("Recv"));
@@ -99,7 +103,7 @@ final class CallPanel extends GridPane {
         for (Node n : new Node[] {send, recv, sendBytes, recvBytes, nonBlocking, shutdown, close}) {
             n.setDisable(!can);
         }
-        cancel.setDisable(!p.lane().inCall());
+        cancel.setDisable(!answers || !p.lane().inCall());
         nonBlocking.setSelected(p.socket().nonBlocking());
         String fd = p.fd() < 0 ? "fd" : Integer.toString(p.fd());
         tip(send, "Runs send(" + fd + ", s_buf, " + sendBytes.getText() + ", " + (sendDontWait.isSelected() ? "MSG_DONTWAIT" : "0")

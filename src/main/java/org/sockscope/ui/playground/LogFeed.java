@@ -38,6 +38,7 @@ final class LogFeed {
     private long droppedNanos;
     private long lastFlush = Long.MIN_VALUE / 2;
     private long flushNanos = FLUSH_NANOS;
+    private int maxPerFlush = MAX_PER_FLUSH;
 
     /** Takes in one event's line, if it has one. */
     void fold(Event e) {
@@ -46,7 +47,7 @@ final class LogFeed {
             return;
         }
         pending.add(line);
-        if (pending.size() > MAX_PER_FLUSH) {
+        if (pending.size() > maxPerFlush) {
             pending.removeFirst();
             skipped++;
         }
@@ -101,6 +102,15 @@ final class LogFeed {
     /** The lines, newest last (read-only). */
     ObservableList<LogEntry> list() {
         return readOnly;
+    }
+
+    /**
+     * Lists every line at once, each flush (a replay: a jump folds many recorded events in one frame,
+     * and none of them "returned faster than the log can show").
+     */
+    void listEverything() {
+        flushNanos = 0;
+        maxPerFlush = MAX_LINES;
     }
 
     /** Changes the minimum time between list changes (tests: 0). */

@@ -123,7 +123,8 @@ public final class PlaygroundView extends BorderPane {
             }
             select.run();
         });
-        asWhat.disableProperty().bind(vm.rebuildingProperty());
+        asWhat.disableProperty().bind(vm.rebuildingProperty().or(vm.liveProperty().not()));
+        showSettings.disableProperty().bind(vm.liveProperty().not());
         headerItems.getChildren().setAll(honest, asWhat, showSettings);
         headerItems.getStyleClass().add("banner-row");
         HBox.setHgrow(headerItems, Priority.ALWAYS);

@@ -17,6 +17,7 @@ import org.sockscope.lab.Lab;
 import org.sockscope.lab.SocketOptions;
 import org.sockscope.posix.LinuxAbi;
 import org.sockscope.trace.Event;
+import org.sockscope.trace.RecordingHeader;
 import org.sockscope.trace.Snapshot;
 import org.sockscope.trace.Trace;
 import org.sockscope.ui.widget.AppBufferState;
@@ -25,8 +26,6 @@ import org.sockscope.ui.widget.LogEntry;
 import org.sockscope.ui.widget.TaskFailure;
 import org.sockscope.ui.ledger.StreamLedger;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -80,6 +79,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final ObjectProperty<SocketOptions> clientOptions = new SimpleObjectProperty<>(this, "clientOptions", DEFAULT_OPTIONS);
     private final ObjectProperty<SocketOptions> serverOptions = new SimpleObjectProperty<>(this, "serverOptions", DEFAULT_OPTIONS);
     private final TraceFolder folder;
+    /** The recording's header when replaying, else null. */
+    private final RecordingHeader recorded;
     private long lastRefreshNanos;
     /** The last failure logged from a frame, so one that repeats every frame is logged once. */
     private String lastFrameFailure = "";
@@ -96,6 +97,19 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     /** A view-model over {@code trace}; {@code lab} may be null (no lab attached: commands are refused). */
     public PlaygroundViewModel(Trace trace, Lab lab) {
+        this(trace, lab, null);
+    }
+
+    /**
+     * A view-model replaying a recorded trace: no lab, and every figure shown comes from the recording
+     * (the kernel named in {@code recorded}, the recorded clock, the descriptor tables the processes reported).
+     */
+    public static PlaygroundViewModel replaying(Trace trace, RecordingHeader recorded) {
+        return new PlaygroundViewModel(trace, null, Objects.requireNonNull(recorded));
+    }
+
+    private PlaygroundViewModel(Trace trace, Lab lab, RecordingHeader recorded) {
+        this.recorded = recorded;
         this.trace = Objects.requireNonNull(trace);
         this.driver = lab == null ? null : new LabDriver(lab, inbox::add);
         live.set(lab != null);
@@ -120,17 +134,24 @@ public final class PlaygroundViewModel implements AutoCloseable {
             processes.put(s, new ReadOnlyObjectWrapper<>(this, s.process(), ProcessState.empty(s)));
             lastApp.put(s, AppBufferState.NONE);
         }
+        if (recorded != null) {
+            log.listEverything();
+            kernelVersion.set(recorded.kernel());
+            recordedTables(trace.latest());
+        } else {
+            probes.execute(() -> {
+                String version = org.sockscope.kernel.Host.kernel();
+                inbox.add(() -> kernelVersion.set(version));
+            });
+        }
         tables.set(tablesText(trace.latest()));
-        probes.execute(() -> {
-            String v;
-            try {
-                v = "Linux " + Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
-            } catch (Exception e) {
-                v = System.getProperty("os.name") + " " + System.getProperty("os.version");
-            }
-            String version = v;
-            inbox.add(() -> kernelVersion.set(version));
-        });
+    }
+
+    /** While replaying: whether P1 and P2 ran as processes is what the recording's processes say. */
+    private void recordedTables(Snapshot snap) {
+        boolean both = TablesLine.twoProcesses(snap);
+        asProcessesNow.set(both);
+        processesWanted.set(both);
     }
 
     // ---- per frame -------------------------------------------------------------------------
@@ -155,7 +176,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
     }
 
     private void frame() {
-        clock.set(trace.now());
+        // Replaying, the clock stands at the recorded moment shown: nothing runs now.
+        clock.set(recorded == null ? trace.now() : trace.latest().nanos());
         Map<Side, FoldedDescriptors> f = scanned.getAndSet(null);
         if (f != null) {
             f.forEach((side, fold) -> {
@@ -169,6 +191,9 @@ public final class PlaygroundViewModel implements AutoCloseable {
         long t0 = System.nanoTime();
         if (!folder.foldTo(snap)) {
             return;
+        }
+        if (recorded != null) {
+            recordedTables(snap);
         }
         tables.set(tablesText(snap)); // pids and exits come in events
         for (Side s : Side.values()) {
@@ -212,14 +237,16 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     /** Reads the whole descriptor table off the FX thread; the next frame picks the result up. */
     private void scanDescriptors(Snapshot snap) {
-        if (driver != null && driver.processes()) {
+        if (recorded != null || driver != null && driver.processes()) {
+            // A recording holds what each process reported (threads of one process: not recorded, not shown).
             // Each process reported its table when it started; it is folded here, nothing is read.
             Map<Side, FoldedDescriptors> each = new java.util.EnumMap<>(Side.class);
             for (Side side : Side.values()) {
                 var pv = snap.processes().get(side.process());
                 var lesson = new java.util.HashSet<Integer>();
                 snap.descriptorsOf(side.process()).forEach(d -> lesson.add(d.fd()));
-                each.put(side, pv == null ? FoldedDescriptors.UNKNOWN : OtherDescriptors.fold(pv.own(), lesson));
+                each.put(side, pv != null ? OtherDescriptors.fold(pv.own(), lesson)
+                        : recorded != null ? FoldedDescriptors.NOT_RECORDED : FoldedDescriptors.UNKNOWN);
             }
             scanned.set(each);
             return;
@@ -289,13 +316,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
     }
 
     private String tablesText(Snapshot snap) {
-        var p1 = snap.processes().get(Side.CLIENT.process());
-        var p2 = snap.processes().get(Side.SERVER.process());
-        if (asProcessesNow.get() && p1 != null && p2 != null) {
-            return "P1 (pid " + p1.pid() + (p1.running() ? "" : ", " + p1.exit()) + ") and P2 (pid " + p2.pid()
-                    + (p2.running() ? "" : ", " + p2.exit()) + "): two processes, each its OWN descriptor table";
-        }
-        return "P1 and P2: threads of one process (pid " + ProcessHandle.current().pid() + "), ONE shared table";
+        return TablesLine.text(snap, asProcessesNow.get(),
+                "pid " + (recorded == null ? ProcessHandle.current().pid() : recorded.pid() + ", when recorded"));
     }
 
     /** Whether P1 and P2 are real processes in the connection that is up now. */
@@ -423,6 +445,11 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /** True while a rebuild runs. */
     public ReadOnlyBooleanProperty rebuildingProperty() {
         return rebuilding.getReadOnlyProperty();
+    }
+
+    /** The recording's header while replaying one, else null. */
+    public RecordingHeader recorded() {
+        return recorded;
     }
 
     /** True when a live lab is attached (false for a view over a trace alone). */

@@ -100,7 +100,8 @@ final class DescriptorTableSkin extends WrappingSkin<DescriptorTableView> {
         FoldedDescriptors f = getSkinnable().foldedProperty().get();
         boolean open = getSkinnable().expandedProperty().get();
         String arrow = open ? "▾ " : "▸ ";
-        fold.setText(f.count() < 0 ? arrow + "reading the rest of the table…"
+        fold.setText(f.equals(FoldedDescriptors.NOT_RECORDED) ? arrow + "the rest of the table is not in the recording"
+                : f.count() < 0 ? arrow + "reading the rest of the table…"
                 : arrow + "+" + f.count() + " other descriptors: " + f.summary());
         Source.KERNEL.install(fold, "readlink(/proc/<pid>/fd/*): everything else this process has open, read again"
                 + " whenever the lab opens or closes a descriptor.");

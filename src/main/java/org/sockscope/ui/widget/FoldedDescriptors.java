@@ -13,6 +13,8 @@ import java.util.List;
 public record FoldedDescriptors(int count, String summary, List<String> lines) {
     /** Not read yet. */
     public static final FoldedDescriptors UNKNOWN = new FoldedDescriptors(-1, "", List.of());
+    /** A replay whose recording does not hold it (threads of SockScope's process: its own table was read live, not recorded). */
+    public static final FoldedDescriptors NOT_RECORDED = new FoldedDescriptors(-2, "", List.of());
 
     public FoldedDescriptors {
         lines = List.copyOf(lines);
