@@ -55,10 +55,7 @@ class ReplayWindowTest {
     static void record() throws Exception {
         SomeCalls.Run run = SomeCalls.record();
         live = run.trace();
-        RecordingHeader h = RecordingHeader.playground(live, run.samplerPeriodNanos());
-        // As if recorded by another SockScope process (pid 1 is never this test's): the screen must say the header's pid.
-        header = new RecordingHeader(h.sockscopeVersion(), h.kernel(), h.arch(), h.cpus(), h.recordedAt(), h.samplerPeriodNanos(),
-                h.mode(), h.scenario(), h.scenarioText(), h.droppedEvents(), h.stepEnds(), h.reveal(), 1);
+        header = RecordingHeader.playground(live, run.samplerPeriodNanos());
         file = dir.resolve("playground" + RecordingFile.EXTENSION);
         RecordingFile.write(new Recording(header, live), file);
     }
@@ -92,8 +89,16 @@ class ReplayWindowTest {
         assertTrue(robot.lookup("#liveIndicator").queryAs(Label.class).getText().startsWith("▶ REPLAY · recorded on "));
         assertEquals(header.kernel() + " (recorded)", robot.lookup("#kernelVersion").queryAs(Label.class).getText());
         assertTrue(Fx.on(() -> robot.lookup("#p1Send").query().isDisabled()), "no call can be made in a replay");
-        assertEquals("P1 and P2: threads of one process (pid 1, when recorded), ONE shared table",
-                shown(vm).tablesProperty().get(), "the recording process's pid, as the header says, not this one's");
+        assertEquals("P1 and P2: threads of one process (pid " + header.pid() + ", when recorded), ONE shared table",
+                shown(vm).tablesProperty().get());
+        // As if recorded by another SockScope process (pid 1 is never this test's): the header's pid is the one said.
+        RecordingHeader h = header;
+        PlaygroundViewModel other = Fx.on(() -> PlaygroundViewModel.replaying(live, new RecordingHeader(h.sockscopeVersion(),
+                h.kernel(), h.arch(), h.cpus(), h.recordedAt(), h.samplerPeriodNanos(), h.mode(), h.scenario(), h.scenarioText(),
+                h.droppedEvents(), h.stepEnds(), h.reveal(), 1)));
+        assertEquals("P1 and P2: threads of one process (pid 1, when recorded), ONE shared table", other.tablesProperty().get(),
+                "the recording process's pid, not this one's");
+        other.close(50);
 
         assertEquals(ReplayView.NO_CALLS, robot.lookup("#callLog").queryAs(org.sockscope.ui.widget.CallLog.class).placeholderProperty().get());
         boolean sawBlocked = false;
