@@ -52,7 +52,7 @@ final class ProcessMapper {
         SocketFigures f = snap.socketOf(d);
         SocketFigures peer = snap.peerSocketOf(d);
         Descriptor k = d.descriptor();
-        String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
+        String state = DescriptorRow.state(f, k);
         String family = k.local().contains(":") && !k.local().startsWith("[") ? "AF_INET" : "AF_INET6";
         return new SocketCardState(fd, d.label(), family, "SOCK_STREAM", k.local(), k.remote(), state,
                 SocketCardState.Mode.of(f, ledger.nonBlocking(d.slot())),
@@ -67,7 +67,7 @@ final class ProcessMapper {
         for (DescriptorView d : own ? snap.descriptorsOf(side.process()) : snap.descriptors().values()) {
             Descriptor k = d.descriptor();
             SocketFigures f = snap.socketOf(d);
-            String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
+            String state = DescriptorRow.state(f, k);
             String detail = d.label() + (k.local().isEmpty() ? "" : "  " + port(k.local()))
                     + (k.remote().isEmpty() ? "" : " → " + port(k.remote()));
             rows.add(new DescriptorRow(d.fd(), DescriptorRow.kindName(k.kind()), detail, state, d.process(),

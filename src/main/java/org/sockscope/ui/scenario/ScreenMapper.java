@@ -85,7 +85,7 @@ final class ScreenMapper {
             Descriptor k = d.descriptor();
             String name = names.getOrDefault(d.slot(), d.label());
             SocketFigures f = snap.socketOf(d);
-            String state = f != null && !f.tcpStateName().isEmpty() ? f.tcpStateName() : k.state();
+            String state = DescriptorRow.state(f, k);
             long tables = tablesHolding(d, snap);
             if (tables > 1) {
                 state = state + " · " + (k.kind() == Descriptor.Kind.SOCKET ? "SO_COOKIE " + k.identity() : "inode " + k.identity())

@@ -12,6 +12,19 @@ package org.sockscope.ui.widget;
  */
 public record DescriptorRow(int fd, String kind, String detail, String state, String owner, boolean mine) {
 
+    /**
+     * A descriptor's state as drawn: a socket's TCP state as the kernel names it ({@code
+     * TCP_INFO}), with what the slides call it where the name alone misleads — a socket with no
+     * connection is in state CLOSE, which the lecture calls "not connected"; else the descriptor's
+     * own state ({@code open}).
+     */
+    public static String state(org.sockscope.kernel.SocketFigures f, org.sockscope.kernel.Descriptor d) {
+        if (f == null || f.tcpStateName().isEmpty()) {
+            return d.state();
+        }
+        return f.tcpStateName().equals("CLOSE") ? "not connected (TCP state CLOSE)" : f.tcpStateName();
+    }
+
     /** How a descriptor's kind is named on screen ({@code "pipe, read end"}). */
     public static String kindName(org.sockscope.kernel.Descriptor.Kind kind) {
         return switch (kind) {
