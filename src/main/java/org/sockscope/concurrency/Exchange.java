@@ -14,6 +14,9 @@ final class Exchange {
         int sent = 0;
         while (sent < n) {
             CallOutcome o = calls.make(actor, new Call.Send(fd, n - sent, 0));
+            if (o.failed() && o.errno() == org.sockscope.posix.Errno.EAGAIN) {
+                continue; // a non-blocking socket's full buffer: try again (the busy-polling server)
+            }
             if (o.failed()) {
                 throw new IllegalStateException(actor.name() + ": send() failed: " + o.display());
             }

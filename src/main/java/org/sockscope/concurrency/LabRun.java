@@ -45,6 +45,8 @@ public final class LabRun {
             throw new LabException("the listener's address could not be read");
         }
         Calls calls = new Calls(world.trace());
+        int pid = world.actor(Model.PROCESS, Model.PROCESS).pid();
+        long cpu0 = ProcessStatus.cpuNanos(pid);
         long t0 = System.nanoTime();
         CompletableFuture<Void> server = new CompletableFuture<>();
         Thread.ofPlatform().name("model-" + model.id()).daemon(true).start(() -> {
@@ -74,7 +76,8 @@ public final class LabRun {
             throw new LabException("the " + model.id() + " server did not finish in time");
         }
         long wall = System.nanoTime() - t0;
-        int pid = world.actor(Model.PROCESS, Model.PROCESS).pid();
-        return new Results(model, load, wall, done, calls.allBut(LoadClients.PROCESS), ProcessStatus.read(pid), Worlds.threads());
+        long cpu1 = ProcessStatus.cpuNanos(pid);
+        return new Results(model, load, wall, done, calls.allBut(LoadClients.PROCESS), ProcessStatus.read(pid),
+                cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0, world instanceof org.sockscope.lab.Lab);
     }
 }

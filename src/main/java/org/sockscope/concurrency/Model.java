@@ -32,6 +32,17 @@ public enum Model {
                 close(conn);                       // the parent's copy
             }
             handler: close(server_socket); serve(conn);"""),
+    /** One thread, everything non-blocking, trying each descriptor over and over: the slide's "Will this work?". */
+    BUSY_POLLING("busy-polling", """
+            set server_socket non-blocking
+            connections = []
+            while (1) {
+                new_connection = accept(server_socket)
+                if new_connection != -1, set it non-blocking, add it to connections
+                for connection in connections:
+                    recv(connection, ...) // Try to receive: -1/EAGAIN if nothing yet
+                    send(connection, ...) // Try to send, if needed
+            }"""),
     /** One thread, select() over the listener and every connection. */
     SELECT("select", """
             while (1) {
@@ -106,6 +117,7 @@ public enum Model {
             case ITERATIVE -> Servers.iterative(world, calls, listener, load);
             case THREAD_PER_CONNECTION -> Servers.threadPerConnection(world, calls, listener, load);
             case PROCESS_PER_CONNECTION -> Servers.processPerConnection(world, calls, listener, load);
+            case BUSY_POLLING -> Servers.busyPolling(world, calls, listener, load);
             case SELECT -> Servers.eventLoop(world, calls, listener, load, fds -> new org.sockscope.lab.Call.Select(fds, List.of(), -1));
             case POLL -> Servers.eventLoop(world, calls, listener, load, fds -> new org.sockscope.lab.Call.Poll(fds, -1));
         }

@@ -10,6 +10,26 @@ import java.nio.file.Path;
  */
 record ProcessStatus(int pid, int threads, long peakRssKb) {
 
+    /**
+     * The time every thread of process {@code pid} has spent on a CPU (ns): the sum of the first
+     * field of {@code /proc/PID/task/TID/schedstat}; -1 when unreadable.
+     */
+    static long cpuNanos(int pid) {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc", Integer.toString(pid), "task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    sum += Long.parseLong(Files.readString(t.resolve("schedstat")).strip().split(" ")[0]);
+                } catch (IOException e) {
+                    // a thread that ended meanwhile: its time is gone with it
+                }
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static ProcessStatus read(int pid) {
         int threads = -1;
         long hwm = -1;

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code syscall} (what the calls measured themselves) or {@code derived} (and how).
  */
 public record Results(Model model, Workload load, long wallNanos, LoadClients.Done clients, Calls.Sums server,
-                      ProcessStatus status, boolean threadsWorld) {
+                      ProcessStatus status, long serverCpuNanos, boolean threadsWorld) {
 
     /** One row of the table. */
     public record Figure(String name, String value, String source) {
@@ -55,6 +55,9 @@ public record Results(Model model, Workload load, long wallNanos, LoadClients.Do
                 "syscall: getrusage(RUSAGE_THREAD) ru_nvcsw around each call, summed"));
         out.add(new Figure("server involuntary switches", Long.toString(server.involuntary.sum()),
                 "syscall: ru_nivcsw around each call, summed"));
+        out.add(new Figure("server process CPU time", serverCpuNanos < 0 ? "unreadable" : String.format("%.0f ms (%.0f%% of the run)",
+                serverCpuNanos / 1e6, 100.0 * serverCpuNanos / wallNanos), "kernel: /proc/PID/task/*/schedstat of the server's"
+                + " first process, summed, over the run (its JVM's own threads included)" + where));
         out.add(new Figure("server CPU in its calls", String.format("%.1f ms", server.cpuNanos.sum() / 1e6),
                 "syscall: CLOCK_THREAD_CPUTIME_ID around each call, summed"));
         StringBuilder errors = new StringBuilder();

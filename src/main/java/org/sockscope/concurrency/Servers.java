@@ -67,6 +67,52 @@ final class Servers {
         }
     }
 
+    /**
+     * The slide's busy-polling loop ("Will this work?"): the listener and every connection
+     * non-blocking, and one thread trying each over and over; -1/EAGAIN means "nothing yet, try
+     * again" (counted in the server's errors, as the kernel gave them).
+     */
+    static void busyPolling(World world, Calls calls, int listener, Workload load) throws LabException {
+        Performer main = world.actor(Model.PROCESS, Model.PROCESS);
+        calls.make(main, new Call.SetNonBlocking(listener, true));
+        Map<Integer, Integer> got = new LinkedHashMap<>();
+        int accepted = 0;
+        int closed = 0;
+        while (closed < load.clients()) {
+            if (accepted < load.clients()) {
+                CallOutcome a = calls.make(main, new Call.Accept(listener));
+                if (!a.failed()) {
+                    int conn = (int) a.ret();
+                    calls.make(main, new Call.SetNonBlocking(conn, true)); // not inherited from the listener on Linux
+                    got.put(conn, 0);
+                    accepted++;
+                } else if (a.errno() != org.sockscope.posix.Errno.EAGAIN) {
+                    throw new LabException("accept() failed: " + a.display());
+                }
+            }
+            for (int fd : List.copyOf(got.keySet())) {
+                int have = got.get(fd);
+                CallOutcome o = calls.make(main, new Call.Recv(fd, load.size() - have, 0));
+                if (o.failed() && o.errno() == org.sockscope.posix.Errno.EAGAIN) {
+                    continue; // nothing yet: try the next one, and this one again next time round
+                }
+                if (o.failed()) {
+                    throw new LabException("recv() failed: " + o.display());
+                }
+                if (o.ret() == 0) {
+                    calls.make(main, new Call.Close(fd));
+                    got.remove(fd);
+                    closed++;
+                } else if (have + o.ret() == load.size()) {
+                    Exchange.sendAll(calls, main, fd, load.size());
+                    got.put(fd, 0);
+                } else {
+                    got.put(fd, have + (int) o.ret());
+                }
+            }
+        }
+    }
+
     /** The event loop of select() and poll(): {@code wait} is the call that waits on the descriptors. */
     static void eventLoop(World world, Calls calls, int listener, Workload load,
                           java.util.function.Function<List<Integer>, Call> wait) throws LabException {
