@@ -91,23 +91,8 @@ final class Servers {
                 }
             }
             for (int fd : List.copyOf(got.keySet())) {
-                int have = got.get(fd);
-                CallOutcome o = calls.make(main, new Call.Recv(fd, load.size() - have, 0));
-                if (o.failed() && o.errno() == org.sockscope.posix.Errno.EAGAIN) {
-                    continue; // nothing yet: try the next one, and this one again next time round
-                }
-                if (o.failed()) {
-                    throw new LabException("recv() failed: " + o.display());
-                }
-                if (o.ret() == 0) {
-                    calls.make(main, new Call.Close(fd));
-                    got.remove(fd);
+                if (receive(calls, main, fd, got, load.size())) {
                     closed++;
-                } else if (have + o.ret() == load.size()) {
-                    Exchange.sendAll(calls, main, fd, load.size());
-                    got.put(fd, 0);
-                } else {
-                    got.put(fd, have + (int) o.ret());
                 }
             }
         }
@@ -137,23 +122,40 @@ final class Servers {
                     accepted++;
                     continue;
                 }
-                int have = got.get(fd);
-                CallOutcome o = calls.make(main, new Call.Recv(fd, load.size() - have, 0));
-                if (o.failed()) {
-                    throw new LabException("recv() failed: " + o.display());
-                }
-                if (o.ret() == 0) {
-                    calls.make(main, new Call.Close(fd));
-                    got.remove(fd);
+                if (receive(calls, main, fd, got, load.size())) {
                     closed++;
-                } else if (have + o.ret() == load.size()) {
-                    Exchange.sendAll(calls, main, fd, load.size());
-                    got.put(fd, 0);
-                } else {
-                    got.put(fd, have + (int) o.ret());
                 }
             }
         }
+    }
+
+    /**
+     * One recv() on connection {@code fd}, whose request has {@code got.get(fd)} bytes so far: a
+     * whole request is answered; the client's close (0) closes it and returns true. -1/EAGAIN
+     * (only on a non-blocking socket: nothing yet) changes nothing.
+     */
+    private static boolean receive(Calls calls, Performer main, int fd, Map<Integer, Integer> got, int size)
+            throws LabException {
+        int have = got.get(fd);
+        CallOutcome o = calls.make(main, new Call.Recv(fd, size - have, 0));
+        if (o.failed() && o.errno() == org.sockscope.posix.Errno.EAGAIN) {
+            return false;
+        }
+        if (o.failed()) {
+            throw new LabException("recv() failed: " + o.display());
+        }
+        if (o.ret() == 0) {
+            calls.make(main, new Call.Close(fd));
+            got.remove(fd);
+            return true;
+        }
+        if (have + o.ret() == size) {
+            Exchange.sendAll(calls, main, fd, size);
+            got.put(fd, 0);
+        } else {
+            got.put(fd, have + (int) o.ret());
+        }
+        return false;
     }
 
     /** The descriptors select() or poll() returned readable: {@code readable [5, 7]}. */
