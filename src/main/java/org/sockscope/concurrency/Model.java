@@ -32,6 +32,13 @@ public enum Model {
                 close(conn);                       // the parent's copy
             }
             handler: close(server_socket); serve(conn);"""),
+    /** A boss thread accepts and queues connections; a fixed number of worker threads serve them from the queue. */
+    WORK_QUEUE("work-queue", """
+            boss:    while (1) queue_put(accept(server_socket, NULL, NULL));
+            worker:  while (1) {                 // 4 workers, threads of the server
+                         int conn = queue_take();  // sleeps while the queue is empty
+                         serve(conn);              // the iterative inner loop
+                     }"""),
     /** One thread, everything non-blocking, trying each descriptor over and over: the slide's "Will this work?". */
     BUSY_POLLING("busy-polling", """
             set server_socket non-blocking
@@ -117,6 +124,7 @@ public enum Model {
             case ITERATIVE -> Servers.iterative(world, calls, listener, load);
             case THREAD_PER_CONNECTION -> Servers.threadPerConnection(world, calls, listener, load);
             case PROCESS_PER_CONNECTION -> Servers.processPerConnection(world, calls, listener, load);
+            case WORK_QUEUE -> Servers.workQueue(world, calls, listener, load);
             case BUSY_POLLING -> Servers.busyPolling(world, calls, listener, load);
             case SELECT -> Servers.eventLoop(world, calls, listener, load, fds -> new org.sockscope.lab.Call.Select(fds, List.of(), -1));
             case POLL -> Servers.eventLoop(world, calls, listener, load, fds -> new org.sockscope.lab.Call.Poll(fds, -1));

@@ -67,6 +67,39 @@ final class Servers {
         }
     }
 
+    /** The work queue's workers: threads of the server process that take connections from the queue. */
+    static final int WORKERS = 4;
+
+    /**
+     * The work queue (boss/worker): the boss thread accepts and puts each connection on a queue
+     * in user-space memory; {@link #WORKERS} worker threads each take the next one and serve it
+     * to the end.
+     */
+    static void workQueue(World world, Calls calls, int listener, Workload load) throws LabException {
+        Performer boss = world.actor(Model.PROCESS, Model.PROCESS);
+        java.util.concurrent.BlockingQueue<Integer> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        int workers = Math.min(WORKERS, load.clients());
+        try (ExecutorService drivers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                Performer worker = world.actor("worker" + w, Model.PROCESS);
+                running.add(drivers.submit(() -> {
+                    for (int conn; (conn = queue.take()) >= 0; ) {
+                        Exchange.serve(calls, worker, conn, load.size());
+                    }
+                    return null;
+                }));
+            }
+            for (int k = 0; k < load.clients(); k++) {
+                queue.add(accept(calls, boss, listener));
+            }
+            for (int w = 0; w < workers; w++) {
+                queue.add(-1); // no more connections: each worker ends after its last one
+            }
+            Calls.awaitAll(running, "a worker");
+        }
+    }
+
     /**
      * The slide's busy-polling loop ("Will this work?"): the listener and every connection
      * non-blocking, and one thread trying each over and over; -1/EAGAIN means "nothing yet, try
