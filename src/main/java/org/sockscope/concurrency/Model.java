@@ -62,6 +62,15 @@ public enum Model {
                     if (n == 0) close(conn), remove(conn);
                     else if ((got[conn] += n) == size) send_all(conn, buf, size), got[conn] = 0;
             }"""),
+    /** Several threads, each its own select() loop over the shared listener and the connections it accepted. */
+    POOL_OF_LOOPS("pool-of-loops", """
+            for 4 threads:                         // each an event loop of its own
+                while (1) {
+                    select(server_socket + my connections, timeout 100 ms);
+                    if server_socket is ready: conn = accept(...)   // -1/EAGAIN: another loop took it
+                                               if conn != -1, it is mine
+                    for each of my ready connections: recv(...), as in the select() loop
+                }"""),
     /** One thread, poll() over the listener and every connection: select() without FD_SETSIZE. */
     POLL("poll", """
             while (1) {
@@ -127,6 +136,7 @@ public enum Model {
             case WORK_QUEUE -> Servers.workQueue(world, calls, listener, load);
             case BUSY_POLLING -> Servers.busyPolling(world, calls, listener, load);
             case SELECT -> Servers.eventLoop(world, calls, listener, load, fds -> new org.sockscope.lab.Call.Select(fds, List.of(), -1));
+            case POOL_OF_LOOPS -> Servers.poolOfLoops(world, calls, listener, load);
             case POLL -> Servers.eventLoop(world, calls, listener, load, fds -> new org.sockscope.lab.Call.Poll(fds, -1));
         }
     }

@@ -131,6 +131,56 @@ final class Servers {
         }
     }
 
+    /** The pool's event loops: threads of the server process, each with a select() over its own connections. */
+    static final int LOOPS = 4;
+
+    /**
+     * A pool of event loops: {@link #LOOPS} threads share the non-blocking listener; each runs a
+     * select() over it and its own connections (with a 100 ms timeout, to notice that every
+     * connection has been taken), and the loop whose accept() wins a connection serves it
+     * (the others get -1/EAGAIN: the kernel woke several for one).
+     */
+    static void poolOfLoops(World world, Calls calls, int listener, Workload load) throws LabException {
+        Performer main = world.actor(Model.PROCESS, Model.PROCESS);
+        calls.make(main, new Call.SetNonBlocking(listener, true));
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        int loops = Math.min(LOOPS, load.clients());
+        try (ExecutorService drivers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int l = 0; l < loops; l++) {
+                Performer loop = world.actor("loop" + l, Model.PROCESS);
+                running.add(drivers.submit(() -> {
+                    Map<Integer, Integer> got = new LinkedHashMap<>();
+                    while (accepted.get() < load.clients() || !got.isEmpty()) {
+                        List<Integer> watch = new ArrayList<>(got.keySet());
+                        if (accepted.get() < load.clients()) {
+                            watch.addFirst(listener);
+                        }
+                        Calls.Made m = calls.makeWithData(loop, new Call.Select(watch, List.of(), 100_000));
+                        if (m.outcome().failed()) {
+                            throw new LabException("select() failed: " + m.outcome().display());
+                        }
+                        for (int fd : ready(m.data())) {
+                            if (fd != listener) {
+                                receive(calls, loop, fd, got, load.size());
+                                continue;
+                            }
+                            CallOutcome a = calls.make(loop, new Call.Accept(listener));
+                            if (!a.failed()) {
+                                accepted.incrementAndGet();
+                                got.put((int) a.ret(), 0);
+                            } else if (a.errno() != org.sockscope.posix.Errno.EAGAIN) {
+                                throw new LabException("accept() failed: " + a.display());
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Calls.awaitAll(running, "an event loop");
+        }
+    }
+
     /** The event loop of select() and poll(): {@code wait} is the call that waits on the descriptors. */
     static void eventLoop(World world, Calls calls, int listener, Workload load,
                           java.util.function.Function<List<Integer>, Call> wait) throws LabException {

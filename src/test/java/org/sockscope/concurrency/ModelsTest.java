@@ -37,7 +37,7 @@ class ModelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Model.class, names = {"THREAD_PER_CONNECTION", "WORK_QUEUE", "BUSY_POLLING", "SELECT", "POLL"})
+    @EnumSource(value = Model.class, names = {"THREAD_PER_CONNECTION", "WORK_QUEUE", "BUSY_POLLING", "SELECT", "POOL_OF_LOOPS", "POLL"})
     void concurrentServersServeTheOthersDuringTheStall(Model model) throws Exception {
         Workload load = new Workload(3, 1, 200, 0, 1, 30_000);
         try (Lab lab = new Lab()) {
