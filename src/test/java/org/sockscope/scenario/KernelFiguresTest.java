@@ -44,6 +44,10 @@ class KernelFiguresTest {
                 expect: {pipe: {queued: 100}}
             """;
 
+    /** FIGURES expecting 81 queued bytes after the peek, and the idle connection ready. */
+    static final String WRONG = FIGURES.replace("recv_queue: 80}", "recv_queue: 81}")
+            .replace("ready: [conn.server]", "ready: [idle.server]");
+
     static Scenario load(String yaml) throws ScenarioException {
         return ScenarioLoader.load("figures.yaml", new StringReader(yaml));
     }
@@ -62,13 +66,13 @@ class KernelFiguresTest {
 
     @Test
     void aWrongFigureSaysExpectedActualAndSource() throws Exception {
-        try (ScenarioSession s = new ScenarioSession(load(FIGURES.replace("recv_queue: 80}", "recv_queue: 81}")
-                .replace("ready: [conn.server]", "ready: [idle.server]")), new Lab())) {
+        try (ScenarioSession s = new ScenarioSession(load(WRONG), new Lab())) {
             List<StepReport> r = s.runToEnd();
-            assertEquals(List.of("ready [idle.server]: expected ready [idle.server], actual: ready [conn.server] (the sets"
-                    + " select() returned)"), r.get(1).failures());
-            assertEquals(List.of("recv_queue conn.server 81: expected 81, actual: 80 bytes (SIOCINQ on conn.server, read by"
-                    + " SockScope's probe when the step settled)"), r.get(2).failures());
+            String ready = "ready [idle.server]: expected ready [idle.server], actual: ready [conn.server] (the sets select() returned)";
+            String queue = "recv_queue conn.server 81: expected 81, actual: 80 bytes (SIOCINQ on conn.server, read by SockScope's"
+                    + " probe when the step settled)";
+            assertEquals(List.of(ready), r.get(1).failures());
+            assertEquals(List.of(queue), r.get(2).failures());
         }
     }
 
