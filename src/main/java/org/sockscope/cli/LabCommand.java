@@ -74,6 +74,9 @@ public final class LabCommand implements Callable<Integer> {
             err.println("sockscope lab: " + e.getMessage());
             return Cli.BAD_INPUT;
         }
+        if (models.size() == 1) {
+            out.println("Model: " + models.getFirst().id() + System.lineSeparator() + models.getFirst().code().indent(4));
+        }
         out.println("Workload: " + clients + " clients × " + requests + " requests of " + size + " bytes, think " + think
                 + " ms" + (slow > 0 ? ", " + slow + " slow (stall ≤ " + stall + " ms)" : ""));
         List<Results> all = new ArrayList<>();

@@ -183,6 +183,7 @@ class CliTest {
         Result r = cli("lab", "--model", "select", "--clients", "3", "--requests", "2", "--size", "500");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("| requests served | 6 of 6 | derived: count of exchanges completed |"), r.out());
+        assertTrue(r.out().startsWith("Model: select\n    while (1) {"), "the loop as the lecture writes it: " + r.out());
         assertTrue(r.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| figure")).allMatch(
                 l -> l.matches(".*\\| (derived|kernel|syscall): [^|]+ \\|$")), "every figure says where it came from: " + r.out());
     }
