@@ -1,8 +1,6 @@
 package org.sockscope.scenario;
 
 import org.sockscope.kernel.Descriptor;
-import org.sockscope.kernel.PipeFigures;
-import org.sockscope.kernel.SocketFigures;
 import org.sockscope.lab.Actor;
 import org.sockscope.lab.Lab;
 import org.sockscope.lab.Performer;
@@ -14,7 +12,6 @@ import org.sockscope.lab.SocketOptions;
 import org.sockscope.trace.Slot;
 import org.sockscope.trace.CallOutcome;
 import org.sockscope.trace.Event;
-import org.sockscope.trace.Snapshot;
 import org.sockscope.trace.Trace;
 
 import java.time.Duration;
@@ -485,54 +482,9 @@ public final class ScenarioSession implements AutoCloseable {
         readFigures(r);
     }
 
-    /**
-     * Reads the kernel figures the step's expectations name ({@code recv_queue conn.server}, …)
-     * from the probes so far: after a call that returned, its own process probed right after it.
-     */
+    /** Reads the kernel figures the step's expectations name, from the probes so far ({@link StepFigures}). */
     private void readFigures(Running r) {
-        Snapshot snap = lab.trace().latest();
-        for (OutcomePattern p : r.step().expect()) {
-            for (String key : p.figures()) {
-                String[] part = key.split(" ", 2);
-                Optional<Slot> slot = slot(part[1]);
-                if (part[0].equals("ready") || slot.isEmpty()) {
-                    continue;
-                }
-                Long v = switch (part[0]) {
-                    case "pipe_queued" -> {
-                        PipeFigures f = snap.pipe(slot.get().process(), slot.get().fd());
-                        yield f == null ? null : (long) f.queued();
-                    }
-                    default -> {
-                        SocketFigures f = snap.socket(slot.get().process(), slot.get().fd());
-                        yield f == null ? null : (long) (part[0].equals("recv_queue") ? f.inq() : f.outq());
-                    }
-                };
-                if (v != null) {
-                    r.figures().put(key, v);
-                }
-            }
-        }
-    }
-
-    /** {@code ready NAME} → 1 or 0 for each descriptor a returned select() watched, from the sets it returned. */
-    private Map<String, Long> readySets(Running r, String data) {
-        Map<String, Long> out = new HashMap<>();
-        if (!r.step().call().name().equals("select") || data.isEmpty()) {
-            return out;
-        }
-        java.util.Set<Integer> ready = new java.util.HashSet<>();
-        var m = java.util.regex.Pattern.compile("\\d+").matcher(data);
-        while (m.find()) {
-            ready.add(Integer.parseInt(m.group()));
-        }
-        for (String name : r.step().call().descriptors()) {
-            Integer fd = fds.get(name);
-            if (fd != null) {
-                out.put(OutcomePattern.Ready.key(name), ready.contains(fd) ? 1L : 0L);
-            }
-        }
-        return out;
+        r.figures().putAll(StepFigures.queues(r.step(), lab.trace().latest(), this::slot));
     }
 
     /**
@@ -547,7 +499,7 @@ public final class ScenarioSession implements AutoCloseable {
             StepOutcome base = o.failed() ? StepOutcome.failed(o.errno(), r.requested(), o.blocked())
                     : StepOutcome.returned(o.ret(), r.requested(), o.blocked());
             Map<String, Long> figures = new HashMap<>(r.figures());
-            figures.putAll(readySets(r, returnedData.getOrDefault(r.submission().callId(), "")));
+            figures.putAll(StepFigures.ready(r.step(), returnedData.getOrDefault(r.submission().callId(), ""), fds));
             return base.measured(o.calls(), o.cpuNanos(), o.waitNanos(), o.wallNanos()).ended(o.total(), o.stop())
                     .withFigures(figures);
         }
