@@ -48,6 +48,9 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--stall-ms", defaultValue = "2000", description = "A slow client's stall at most, ended early when the others are done (default ${DEFAULT-VALUE}).")
     private int stall;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV (figure, one column per model, source).")
+    private java.nio.file.Path csv;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -92,7 +95,37 @@ public final class LabCommand implements Callable<Integer> {
         }
         out.println();
         out.print(table(all));
+        if (csv != null) {
+            try {
+                java.nio.file.Files.writeString(csv, csv(all));
+                out.println("(written as CSV: " + csv + ")");
+            } catch (java.io.IOException e) {
+                err.println("sockscope lab: could not write " + csv + ": " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+        }
         return 0;
+    }
+
+    /** The table as CSV (RFC 4180 quoting): figure, one column per model, source. */
+    static String csv(List<Results> all) {
+        StringBuilder sb = new StringBuilder("figure");
+        all.forEach(r -> sb.append(',').append(quote(r.model().id())));
+        sb.append(",source\r\n");
+        List<List<Results.Figure>> columns = all.stream().map(Results::figures).toList();
+        for (int row = 0; row < columns.getFirst().size(); row++) {
+            sb.append(quote(columns.getFirst().get(row).name()));
+            for (List<Results.Figure> c : columns) {
+                sb.append(',').append(quote(c.get(row).value()));
+            }
+            sb.append(',').append(quote(columns.getFirst().get(row).source())).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String field) {
+        return field.contains(",") || field.contains("\"") || field.contains("\n")
+                ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
     }
 
     /** One row per figure, one column per model, then the figure's source. */

@@ -187,4 +187,15 @@ class CliTest {
         assertTrue(r.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| figure")).allMatch(
                 l -> l.matches(".*\\| (derived|kernel|syscall): [^|]+ \\|$")), "every figure says where it came from: " + r.out());
     }
+
+    @Test
+    void labWritesTheTableAsCsvToo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("lab.csv");
+        Result r = cli("lab", "--model", "iterative", "--clients", "2", "--requests", "1", "--csv", file.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(file);
+        assertEquals("figure,iterative,source", lines.getFirst());
+        assertTrue(lines.contains("requests served,2 of 2,derived: count of exchanges completed"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("server errors,none,")), "a value with no comma stays bare: " + lines);
+    }
 }
