@@ -48,6 +48,9 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--stall-ms", defaultValue = "2000", description = "A slow client's stall at most, ended early when the others are done (default ${DEFAULT-VALUE}).")
     private int stall;
 
+    @Option(names = "--cpu-ms", defaultValue = "0", description = "CPU work the server does for each request, on its thread (default ${DEFAULT-VALUE}).")
+    private int cpu;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV (figure, one column per model, source).")
     private java.nio.file.Path csv;
 
@@ -71,7 +74,7 @@ public final class LabCommand implements Callable<Integer> {
         Workload load;
         List<Model> models;
         try {
-            load = new Workload(clients, requests, size, think, slow, stall);
+            load = new Workload(clients, requests, size, think, slow, stall, cpu);
             models = compare ? Arrays.asList(Model.values()) : List.of(Model.of(model));
         } catch (IllegalArgumentException e) {
             err.println("sockscope lab: " + e.getMessage());
@@ -81,7 +84,8 @@ public final class LabCommand implements Callable<Integer> {
             out.println("Model: " + models.getFirst().id() + System.lineSeparator() + models.getFirst().code().indent(4));
         }
         out.println("Workload: " + clients + " clients × " + requests + " requests of " + size + " bytes, think " + think
-                + " ms" + (slow > 0 ? ", " + slow + " slow (stall ≤ " + stall + " ms)" : ""));
+                + " ms" + (slow > 0 ? ", " + slow + " slow (stall ≤ " + stall + " ms)" : "")
+                + (cpu > 0 ? ", " + cpu + " ms of server CPU per request" : ""));
         List<Results> all = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             Model m = models.get(i);

@@ -46,11 +46,22 @@ final class Exchange {
         return true;
     }
 
-    /** Serves one connection until the client closes it: each request of {@code size} bytes gets as many back. */
-    static void serve(Calls calls, Performer actor, int fd, int size) {
-        while (receiveAll(calls, actor, fd, size)) {
-            sendAll(calls, actor, fd, size);
+    /**
+     * Serves one connection until the client closes it: each request of {@code load.size()} bytes
+     * gets {@link #answer}ed.
+     */
+    static void serve(Calls calls, Performer actor, int fd, Workload load) {
+        while (receiveAll(calls, actor, fd, load.size())) {
+            answer(calls, actor, fd, load);
         }
         calls.make(actor, new Call.Close(fd));
+    }
+
+    /** A whole request has come: the CPU work it asks for, then as many bytes back. */
+    static void answer(Calls calls, Performer actor, int fd, Workload load) {
+        if (load.cpuMillis() > 0) {
+            calls.make(actor, new Call.Compute(load.cpuMillis() * 1000L));
+        }
+        sendAll(calls, actor, fd, load.size());
     }
 }

@@ -22,7 +22,7 @@ final class Servers {
     static void iterative(World world, Calls calls, int listener, Workload load) throws LabException {
         Performer main = world.actor(Model.PROCESS, Model.PROCESS);
         for (int k = 0; k < load.clients(); k++) {
-            Exchange.serve(calls, main, accept(calls, main, listener), load.size());
+            Exchange.serve(calls, main, accept(calls, main, listener), load);
         }
     }
 
@@ -34,7 +34,7 @@ final class Servers {
                 int conn = accept(calls, main, listener);
                 // The connection's own thread: a new thread of the server process, sharing its table.
                 Performer handler = world.actor("handler" + k, Model.PROCESS);
-                handlers.add(drivers.submit(() -> Exchange.serve(calls, handler, conn, load.size())));
+                handlers.add(drivers.submit(() -> Exchange.serve(calls, handler, conn, load)));
             }
             Calls.awaitAll(handlers, "a connection's thread");
         }
@@ -60,7 +60,7 @@ final class Servers {
                 Performer handler = world.actor(child, child);
                 handlers.add(drivers.submit(() -> {
                     calls.make(handler, new Call.Close(listener));
-                    Exchange.serve(calls, handler, conn, load.size());
+                    Exchange.serve(calls, handler, conn, load);
                 }));
             }
             Calls.awaitAll(handlers, "a connection's process");
@@ -85,7 +85,7 @@ final class Servers {
                 Performer worker = world.actor("worker" + w, Model.PROCESS);
                 running.add(drivers.submit(() -> {
                     for (int conn; (conn = queue.take()) >= 0; ) {
-                        Exchange.serve(calls, worker, conn, load.size());
+                        Exchange.serve(calls, worker, conn, load);
                     }
                     return null;
                 }));
@@ -124,7 +124,7 @@ final class Servers {
                 }
             }
             for (int fd : List.copyOf(got.keySet())) {
-                if (receive(calls, main, fd, got, load.size())) {
+                if (receive(calls, main, fd, got, load)) {
                     closed++;
                 }
             }
@@ -162,7 +162,7 @@ final class Servers {
                         }
                         for (int fd : ready(m.data())) {
                             if (fd != listener) {
-                                receive(calls, loop, fd, got, load.size());
+                                receive(calls, loop, fd, got, load);
                                 continue;
                             }
                             CallOutcome a = calls.make(loop, new Call.Accept(listener));
@@ -205,7 +205,7 @@ final class Servers {
                     accepted++;
                     continue;
                 }
-                if (receive(calls, main, fd, got, load.size())) {
+                if (receive(calls, main, fd, got, load)) {
                     closed++;
                 }
             }
@@ -217,8 +217,9 @@ final class Servers {
      * whole request is answered; the client's close (0) closes it and returns true. -1/EAGAIN
      * (only on a non-blocking socket: nothing yet) changes nothing.
      */
-    private static boolean receive(Calls calls, Performer main, int fd, Map<Integer, Integer> got, int size)
+    private static boolean receive(Calls calls, Performer main, int fd, Map<Integer, Integer> got, Workload load)
             throws LabException {
+        int size = load.size();
         int have = got.get(fd);
         CallOutcome o = calls.make(main, new Call.Recv(fd, size - have, 0));
         if (o.failed() && o.errno() == org.sockscope.posix.Errno.EAGAIN) {
@@ -233,7 +234,7 @@ final class Servers {
             return true;
         }
         if (have + o.ret() == size) {
-            Exchange.sendAll(calls, main, fd, size);
+            Exchange.answer(calls, main, fd, load);
             got.put(fd, 0);
         } else {
             got.put(fd, have + (int) o.ret());

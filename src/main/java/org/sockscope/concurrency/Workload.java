@@ -5,9 +5,11 @@ package org.sockscope.concurrency;
  * request/response exchanges of {@code size} bytes, {@code thinkMillis} apart; the first
  * {@code slowClients} of them connect first, send half of their first request, and stall until the
  * other clients are done (at most {@code stallMillis}) before sending the rest; the others connect
- * once the slow ones have stalled.
+ * once the slow ones have stalled. The server computes {@code cpuMillis} of its thread's CPU time
+ * for each request before it answers.
  */
-public record Workload(int clients, int requests, int size, int thinkMillis, int slowClients, int stallMillis) {
+public record Workload(int clients, int requests, int size, int thinkMillis, int slowClients, int stallMillis,
+                       int cpuMillis) {
     /** The most clients this engine runs (each is a thread of the load process, each connection a thread of some servers). */
     public static final int MAX_CLIENTS = 1000;
 
@@ -18,6 +20,12 @@ public record Workload(int clients, int requests, int size, int thinkMillis, int
         check(thinkMillis, 0, 10_000, "think time (ms)");
         check(slowClients, 0, clients, "slow clients");
         check(stallMillis, 0, 60_000, "stall (ms)");
+        check(cpuMillis, 0, 10_000, "CPU work per request (ms)");
+    }
+
+    /** A workload without CPU work on the server. */
+    public Workload(int clients, int requests, int size, int thinkMillis, int slowClients, int stallMillis) {
+        this(clients, requests, size, thinkMillis, slowClients, stallMillis, 0);
     }
 
     private static void check(long v, long min, long max, String what) {

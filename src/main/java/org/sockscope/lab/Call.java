@@ -368,6 +368,38 @@ public sealed interface Call {
         }
     }
 
+    /**
+     * Work on the thread's CPU, no system call: the thread computes until its own CPU clock
+     * (CLOCK_THREAD_CPUTIME_ID) has advanced by {@code cpuMicros} — a server's CPU-heavy request.
+     */
+    record Compute(long cpuMicros) implements Call {
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("compute", -1, 0, 0, "compute(" + cpuMicros / 1000.0 + " ms) /* user-space work on the thread's CPU */");
+        }
+
+        public Result execute(long callId) {
+            long start = Libc.threadCpuNanos();
+            if (start < 0) {
+                throw new IllegalStateException("the thread's CPU clock cannot be read here, so its work cannot be measured");
+            }
+            long x = callId;
+            while (Libc.threadCpuNanos() - start < cpuMicros * 1000) {
+                for (int i = 0; i < 10_000; i++) {
+                    x = x * 6364136223846793005L + 1442695040888963407L; // a step of an LCG
+                }
+            }
+            SINK = x; // kept, so the work is not optimised away
+            return new Result(SysResult.ok(0), "");
+        }
+
+        @SuppressWarnings("unused")
+        private static volatile long SINK;
+    }
+
     /** {@code usleep(micros)}: the thread waits; not a call on a descriptor. */
     record Pause(long micros) implements Call {
         public int fd() {

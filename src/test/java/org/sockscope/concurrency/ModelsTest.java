@@ -59,6 +59,17 @@ class ModelsTest {
     }
 
     @Test
+    void cpuWorkPerRequestIsTheServerThreadsOwnCpuTime() throws Exception {
+        Workload load = new Workload(2, 2, 100, 0, 0, 0, 20);
+        try (Lab lab = new Lab()) {
+            Results r = LabRun.run(lab, Model.THREAD_PER_CONNECTION, load);
+            assertEquals(4, r.clients().requests().size());
+            assertTrue(r.server().cpuNanos.sum() >= 4 * 20_000_000L,
+                    "four requests, each 20 ms of the serving thread's CPU clock: " + r.table());
+        }
+    }
+
+    @Test
     void processPerConnectionSpawnsAProcessPerClientAndLeavesNoneBehind() throws Exception {
         Workload load = new Workload(3, 2, 500, 0, 1, 30_000);
         java.util.Set<Long> before = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
