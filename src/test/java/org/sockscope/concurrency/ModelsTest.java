@@ -69,6 +69,26 @@ class ModelsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Model.class, names = {"ITERATIVE", "THREAD_PER_CONNECTION", "POOL_OF_LOOPS"})
+    void aRunLeavesNoSocketAndNoThreadBehind(Model model) throws Exception {
+        long socketsBefore = sockets();
+        try (Lab lab = new Lab()) {
+            LabRun.run(lab, model, new Workload(3, 1, 100, 0, 0, 0));
+            assertTrue(sockets() > socketsBefore, "the listener is open until the world closes");
+        }
+        assertEquals(socketsBefore, sockets(), "every socket of the run is closed");
+        org.sockscope.lab.Await.until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("actor-") || t.getName().startsWith("model-")),
+                java.time.Duration.ofSeconds(5), "every actor and the model's driver to end");
+    }
+
+    /** Sockets in this JVM's descriptor table (the threads world's lessons live in it). */
+    private static long sockets() {
+        return org.sockscope.kernel.DescriptorTable.self().stream()
+                .filter(d -> d.kind() == org.sockscope.kernel.Descriptor.Kind.SOCKET).count();
+    }
+
     @Test
     void processPerConnectionSpawnsAProcessPerClientAndLeavesNoneBehind() throws Exception {
         Workload load = new Workload(3, 2, 500, 0, 1, 30_000);
