@@ -160,7 +160,7 @@ final class Servers {
                         if (m.outcome().failed()) {
                             throw new LabException("select() failed: " + m.outcome().display());
                         }
-                        for (int fd : ready(m.data())) {
+                        for (int fd : Call.readyIn(m.data())) {
                             if (fd != listener) {
                                 receive(calls, loop, fd, got, load);
                                 continue;
@@ -199,7 +199,7 @@ final class Servers {
             if (m.outcome().failed()) {
                 throw new LabException(w.spec().name() + "() failed: " + m.outcome().display());
             }
-            for (int fd : ready(m.data())) {
+            for (int fd : Call.readyIn(m.data())) {
                 if (fd == listener) {
                     got.put(accept(calls, main, listener), 0);
                     accepted++;
@@ -240,21 +240,6 @@ final class Servers {
             got.put(fd, have + (int) o.ret());
         }
         return false;
-    }
-
-    /** The descriptors select() or poll() returned readable: {@code readable [5, 7]}. */
-    static List<Integer> ready(String data) {
-        List<Integer> out = new ArrayList<>();
-        int start = data.indexOf("readable [");
-        int end = start < 0 ? -1 : data.indexOf(']', start);
-        if (end > start) {
-            for (String n : data.substring(start + "readable [".length(), end).split(",")) {
-                if (!n.isBlank()) {
-                    out.add(Integer.parseInt(n.strip()));
-                }
-            }
-        }
-        return out;
     }
 
     private static int accept(Calls calls, Performer main, int listener) throws LabException {

@@ -285,6 +285,19 @@ public sealed interface Call {
     }
 
     /**
+     * The descriptors a returned select() or poll() reported ready, read from its result's data
+     * ({@code readable [5, 7] writable [8]}): every number in it, read and write sets together.
+     */
+    public static List<Integer> readyIn(String data) {
+        List<Integer> out = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("\\d+").matcher(data);
+        while (m.find()) {
+            out.add(Integer.parseInt(m.group()));
+        }
+        return out;
+    }
+
+    /**
      * {@code poll(fds, n, timeout)} asking POLLIN of each of {@code fds} (-1: no timeout); the
      * result's data is the descriptors it returned with POLLIN, POLLHUP or POLLERR:
      * {@code readable [5, 7]} (the same words as select()'s).

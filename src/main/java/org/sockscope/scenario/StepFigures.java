@@ -55,11 +55,7 @@ final class StepFigures {
         if (!step.call().name().equals("select") || data.isEmpty()) {
             return out;
         }
-        java.util.Set<Integer> ready = new java.util.HashSet<>();
-        var m = java.util.regex.Pattern.compile("\\d+").matcher(data);
-        while (m.find()) {
-            ready.add(Integer.parseInt(m.group()));
-        }
+        java.util.Set<Integer> ready = new java.util.HashSet<>(org.sockscope.lab.Call.readyIn(data));
         for (String name : step.call().descriptors()) {
             Integer fd = fds.get(name);
             if (fd != null) {

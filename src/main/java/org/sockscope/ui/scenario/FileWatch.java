@@ -9,9 +9,10 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 
 /**
- * Tells when one file is written or replaced (editors save either way): the kernel's inotify,
- * through a {@link WatchService} on the file's folder, read by a daemon thread. {@code changed}
- * runs on that thread; the caller hands it on.
+ * Tells when one file's text changes (editors save by writing or by replacing it): the kernel's
+ * inotify, through a {@link WatchService} on the file's folder, read by a daemon thread that also
+ * reads the file, so a save that leaves the text as it was tells nothing. {@code changed} runs on
+ * that thread; the caller hands it on.
  */
 final class FileWatch implements AutoCloseable {
     private final WatchService service;
@@ -27,14 +28,16 @@ final class FileWatch implements AutoCloseable {
         try {
             WatchService ws = dir.getFileSystem().newWatchService();
             dir.register(ws, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
-            Thread.ofPlatform().name("watch-" + name).daemon(true).start(() -> run(ws, name, changed));
+            Thread.ofPlatform().name("watch-" + name).daemon(true).start(() -> run(ws, file, changed));
             return java.util.Optional.of(new FileWatch(ws));
         } catch (IOException | UnsupportedOperationException e) {
             return java.util.Optional.empty();
         }
     }
 
-    private static void run(WatchService ws, Path name, Runnable changed) {
+    private static void run(WatchService ws, Path file, Runnable changed) {
+        Path name = file.getFileName();
+        String last = text(file);
         try {
             while (true) {
                 WatchKey key = ws.take();
@@ -43,12 +46,23 @@ final class FileWatch implements AutoCloseable {
                     ours |= name.equals(e.context());
                 }
                 key.reset();
-                if (ours) {
+                String now = ours ? text(file) : null;
+                if (now != null && !now.equals(last)) {
+                    last = now;
                     changed.run();
                 }
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
             // closed: the scenario was replaced or the window closed
+        }
+    }
+
+    /** The file's text, or null while it cannot be read (replaced while being written: the next event reads it). */
+    private static String text(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
         }
     }
 

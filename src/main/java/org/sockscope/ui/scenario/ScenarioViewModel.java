@@ -70,10 +70,9 @@ public final class ScenarioViewModel implements AutoCloseable {
     private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
     private final FilteredList<LogEntry> shownLog = new FilteredList<>(log);
     private final Autoplay autoplay = new Autoplay(this);
-    /** The file being watched for changes, its watch, and its text as last loaded from it. */
+    /** The file being watched for changes, and its watch. */
     private Path watched;
     private FileWatch watch;
-    private String loadedText = "";
 
     /** A view-model with no scenario loaded; the bundled list is read in the background. */
     public ScenarioViewModel() {
@@ -152,38 +151,21 @@ public final class ScenarioViewModel implements AutoCloseable {
             watch = null;
         }
         watched = file;
-        loadedText = "";
         if (file != null) {
-            try {
-                loadedText = java.nio.file.Files.readString(file);
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
-                // not readable now: its load says why, and a change reloads it
-            }
             watch = FileWatch.of(file, () -> inbox.add(this::reloadFromDisk)).orElse(null);
         }
     }
 
     /**
-     * The watched file changed: loads it again and runs to the step shown, or to its last step if
-     * it has fewer now. Bad text shows its problems, and the scenario as it was stays loaded.
-     * An editor's save that leaves the text as it was loaded reloads nothing.
+     * The watched file's text changed: loads it again (off this thread, as every load) and runs to
+     * the step shown, or to its last step if it has fewer now. Bad text shows its problems, and the
+     * scenario as it was stays loaded.
      */
     private void reloadFromDisk() {
         Path file = watched;
-        if (file == null || closed) {
-            return;
+        if (file != null && !closed) {
+            load(() -> ScenarioFiles.load(file), position.get());
         }
-        String text;
-        try {
-            text = java.nio.file.Files.readString(file);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return; // replaced while being written: the next event reads it
-        }
-        if (text.equals(loadedText)) {
-            return;
-        }
-        loadedText = text;
-        load(() -> ScenarioFiles.load(file), position.get());
     }
 
     private void load(java.util.function.Supplier<ScenarioFiles.Loaded> loader) {
