@@ -7,7 +7,7 @@ import org.sockscope.posix.TcpInfo;
 
 /**
  * Reads one socket's identity, queues, buffer sizes, status flags and TCP state from the kernel:
- * three getsockopts, three ioctls, one fcntl and one TCP_INFO, a few microseconds in all, so it can
+ * six getsockopts, three ioctls, one fcntl and one TCP_INFO, a few microseconds in all, so it can
  * run every frame. A figure the kernel refused is kept as {@code -errno} ({@link Figure}), never 0.
  */
 public final class SocketProbe {
@@ -23,6 +23,8 @@ public final class SocketProbe {
         Libc.TcpInfoResult tcp = Libc.tcpInfo(fd);
         TcpInfo info = tcp.info();
         int tcpFail = -tcp.errno();
+        int[] memErrno = new int[1];
+        int[] mem = Libc.memInfo(fd, memErrno);
         return new SocketFigures(fd, cookie.value(),
                 Figure.of(Libc.ioctlInt(fd, LinuxAbi.SIOCINQ)),
                 Figure.of(Libc.ioctlInt(fd, LinuxAbi.SIOCOUTQ)),
@@ -32,7 +34,11 @@ public final class SocketProbe {
                 info == null ? tcpFail : info.state(), info == null ? tcpFail : info.sndWnd(),
                 info == null ? tcpFail : info.rcvWnd(), info == null ? tcpFail : info.unacked(),
                 info == null ? tcpFail : info.sacked(),
-                Figure.of(Libc.fcntl(fd, LinuxAbi.F_GETFL, 0)));
+                Figure.of(Libc.fcntl(fd, LinuxAbi.F_GETFL, 0)),
+                Figure.of(Libc.getsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_DOMAIN)),
+                Figure.of(Libc.getsockoptInt(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_TYPE)),
+                mem == null ? -memErrno[0] : mem[LinuxAbi.SK_MEMINFO_RMEM_ALLOC],
+                mem == null ? -memErrno[0] : mem[LinuxAbi.SK_MEMINFO_DROPS]);
     }
 
     /** The kernel's TCP state of {@code fd} ({@code "LISTEN"}, {@code "ESTABLISHED"}), or empty when not TCP. */

@@ -235,7 +235,7 @@ public final class Actor implements Performer {
                 r.stop(), meter.syscallNanos(), meter.voluntarySwitches(), meter.involuntarySwitches(), wall, cpu, wait,
                 p.call().movesBytes() ? r.total() : -1);
         synchronized (this) {
-            lab.afterCall(this, p.call(), r.sys());
+            lab.afterCall(this, p.call(), r);
             lab.trace().append(new Event.CallReturned(0, lab.trace().now(), name, id, spec, outcome, r.data()));
             current = null;
         }

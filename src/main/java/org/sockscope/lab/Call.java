@@ -356,13 +356,97 @@ public sealed interface Call {
         }
 
         public CallSpec spec() {
-            String d = domain == LinuxAbi.AF_INET ? "AF_INET" : domain == LinuxAbi.AF_INET6 ? "AF_INET6" : Integer.toString(domain);
-            String t = type == LinuxAbi.SOCK_STREAM ? "SOCK_STREAM" : Integer.toString(type);
-            return new CallSpec("socket", -1, 0, 0, "socket(" + d + ", " + t + ", " + protocol + ")");
+            return new CallSpec("socket", -1, 0, 0, "socket(" + Flags.domain(domain) + ", " + Flags.type(type) + ", " + protocol + ")");
         }
 
         public Result execute(long callId) {
             return new Result(Libc.socket(domain, type, protocol), "");
+        }
+    }
+
+    /**
+     * {@code socketpair(domain, type, protocol, sv)}: two connected sockets; returns 0, and the
+     * result's data names the two new descriptors ({@code sv = {5, 6}}, read back by {@link #ends}).
+     * The lab registers both.
+     */
+    record SocketPair(int domain, int type) implements Call {
+        @Override
+        public boolean takesNumber() {
+            return true;
+        }
+
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("socketpair", -1, 0, 0, "socketpair(" + Flags.domain(domain) + ", " + Flags.type(type) + ", 0, sv)");
+        }
+
+        public Result execute(long callId) {
+            Libc.SocketPair p = Libc.socketpair(domain, type, 0);
+            return p.sv0() < 0 ? new Result(new SysResult(-1, p.errno()), "")
+                    : new Result(SysResult.ok(0), "sv = {" + p.sv0() + ", " + p.sv1() + "}");
+        }
+
+        /** {@code sv[0]} and {@code sv[1]} from a successful socketpair's data text. */
+        public static int[] ends(String data) {
+            return readyIn(data).stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * {@code sendto(fd, s_buf, length, flags, {127.0.0.1:port}, 16)}: on a datagram socket one
+     * message of {@code length} bytes, sent whole or not at all.
+     */
+    record SendTo(int fd, int length, int flags, int port) implements Call {
+        @Override
+        public boolean movesBytes() {
+            return true;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("sendto", fd, length, flags, "sendto(" + fd + ", s_buf, " + length + ", " + Flags.msg(flags)
+                    + ", {127.0.0.1:" + port + "}, 16)");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of("sendto", "sendmsg");
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.sendto(fd, Payload.fill(callId, length), 0, length, flags,
+                    org.sockscope.posix.SockAddr.loopback(port)), "");
+        }
+    }
+
+    /**
+     * {@code recvfrom(fd, r_buf, length, flags, &from, &fromlen)}: on a datagram socket one message
+     * (what does not fit in {@code length} is discarded; with MSG_TRUNC the return is the message's
+     * real length). The data text is what was copied, then {@code from 127.0.0.1:port} as the
+     * kernel wrote it.
+     */
+    record RecvFrom(int fd, int length, int flags) implements Call {
+        @Override
+        public boolean movesBytes() {
+            return true;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("recvfrom", fd, length, flags, "recvfrom(" + fd + ", r_buf, " + length + ", " + Flags.msg(flags)
+                    + ", &from, &fromlen)");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of("recvfrom", "recvmsg");
+        }
+
+        public Result execute(long callId) {
+            byte[] buf = Payload.scratch(length);
+            Libc.Received r = Libc.recvfrom(fd, buf, length, flags);
+            int copied = (int) Math.min(r.result().value(), length);
+            String data = Payload.describe(buf, copied);
+            return new Result(r.result(), r.from() == null ? data : data + " from " + r.from());
         }
     }
 
@@ -624,11 +708,31 @@ public sealed interface Call {
             if ((flags & LinuxAbi.MSG_WAITALL) != 0) {
                 names.add("MSG_WAITALL");
             }
-            int rest = flags & ~(LinuxAbi.MSG_PEEK | LinuxAbi.MSG_DONTWAIT | LinuxAbi.MSG_WAITALL);
+            if ((flags & LinuxAbi.MSG_TRUNC) != 0) {
+                names.add("MSG_TRUNC");
+            }
+            int rest = flags & ~(LinuxAbi.MSG_PEEK | LinuxAbi.MSG_DONTWAIT | LinuxAbi.MSG_WAITALL | LinuxAbi.MSG_TRUNC);
             if (rest != 0) {
                 names.add("0x" + Integer.toHexString(rest));
             }
             return names.isEmpty() ? "0" : String.join("|", names);
+        }
+
+        static String domain(int domain) {
+            return switch (domain) {
+                case LinuxAbi.AF_INET -> "AF_INET";
+                case LinuxAbi.AF_INET6 -> "AF_INET6";
+                case LinuxAbi.AF_UNIX -> "AF_UNIX";
+                default -> Integer.toString(domain);
+            };
+        }
+
+        static String type(int type) {
+            return switch (type) {
+                case LinuxAbi.SOCK_STREAM -> "SOCK_STREAM";
+                case LinuxAbi.SOCK_DGRAM -> "SOCK_DGRAM";
+                default -> Integer.toString(type);
+            };
         }
     }
 }

@@ -319,12 +319,19 @@ public final class Lab implements World {
     }
 
     /** Keeps the registry in step with what a call did to the descriptor table. */
-    void afterCall(Actor actor, Call call, SysResult r) {
+    void afterCall(Actor actor, Call call, Call.Result result) {
+        SysResult r = result.sys();
+        String data = result.data();
         if (r.failed()) {
             return;
         }
         switch (call) {
             case Call.Socket s -> register(new Endpoint.Socket(r.intValue(), actor.process(), "socket", -1), SocketOptions.DEFAULTS);
+            case Call.SocketPair p -> {
+                int[] sv = Call.SocketPair.ends(data);
+                register(new Endpoint.Socket(sv[0], actor.process(), "socketpair sv[0]", sv[1]), SocketOptions.DEFAULTS);
+                register(new Endpoint.Socket(sv[1], actor.process(), "socketpair sv[1]", sv[0]), SocketOptions.DEFAULTS);
+            }
             case Call.Accept a -> {
                 int fd = r.intValue();
                 int peer = findPeer(fd);
@@ -336,7 +343,7 @@ public final class Lab implements World {
             case Call.Connect c when endpoint(c.fd()) instanceof Endpoint.Socket s ->
                     register(s, SocketOptions.DEFAULTS); // re-described: it now has a local and a remote address
             // A loop's result is its last call's: a busy-polling accept() that succeeded opened a socket too.
-            case Call.Repeat rep -> afterCall(actor, rep.call(), r);
+            case Call.Repeat rep -> afterCall(actor, rep.call(), result);
             default -> {
             }
         }

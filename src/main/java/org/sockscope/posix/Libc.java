@@ -44,12 +44,15 @@ public final class Libc {
             Linker.Option.firstVariadicArg(2));
     private static final MethodHandle IOCTL_PTR = Native.errnoHandle("ioctl", FunctionDescriptor.of(C_INT, C_INT, C_LONG, PTR),
             Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle SOCKETPAIR = Native.errnoHandle("socketpair", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, PTR));
     private static final MethodHandle PIPE = Native.errnoHandle("pipe", FunctionDescriptor.of(C_INT, PTR));
     private static final MethodHandle FSTAT = Native.errnoHandle("fstat", FunctionDescriptor.of(C_INT, C_INT, PTR));
     private static final MethodHandle SETPRIORITY = Native.errnoHandle("setpriority", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
     // Calls that can sleep are made by the call meter (see CallMeter), through their libc addresses.
     private static final MemorySegment SEND_FN = Native.symbol("send");
     private static final MemorySegment RECV_FN = Native.symbol("recv");
+    private static final MemorySegment SENDTO_FN = Native.symbol("sendto");
+    private static final MemorySegment RECVFROM_FN = Native.symbol("recvfrom");
     private static final MemorySegment READ_FN = Native.symbol("read");
     private static final MemorySegment WRITE_FN = Native.symbol("write");
     private static final MemorySegment ACCEPT_FN = Native.symbol("accept");
@@ -91,6 +94,26 @@ public final class Libc {
         s.len.set(C_INT, 0, 8);
         int rc = call(() -> (int) GETSOCKOPT.invokeExact(s.errno, fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_COOKIE, s.timeval, s.len));
         return rc == -1 ? new SysResult(-1, Native.errno(s.errno)) : SysResult.ok(s.timeval.get(C_LONG, 0));
+    }
+
+    /**
+     * {@code getsockopt(fd, SOL_SOCKET, SO_MEMINFO)}: the kernel's {@code u32} memory figures of the
+     * socket ({@link LinuxAbi#SK_MEMINFO_RMEM_ALLOC}, {@link LinuxAbi#SK_MEMINFO_DROPS}, …), or null
+     * with the errno in {@code errno[0]}.
+     */
+    public static int[] memInfo(int fd, int[] errno) {
+        Native.Scratch s = Native.scratch();
+        s.len.set(C_INT, 0, 4 * LinuxAbi.SK_MEMINFO_VARS);
+        int rc = call(() -> (int) GETSOCKOPT.invokeExact(s.errno, fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_MEMINFO, s.tcpInfo, s.len));
+        if (rc == -1) {
+            errno[0] = Native.errno(s.errno);
+            return null;
+        }
+        int[] out = new int[LinuxAbi.SK_MEMINFO_VARS];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = s.tcpInfo.get(C_INT, 4L * i);
+        }
+        return out;
     }
 
     /** {@code setsockopt} with a {@code struct timeval} (SO_SNDTIMEO, SO_RCVTIMEO); 0 disables the timeout. */
@@ -209,10 +232,14 @@ public final class Libc {
         if (rc == -1 || Short.toUnsignedInt(s.sockaddr.get(ValueLayout.JAVA_SHORT, 0)) != LinuxAbi.AF_INET) {
             return new Named(r, null);
         }
-        int port = Short.toUnsignedInt(s.sockaddr.get(NET_SHORT, 2));
-        int a = s.sockaddr.get(NET_INT, 4);
+        return new Named(r, inetAddress(s.sockaddr));
+    }
+
+    private static SockAddr inetAddress(MemorySegment sa) {
+        int port = Short.toUnsignedInt(sa.get(NET_SHORT, 2));
+        int a = sa.get(NET_INT, 4);
         String host = ((a >>> 24) & 0xff) + "." + ((a >>> 16) & 0xff) + "." + ((a >>> 8) & 0xff) + "." + (a & 0xff);
-        return new Named(r, new SockAddr(host, port));
+        return new SockAddr(host, port);
     }
 
     /**
@@ -237,6 +264,47 @@ public final class Libc {
             SysResult r = metered(RECV_FN, false, fd, buf.address(), length, flags, 0, 0);
             copyOut(buf, into, r);
             return r;
+        }
+    }
+
+    /**
+     * {@code sendto(fd, data + offset, length, flags | MSG_NOSIGNAL, {AF_INET, addr, port}, 16)},
+     * loopback only: the count the kernel took (a datagram's whole length), or -1 with errno.
+     */
+    public static SysResult sendto(int fd, byte[] data, int offset, int length, int flags, SockAddr to) {
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
+        requireLoopback(to);
+        int f = flags | LinuxAbi.MSG_NOSIGNAL;
+        Native.Scratch s = Native.scratch();
+        writeSockaddrIn(s.sockaddr, to);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, length));
+            MemorySegment.copy(data, offset, buf, ValueLayout.JAVA_BYTE, 0, length);
+            return metered(SENDTO_FN, false, fd, buf.address(), length, f, s.sockaddr.address(), SOCKADDR_IN_SIZE);
+        }
+    }
+
+    /** What {@code recvfrom()} returned and the sender's address it wrote (null when it failed or is not AF_INET). */
+    public record Received(SysResult result, SockAddr from) {
+    }
+
+    /**
+     * {@code recvfrom(fd, into, length, flags, &from, &fromlen)}: bytes copied into {@code into[0..]}
+     * (with MSG_TRUNC, a datagram's real length, which may exceed {@code length}), or -1.
+     */
+    public static Received recvfrom(int fd, byte[] into, int length, int flags) {
+        java.util.Objects.checkFromIndexSize(0, length, into.length);
+        Native.Scratch s = Native.scratch();
+        s.sockaddr.fill((byte) 0);
+        s.len.set(C_INT, 0, 128);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, length));
+            SysResult r = metered(RECVFROM_FN, false, fd, buf.address(), length, flags, s.sockaddr.address(), s.len.address());
+            if (r.value() > 0) {
+                MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, into, 0, (int) Math.min(r.value(), length));
+            }
+            boolean inet = !r.failed() && Short.toUnsignedInt(s.sockaddr.get(ValueLayout.JAVA_SHORT, 0)) == LinuxAbi.AF_INET;
+            return new Received(r, inet ? inetAddress(s.sockaddr) : null);
         }
     }
 
@@ -319,6 +387,23 @@ public final class Libc {
             }
             return new PipeFds(fds.getAtIndex(C_INT, 0), fds.getAtIndex(C_INT, 1), 0);
         }
+    }
+
+    /** {@code socketpair(domain, type, protocol, sv)}: the two connected ends, or the errno. */
+    public static SocketPair socketpair(int domain, int type, int protocol) {
+        Native.Scratch s = Native.scratch();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sv = arena.allocate(C_INT, 2);
+            int rc = call(() -> (int) SOCKETPAIR.invokeExact(s.errno, domain, type, protocol, sv));
+            if (rc == -1) {
+                return new SocketPair(-1, -1, Native.errno(s.errno));
+            }
+            return new SocketPair(sv.getAtIndex(C_INT, 0), sv.getAtIndex(C_INT, 1), 0);
+        }
+    }
+
+    /** {@code sv[0]} and {@code sv[1]} of a socketpair, or errno when it failed. */
+    public record SocketPair(int sv0, int sv1, int errno) {
     }
 
     /** The two ends of a pipe, or errno when pipe() failed. */

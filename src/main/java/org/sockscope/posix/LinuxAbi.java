@@ -22,10 +22,12 @@ public final class LinuxAbi {
     public static final int SOCK_STREAM = 1;
     public static final int SOCK_DGRAM = 2;
     public static final int IPPROTO_TCP = 6;
+    public static final int IPPROTO_UDP = 17;
 
     // setsockopt(2) levels and options
     public static final int SOL_SOCKET = 1;
     public static final int SO_REUSEADDR = 2;
+    public static final int SO_TYPE = 3;
     public static final int SO_ERROR = 4;
     public static final int SO_SNDBUF = 7;
     public static final int SO_RCVBUF = 8;
@@ -34,11 +36,21 @@ public final class LinuxAbi {
     public static final int SO_SNDTIMEO = 21;
     /** A 64-bit id the kernel gives each socket, unique while the system runs (Linux ≥ 4.12). */
     public static final int SO_COOKIE = 57;
+    public static final int SO_DOMAIN = 39;
+    /** {@code u32 meminfo[SK_MEMINFO_VARS]}: the socket's memory accounting and its drop counter. */
+    public static final int SO_MEMINFO = 55;
+    /** Index in SO_MEMINFO: memory charged to the receive queue (skb truesize, overhead included). */
+    public static final int SK_MEMINFO_RMEM_ALLOC = 0;
+    /** Index in SO_MEMINFO: packets the socket dropped ({@code sk_drops}), e.g. a full UDP receive buffer. */
+    public static final int SK_MEMINFO_DROPS = 8;
+    /** Entries of SO_MEMINFO (SK_MEMINFO_VARS). */
+    public static final int SK_MEMINFO_VARS = 9;
     public static final int TCP_NODELAY = 1;
     public static final int TCP_INFO = 11;
 
     // send(2)/recv(2) flags
     public static final int MSG_PEEK = 0x2;
+    public static final int MSG_TRUNC = 0x20;
     public static final int MSG_DONTWAIT = 0x40;
     public static final int MSG_WAITALL = 0x100;
     public static final int MSG_NOSIGNAL = 0x4000;

@@ -19,7 +19,7 @@ public final class TraceJson {
     /** The format tag written to and required in every file. */
     public static final String FORMAT = "sockscope-trace";
     /** The version written; files of other versions are refused with a clear message. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BoundedTraceTest {
 
     private static Event sample(int i) {
-        return new Event.KernelSample(0, i, List.of(new SocketFigures(5, 1005, i, 0, 0, 8192, 8192, 1, 0, 0, 0, 0, 2)), List.of());
+        return new Event.KernelSample(0, i, List.of(new SocketFigures(5, 1005, i, 0, 0, 8192, 8192, 1, 0, 0, 0, 0, 2, 2, 1, 0, 0)), List.of());
     }
 
     private static Event opened() {

@@ -38,8 +38,8 @@ final class Events {
     /** A kernel sample: the client's OUTQ/NSD and the server's INQ (other figures fixed). */
     Events sample(int clientOutq, int clientNsd, int serverInq, int clientInq) {
         return add(new Event.KernelSample(0, t, List.of(
-                new SocketFigures(CLIENT, 1000 + CLIENT, clientInq, clientOutq, clientNsd, 8192, 8192, 1, 4096, 4096, 0, 0, NO_FLAGS),
-                new SocketFigures(SERVER, 1000 + SERVER, serverInq, 0, 0, 8192, 8192, 1, 4096, 4096 - serverInq, 0, 0, NO_FLAGS)), List.of()));
+                new SocketFigures(CLIENT, 1000 + CLIENT, clientInq, clientOutq, clientNsd, 8192, 8192, 1, 4096, 4096, 0, 0, NO_FLAGS, 2, 1, 0, 0),
+                new SocketFigures(SERVER, 1000 + SERVER, serverInq, 0, 0, 8192, 8192, 1, 4096, 4096 - serverInq, 0, 0, NO_FLAGS, 2, 1, 0, 0)), List.of()));
     }
 
     /** The id the next call will get. */

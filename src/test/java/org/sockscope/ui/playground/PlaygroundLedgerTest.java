@@ -34,7 +34,7 @@ class PlaygroundLedgerTest {
     }
 
     private static SocketFigures fig(int fd, int inq, int outq, int nsd) {
-        return new SocketFigures(fd, 1000 + fd, inq, outq, nsd, 8192, 8192, 1, 0, 0, 0, 0, 2);
+        return new SocketFigures(fd, 1000 + fd, inq, outq, nsd, 8192, 8192, 1, 0, 0, 0, 0, 2, 2, 1, 0, 0);
     }
 
     @Test

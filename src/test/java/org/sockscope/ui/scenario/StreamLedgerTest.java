@@ -41,7 +41,7 @@ class StreamLedgerTest {
     }
 
     private static SocketFigures figures(int fd, int inq, int outq, int notSent) {
-        return new SocketFigures(fd, 1000 + fd, inq, outq, notSent, 8192, 8192, 1, 4096, 4096, 0, 0, 2);
+        return new SocketFigures(fd, 1000 + fd, inq, outq, notSent, 8192, 8192, 1, 4096, 4096, 0, 0, 2, 2, 1, 0, 0);
     }
 
     @Test

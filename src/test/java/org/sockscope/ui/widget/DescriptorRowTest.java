@@ -12,7 +12,7 @@ class DescriptorRowTest {
 
     /** Figures of a socket in TCP state {@code tcpState} (include/net/tcp_states.h: 1 ESTABLISHED, 7 CLOSE). */
     private static SocketFigures inState(int tcpState) {
-        return new SocketFigures(9, 42, 0, 0, 0, 16384, 131072, tcpState, 0, 0, 0, 0, 2);
+        return new SocketFigures(9, 42, 0, 0, 0, 16384, 131072, tcpState, 0, 0, 0, 0, 2, 2, 1, 0, 0);
     }
 
     @Test
