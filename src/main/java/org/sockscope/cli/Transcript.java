@@ -111,6 +111,12 @@ final class Transcript {
                         Figure.text(f.unacked()), Figure.text(f.sacked()));
                 continue;
             }
+            if (f.datagram()) {
+                out.printf("        fd %-3d %-10s %s: next datagram %s, receive queue memory %s of %s, dropped %s; send queue %s of %s%n",
+                        f.fd(), v.process(), f.protocolName(), Figure.text(f.inq()), Figure.text(f.rmemAlloc()),
+                        Figure.text(f.rcvbuf()), Figure.text(f.drops()), Figure.text(f.outq()), Figure.text(f.sndbuf()));
+                continue;
+            }
             out.printf("        fd %-3d %-10s recv queue %6s of %-7s send queue %6s (not sent %s, in flight* %s) of %s%n",
                     f.fd(), v.process(), Figure.text(f.inq()), Figure.text(f.rcvbuf()), Figure.text(f.outq()),
                     Figure.text(f.notSent()), Figure.text(f.inFlight()), Figure.text(f.sndbuf()));

@@ -356,7 +356,7 @@ public sealed interface Call {
         }
 
         public CallSpec spec() {
-            return new CallSpec("socket", -1, 0, 0, "socket(" + Flags.domain(domain) + ", " + Flags.type(type) + ", " + protocol + ")");
+            return new CallSpec("socket", -1, 0, 0, "socket(" + LinuxAbi.domainName(domain) + ", " + LinuxAbi.typeName(type) + ", " + protocol + ")");
         }
 
         public Result execute(long callId) {
@@ -369,7 +369,7 @@ public sealed interface Call {
      * result's data names the two new descriptors ({@code sv = {5, 6}}, read back by {@link #ends}).
      * The lab registers both.
      */
-    record SocketPair(int domain, int type) implements Call {
+    record SocketPair(int domain, int type, int protocol) implements Call {
         @Override
         public boolean takesNumber() {
             return true;
@@ -380,11 +380,11 @@ public sealed interface Call {
         }
 
         public CallSpec spec() {
-            return new CallSpec("socketpair", -1, 0, 0, "socketpair(" + Flags.domain(domain) + ", " + Flags.type(type) + ", 0, sv)");
+            return new CallSpec("socketpair", -1, 0, 0, "socketpair(" + LinuxAbi.domainName(domain) + ", " + LinuxAbi.typeName(type) + ", " + protocol + ", sv)");
         }
 
         public Result execute(long callId) {
-            Libc.SocketPair p = Libc.socketpair(domain, type, 0);
+            Libc.SocketPair p = Libc.socketpair(domain, type, protocol);
             return p.sv0() < 0 ? new Result(new SysResult(-1, p.errno()), "")
                     : new Result(SysResult.ok(0), "sv = {" + p.sv0() + ", " + p.sv1() + "}");
         }
@@ -716,23 +716,6 @@ public sealed interface Call {
                 names.add("0x" + Integer.toHexString(rest));
             }
             return names.isEmpty() ? "0" : String.join("|", names);
-        }
-
-        static String domain(int domain) {
-            return switch (domain) {
-                case LinuxAbi.AF_INET -> "AF_INET";
-                case LinuxAbi.AF_INET6 -> "AF_INET6";
-                case LinuxAbi.AF_UNIX -> "AF_UNIX";
-                default -> Integer.toString(domain);
-            };
-        }
-
-        static String type(int type) {
-            return switch (type) {
-                case LinuxAbi.SOCK_STREAM -> "SOCK_STREAM";
-                case LinuxAbi.SOCK_DGRAM -> "SOCK_DGRAM";
-                default -> Integer.toString(type);
-            };
         }
     }
 }

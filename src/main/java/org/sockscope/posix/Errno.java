@@ -26,6 +26,7 @@ public final class Errno {
     public static final int EINVAL = 22;
     public static final int ENFILE = 23;
     public static final int EMFILE = 24;
+    public static final int ENOTTY = 25;
     public static final int ENOSPC = 28;
     public static final int ESPIPE = 29;
     public static final int EPIPE = 32;
@@ -70,6 +71,7 @@ public final class Errno {
             Map.entry(EINVAL, new Entry("EINVAL", "Invalid argument")),
             Map.entry(ENFILE, new Entry("ENFILE", "Too many open files in system")),
             Map.entry(EMFILE, new Entry("EMFILE", "Too many open files")),
+            Map.entry(ENOTTY, new Entry("ENOTTY", "Inappropriate ioctl for device")),
             Map.entry(ENOSPC, new Entry("ENOSPC", "No space left on device")),
             Map.entry(ESPIPE, new Entry("ESPIPE", "Illegal seek")),
             Map.entry(EPIPE, new Entry("EPIPE", "Broken pipe")),

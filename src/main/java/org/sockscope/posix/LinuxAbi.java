@@ -99,6 +99,25 @@ public final class LinuxAbi {
     private static final String[] TCP_STATES = {"?", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1",
         "FIN_WAIT2", "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "NEW_SYN_RECV"};
 
+    /** A socket domain as C names it ({@code AF_INET}), or the number. */
+    public static String domainName(int domain) {
+        return switch (domain) {
+            case AF_INET -> "AF_INET";
+            case AF_INET6 -> "AF_INET6";
+            case AF_UNIX -> "AF_UNIX";
+            default -> Integer.toString(domain);
+        };
+    }
+
+    /** A socket type as C names it ({@code SOCK_STREAM}), or the number. */
+    public static String typeName(int type) {
+        return switch (type) {
+            case SOCK_STREAM -> "SOCK_STREAM";
+            case SOCK_DGRAM -> "SOCK_DGRAM";
+            default -> Integer.toString(type);
+        };
+    }
+
     /** The name of a kernel TCP state number ({@code 1 → "ESTABLISHED"}). */
     public static String tcpStateName(int state) {
         return state > 0 && state < TCP_STATES.length ? TCP_STATES[state] : "UNKNOWN(" + state + ")";

@@ -108,6 +108,9 @@ final class CallBinder {
         return switch (call.name()) {
             case "send" -> new org.sockscope.lab.Call.Send(fd(call, 0), num(call, 2), num(call, 3));
             case "recv" -> new org.sockscope.lab.Call.Recv(fd(call, 0), num(call, 2), num(call, 3));
+            case "sendto" -> new org.sockscope.lab.Call.SendTo(fd(call, 0), num(call, 2), num(call, 3), port(call, 5));
+            case "recvfrom" -> new org.sockscope.lab.Call.RecvFrom(fd(call, 0), num(call, 2), num(call, 3));
+            case "socketpair" -> new org.sockscope.lab.Call.SocketPair(num(call, 0), num(call, 1), num(call, 2));
             case "write" -> new org.sockscope.lab.Call.Write(fd(call, 0), num(call, 2));
             case "read" -> new org.sockscope.lab.Call.Read(fd(call, 0), num(call, 2));
             case "close" -> new org.sockscope.lab.Call.Close(fd(call, 0));
@@ -197,7 +200,9 @@ final class CallBinder {
         for (String d : call.descriptors()) {
             Integer fd = fds.get(d);
             if (fd != null) {
-                text = text.replaceFirst("\\b" + java.util.regex.Pattern.quote(d) + "\\b(?!=)", d + "=" + fd);
+                // the whole name only: not s inside sv[0], not conn.client inside conn.client=5
+                text = text.replaceFirst("(?<![\\w.\\[])" + java.util.regex.Pattern.quote(d) + "(?![\\w.\\[=])",
+                        java.util.regex.Matcher.quoteReplacement(d + "=" + fd));
             }
         }
         return text;

@@ -64,7 +64,8 @@ final class CallLexer {
         return isNameStart(c) || (c >= '0' && c <= '9');
     }
 
-    // A name may have dotted parts (conn.client): one token, so errors point at the whole name.
+    // A name may have dotted parts (conn.client) and end in an index (sv[0], a socketpair's end):
+    // one token, so errors point at the whole name.
     private static int nameEnd(String s, int i) {
         while (i < s.length()) {
             char c = s.charAt(i);
@@ -72,9 +73,18 @@ final class CallLexer {
                 i++;
             } else if (c == '.' && i + 1 < s.length() && isNameStart(s.charAt(i + 1))) {
                 i++;
+            } else if (c == '[' && s.startsWith("]", indexEnd(s, i + 1)) && indexEnd(s, i + 1) > i + 1) {
+                return indexEnd(s, i + 1) + 1;
             } else {
                 break;
             }
+        }
+        return i;
+    }
+
+    private static int indexEnd(String s, int i) {
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
         }
         return i;
     }

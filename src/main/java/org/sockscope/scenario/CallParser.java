@@ -107,7 +107,7 @@ final class CallParser {
                 String child = spawned(node, param, i);
                 yield new Arg.Process(child, !child.equals(names.tableOf(child)));
             }
-            case VAR -> new Arg.Variable(variable(node, param, i));
+            case VAR, PAIR -> new Arg.Variable(variable(node, param, i));
             case PORT -> new Arg.Int(node instanceof Name n && n.name().equals("FREE_PORT")
                     ? new IntExpr.Constant("FREE_PORT", Constants.FREE_PORT) : ranged(node, param, i));
         };
@@ -290,8 +290,9 @@ final class CallParser {
         if (node instanceof Name n && !Constants.isKnown(n.name()) && names.get(n.name()).isEmpty()) {
             throw unknownConstant(n, param.family());
         }
+        boolean unix = node instanceof Name n && Constants.value(Family.PAIR_DOMAIN, n.name()).isPresent();
         throw new InlineError(node.at(), where(param, i) + " must be one of " + Constants.allowed(param.family()),
-                "write the constant's name");
+                unix ? "SockScope makes AF_UNIX sockets in pairs: socketpair(AF_UNIX, SOCK_STREAM, 0, sv)" : "write the constant's name");
     }
 
     private List<Arg> fcntl(Parsed p) throws InlineError {

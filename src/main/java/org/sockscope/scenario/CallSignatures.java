@@ -23,7 +23,8 @@ final class CallSignatures {
         /** one constant of the family, by name */ CONST,
         /** a process or thread declared {@code spawned_by} the caller */ PROCESS,
         /** a variable in the process's user-space memory: any C name */ VAR,
-        /** a port: 0..65535, a bound number, or FREE_PORT */ PORT
+        /** a port: 0..65535, a bound number, or FREE_PORT */ PORT,
+        /** socketpair()'s {@code int sv[2]}: a C name; the call binds {@code sv[0]} and {@code sv[1]} */ PAIR
     }
 
     /** One parameter: its C name, kind, constant family (may be null) and range for constant values. */
@@ -37,6 +38,8 @@ final class CallSignatures {
 
     static {
         sig("socket", cnst("domain", Family.DOMAIN), cnst("type", Family.TYPE), num("protocol", Family.PROTOCOL, 0, 255));
+        sig("socketpair", cnst("domain", Family.PAIR_DOMAIN), cnst("type", Family.TYPE), num("protocol", Family.PROTOCOL, 0, 255),
+                new Param("sv", Kind.PAIR, null, 0, 0));
         sig("connect", fd("sockfd"), new Param("listener", Kind.LISTENER, null, 0, 0));
         sig("bind", fd("sockfd"), cnst("addr", Family.ADDRESS), port());
         sig("listen", fd("sockfd"), num("backlog", null, 0, 4096));
@@ -44,6 +47,9 @@ final class CallSignatures {
         sig("accept", fd("sockfd"));
         sig("send", fd("sockfd"), buf(), num("len", null, 0, MAX_LENGTH), num("flags", Family.SEND_FLAGS, 0, Integer.MAX_VALUE));
         sig("recv", fd("sockfd"), buf(), num("len", null, 0, MAX_LENGTH), num("flags", Family.RECV_FLAGS, 0, Integer.MAX_VALUE));
+        sig("sendto", fd("sockfd"), buf(), num("len", null, 0, MAX_LENGTH), num("flags", Family.SEND_FLAGS, 0, Integer.MAX_VALUE),
+                cnst("addr", Family.ADDRESS), port());
+        sig("recvfrom", fd("sockfd"), buf(), num("len", null, 0, MAX_LENGTH), num("flags", Family.RECV_FLAGS, 0, Integer.MAX_VALUE));
         sig("write", fd("fd"), buf(), num("count", null, 0, MAX_LENGTH));
         sig("read", fd("fd"), buf(), num("count", null, 0, MAX_LENGTH));
         sig("close", fd("fd"));
@@ -114,7 +120,7 @@ final class CallSignatures {
     /** True for calls whose third argument is a byte count (send, recv, read, write). */
     static boolean hasLength(String name) {
         return switch (name) {
-            case "send", "recv", "read", "write" -> true;
+            case "send", "recv", "read", "write", "sendto", "recvfrom" -> true;
             default -> false;
         };
     }
@@ -122,6 +128,11 @@ final class CallSignatures {
     /** True for calls whose result is a new descriptor (bound with {@code as:}). */
     static boolean returnsDescriptor(String name) {
         return name.equals("socket") || name.equals("accept");
+    }
+
+    /** The descriptor names a {@code socketpair(…, sv)} binds: {@code sv[0]}, {@code sv[1]}. */
+    static List<String> pairEnds(String sv) {
+        return List.of(sv + "[0]", sv + "[1]");
     }
 
     /** True for the calls that touch user-space memory only ({@code set}, {@code get}): no system call. */

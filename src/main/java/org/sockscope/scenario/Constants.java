@@ -15,7 +15,7 @@ final class Constants {
 
     /** Where a constant may appear. */
     enum Family {
-        DOMAIN, TYPE, PROTOCOL, SEND_FLAGS, RECV_FLAGS, SHUT_HOW, FCNTL_CMD, FILE_FLAGS, LEVEL, SOCKET_OPT, TCP_OPT,
+        DOMAIN, /** socketpair()'s domain */ PAIR_DOMAIN, TYPE, PROTOCOL, SEND_FLAGS, RECV_FLAGS, SHUT_HOW, FCNTL_CMD, FILE_FLAGS, LEVEL, SOCKET_OPT, TCP_OPT,
         /** the IPv4 address of bind() and connect(): loopback only */ ADDRESS,
         /** addresses C knows that SockScope never uses (refused with a reason) */ NOT_LOOPBACK,
         /** a port: SockScope's FREE_PORT besides numbers */ PORT
@@ -28,11 +28,12 @@ final class Constants {
 
     static {
         put(Family.DOMAIN, "AF_INET", LinuxAbi.AF_INET, "AF_INET6", LinuxAbi.AF_INET6);
-        put(Family.TYPE, "SOCK_STREAM", LinuxAbi.SOCK_STREAM);
-        put(Family.PROTOCOL, "IPPROTO_TCP", LinuxAbi.IPPROTO_TCP);
+        put(Family.PAIR_DOMAIN, "AF_UNIX", LinuxAbi.AF_UNIX);
+        put(Family.TYPE, "SOCK_STREAM", LinuxAbi.SOCK_STREAM, "SOCK_DGRAM", LinuxAbi.SOCK_DGRAM);
+        put(Family.PROTOCOL, "IPPROTO_TCP", LinuxAbi.IPPROTO_TCP, "IPPROTO_UDP", LinuxAbi.IPPROTO_UDP);
         put(Family.SEND_FLAGS, "MSG_DONTWAIT", LinuxAbi.MSG_DONTWAIT, "MSG_NOSIGNAL", LinuxAbi.MSG_NOSIGNAL);
         put(Family.RECV_FLAGS, "MSG_DONTWAIT", LinuxAbi.MSG_DONTWAIT, "MSG_PEEK", LinuxAbi.MSG_PEEK,
-                "MSG_WAITALL", LinuxAbi.MSG_WAITALL);
+                "MSG_WAITALL", LinuxAbi.MSG_WAITALL, "MSG_TRUNC", LinuxAbi.MSG_TRUNC);
         put(Family.SHUT_HOW, "SHUT_RD", LinuxAbi.SHUT_RD, "SHUT_WR", LinuxAbi.SHUT_WR, "SHUT_RDWR", LinuxAbi.SHUT_RDWR);
         put(Family.FCNTL_CMD, "F_GETFL", LinuxAbi.F_GETFL, "F_SETFL", LinuxAbi.F_SETFL,
                 "F_GETPIPE_SZ", LinuxAbi.F_GETPIPE_SZ, "F_SETPIPE_SZ", LinuxAbi.F_SETPIPE_SZ);

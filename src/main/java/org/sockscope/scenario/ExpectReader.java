@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class ExpectReader {
     private static final List<String> EXPECT_FIELDS = List.of("returns", "fails", "blocks", "total", "calls", "stopped",
-            "recv_queue", "send_queue", "pipe", "ready");
+            "recv_queue", "send_queue", "dropped", "pipe", "ready");
     private static final List<String> PIPE_FIELDS = List.of("queued", "of");
     private static final List<String> CALLS_FIELDS = List.of("at_least", "at_most");
 
@@ -77,7 +77,7 @@ final class ExpectReader {
         if (calls != null) {
             calls(calls).ifPresent(out::add);
         }
-        for (String queue : List.of("recv_queue", "send_queue")) {
+        for (String queue : List.of("recv_queue", "send_queue", "dropped")) {
             if (m.get(queue) != null) {
                 out.addAll(figures(m.get(queue), queue, queue, call));
             }

@@ -150,7 +150,7 @@ public sealed interface OutcomePattern {
     record Figure(String figure, String name, Amount amount) implements OutcomePattern {
         /** The figures a step may expect, with where each comes from. */
         static final java.util.Map<String, String> SOURCES = java.util.Map.of(
-                "recv_queue", "SIOCINQ", "send_queue", "SIOCOUTQ", "pipe_queued", "FIONREAD");
+                "recv_queue", "SIOCINQ", "send_queue", "SIOCOUTQ", "pipe_queued", "FIONREAD", "dropped", "SO_MEMINFO drops");
 
         /** The key of this figure in {@link StepOutcome#figures()}: {@code recv_queue conn.server}. */
         public String key() {
@@ -174,7 +174,7 @@ public sealed interface OutcomePattern {
         public String failure(StepOutcome o) {
             Long v = o.figures().get(key());
             String actual = v == null ? "not read: " + name + " held no open descriptor when the step settled"
-                    : v < 0 ? org.sockscope.kernel.Figure.text(v) : String.format("%,d bytes", v);
+                    : v < 0 ? org.sockscope.kernel.Figure.text(v) : String.format(figure.equals("dropped") ? "%,d dropped" : "%,d bytes", v);
             return this + ": expected " + amount + ", actual: " + actual + " (" + SOURCES.get(figure) + " on " + name
                     + ", read by SockScope's probe when the step settled)";
         }

@@ -331,6 +331,13 @@ public final class ScenarioSession implements AutoCloseable {
                 && !child.thread()) {
             inherit(tableOf(step.process()), child.name());
         }
+        if (!o.failed() && step.call().name().equals("socketpair")) {
+            int[] sv = org.sockscope.lab.Call.SocketPair.ends(returnedData.getOrDefault(callId, ""));
+            List<String> ends = CallSignatures.pairEnds(((Arg.Variable) step.call().args().get(3)).name());
+            for (int i = 0; i < ends.size() && i < sv.length; i++) {
+                bindDescriptor(ends.get(i), sv[i], step.process());
+            }
+        }
         // A loop binds its outcome even when its last call failed (a fill ends on EAGAIN).
         if (step.bind().isEmpty() || o.failed() && !o.loop()) {
             return;
@@ -349,10 +356,7 @@ public final class ScenarioSession implements AutoCloseable {
             }
         }
         if (CallSignatures.returnsDescriptor(step.call().name())) {
-            fds.put(name, (int) o.ret());
-            owners.put(name, tableOf(step.process()));
-            copies.remove(name); // a new descriptor: no spawned process holds it
-            remember(name, (int) o.ret());
+            bindDescriptor(name, (int) o.ret(), step.process());
         } else if (step.call().name().equals("getsockname")) {
             // What C reads from the struct the kernel filled: the port (the call itself returned 0).
             SockAddr a = SockAddr.parse(returnedData.getOrDefault(callId, ""));
@@ -362,6 +366,14 @@ public final class ScenarioSession implements AutoCloseable {
         } else {
             vars.put(name, o.ret());
         }
+    }
+
+    /** {@code name} now names new descriptor {@code fd} of {@code process}'s table. */
+    private void bindDescriptor(String name, int fd, String process) {
+        fds.put(name, fd);
+        owners.put(name, tableOf(process));
+        copies.remove(name); // a new descriptor: no spawned process holds it
+        remember(name, fd);
     }
 
     /** Process {@code child} was spawned from {@code parent}'s table: it holds a copy of each name there. */

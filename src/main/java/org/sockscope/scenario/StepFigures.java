@@ -19,8 +19,9 @@ final class StepFigures {
     }
 
     /**
-     * {@code recv_queue NAME}, {@code send_queue NAME} (SIOCINQ, SIOCOUTQ) and {@code pipe_queued
-     * NAME} (FIONREAD) as {@code snap} holds them; a name with no open descriptor is left out.
+     * {@code recv_queue NAME}, {@code send_queue NAME} (SIOCINQ, SIOCOUTQ), {@code dropped NAME}
+     * (SO_MEMINFO's drop count) and {@code pipe_queued NAME} (FIONREAD) as {@code snap} holds them;
+     * a name with no open descriptor is left out.
      */
     static Map<String, Long> queues(Step step, Snapshot snap, Function<String, Optional<Slot>> slots) {
         Map<String, Long> out = new HashMap<>();
@@ -38,7 +39,11 @@ final class StepFigures {
                     }
                     default -> {
                         SocketFigures f = snap.socket(slot.get().process(), slot.get().fd());
-                        yield f == null ? null : (long) (part[0].equals("recv_queue") ? f.inq() : f.outq());
+                        yield f == null ? null : (long) switch (part[0]) {
+                            case "recv_queue" -> f.inq();
+                            case "dropped" -> f.drops();
+                            default -> f.outq();
+                        };
                     }
                 };
                 if (v != null) {

@@ -80,6 +80,12 @@ final class StepReader {
         Optional<Repeat> repeat = repeat(m, call);
         // Bind even when the call is wrong, so later steps are not reported for the same mistake.
         String bind = bind(m, call != null ? call.name() : guessName(text), process, repeat.isPresent());
+        if (call != null && call.name().equals("socketpair")) {
+            String sv = ((Arg.Variable) call.args().get(3)).name();
+            for (String end : CallSignatures.pairEnds(sv)) {
+                names.define(new Names.Symbol(end, Names.Kind.DESCRIPTOR, names.tableOf(process)));
+            }
+        }
         String child = call != null ? (call.name().equals("spawn") ? ((Arg.Process) call.args().getFirst()).name() : null)
                 : spawnedName(text); // a wrong spawn() still spawns, so later steps are not blamed for it too
         if (child != null) {

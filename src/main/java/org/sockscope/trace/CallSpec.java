@@ -14,7 +14,7 @@ public record CallSpec(String name, int fd, long length, int flags, String text)
     /** True for calls that move bytes between an application buffer and the kernel. */
     public boolean movesBytes() {
         return switch (name) {
-            case "send", "recv", "read", "write" -> true;
+            case "send", "recv", "read", "write", "sendto", "recvfrom" -> true;
             default -> false;
         };
     }
@@ -27,14 +27,15 @@ public record CallSpec(String name, int fd, long length, int flags, String text)
      */
     public boolean metered() {
         return switch (name) {
-            case "send", "recv", "read", "write", "accept", "connect", "select", "poll", "usleep", "fill", "drain" -> true;
+            case "send", "recv", "read", "write", "sendto", "recvfrom", "accept", "connect", "select", "poll", "usleep",
+                 "fill", "drain" -> true;
             default -> false;
         };
     }
 
-    /** True for calls that copy bytes into the kernel (send, write). Not a JSON property. */
+    /** True for calls that copy bytes into the kernel (send, sendto, write). Not a JSON property. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isWrite() {
-        return name.equals("send") || name.equals("write");
+        return name.equals("send") || name.equals("sendto") || name.equals("write");
     }
 }

@@ -96,7 +96,7 @@ class DatagramTest extends LabTestBase {
     @Test
     void socketpairGivesTwoConnectedEndsTheLabWatches() throws Exception {
         Actor a = lab.actor("a");
-        CallOutcome o = Await.result(a.submit(new Call.SocketPair(LinuxAbi.AF_UNIX, LinuxAbi.SOCK_DGRAM)), T);
+        CallOutcome o = Await.result(a.submit(new Call.SocketPair(LinuxAbi.AF_UNIX, LinuxAbi.SOCK_DGRAM, 0)), T);
         assertEquals(0, o.ret());
         Event.CallReturned ret = lab.trace().events().stream().filter(e -> e instanceof Event.CallReturned c
                 && c.call().name().equals("socketpair")).map(Event.CallReturned.class::cast).findFirst().orElseThrow();

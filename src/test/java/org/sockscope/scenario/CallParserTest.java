@@ -156,7 +156,7 @@ class CallParserTest {
             fcntl(sock, F_GETFL, 1)                     | app  | 21 | fcntl() takes 2 arguments, got 3
             fcntl(sock, F_SETFL, MSG_PEEK)              | app  | 21 | MSG_PEEK is not allowed in fcntl()
             setsockopt(sock, SOL_SOCKET, TCP_NODELAY, 1) | app | 29 | must be one of SO_SNDBUF
-            socket(AF_INET, SOCK_DGRAM, 0)              | app  | 16 | unknown constant 'SOCK_DGRAM'
+            socket(AF_INET, SOCK_RAW, 0)                | app  | 16 | unknown constant 'SOCK_RAW'
             connect(sock, conn.server)                  | app  | 14 | 'conn.server' is not a listening socket
             select({}, NULL, NULL)                      | peer | 7  | would wait forever
             select({5})                                 | peer | 8  | a descriptor set holds descriptor names
@@ -182,7 +182,7 @@ class CallParserTest {
     @Test
     void suggestionsListWhatIsAllowed() {
         InlineError e = refuse("recvv(conn.client, buf, 1, 0)", "app");
-        assertTrue(e.hint.startsWith("did you mean 'recv'? allowed: socket, connect, bind, listen, getsockname, accept, send, recv"), e.hint);
+        assertTrue(e.hint.startsWith("did you mean 'recv'? allowed: socket, socketpair, connect, bind, listen, getsockname, accept, send, recv"), e.hint);
         InlineError d = refuse("recv(conn.clint, buf, 1, 0)", "app");
         assertTrue(d.hint.contains("did you mean 'conn.client'?"), d.hint);
     }

@@ -73,8 +73,8 @@ class LoaderErrorsTest {
     @Test
     void formatsAsFileLineColumn() {
         ScenarioError e = only(swap("call: recv(", "call: recvv("));
-        assertEquals("scenarios/x.yaml:13:11: unknown call 'recvv' — did you mean 'recv'? allowed: socket, connect, "
-                + "bind, listen, getsockname, accept, send, recv, write, read, close, shutdown, fcntl, setsockopt, select, sleep, usleep, fill, drain, spawn, set, get",
+        assertEquals("scenarios/x.yaml:13:11: unknown call 'recvv' — did you mean 'recv'? allowed: socket, socketpair, connect, "
+                + "bind, listen, getsockname, accept, send, recv, sendto, recvfrom, write, read, close, shutdown, fcntl, setsockopt, select, sleep, usleep, fill, drain, spawn, set, get",
                 e.toString());
     }
 

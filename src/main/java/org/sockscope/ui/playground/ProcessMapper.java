@@ -51,13 +51,10 @@ final class ProcessMapper {
         int fd = d.fd();
         SocketFigures f = snap.socketOf(d);
         SocketFigures peer = snap.peerSocketOf(d);
-        Descriptor k = d.descriptor();
-        String state = DescriptorRow.state(f, k);
-        String family = k.local().contains(":") && !k.local().startsWith("[") ? "AF_INET" : "AF_INET6";
-        return new SocketCardState(fd, d.label(), family, "SOCK_STREAM", k.local(), k.remote(), state,
+        return SocketCardState.of(d.label(), d.descriptor(), DescriptorRow.state(f, d.descriptor()), f,
                 SocketCardState.Mode.of(f, ledger.nonBlocking(d.slot())),
                 ledger.sendBuffer(d.slot(), f, peer, d.requestedSndbuf()),
-                ledger.receiveBuffer(d.slot(), f, peer, d.requestedRcvbuf()), SocketCardState.AcceptQueue.of(f));
+                ledger.receiveBuffer(d.slot(), f, peer, d.requestedRcvbuf()));
     }
 
     static List<DescriptorRow> rows(Side side, Snapshot snap) {

@@ -54,11 +54,11 @@ final class BufferUse {
             return;
         }
         switch (c.name()) {
-            case "send", "write", "fill" -> {
+            case "send", "sendto", "write", "fill" -> {
                 send.add(fds.getFirst());
                 peer(fds.getFirst()).ifPresent(receive::add);
             }
-            case "recv", "read", "drain" -> {
+            case "recv", "recvfrom", "read", "drain" -> {
                 receive.add(fds.getFirst());
                 peer(fds.getFirst()).ifPresent(send::add);
             }
@@ -73,8 +73,11 @@ final class BufferUse {
         }
     }
 
-    /** {@code conn.server} for {@code conn.client} and back; empty for other names. */
+    /** {@code conn.server} for {@code conn.client} and back, {@code sv[1]} for {@code sv[0]}; empty for other names. */
     static Optional<String> peer(String name) {
+        if (name.endsWith("[0]") || name.endsWith("[1]")) {
+            return Optional.of(name.substring(0, name.length() - 2) + (name.endsWith("[0]") ? "1]" : "0]"));
+        }
         if (name.endsWith(".client")) {
             return Optional.of(name.substring(0, name.length() - ".client".length()) + ".server");
         }

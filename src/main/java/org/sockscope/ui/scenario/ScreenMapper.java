@@ -97,8 +97,9 @@ final class ScreenMapper {
                 continue;
             }
             if (k.kind() == Descriptor.Kind.SOCKET) {
-                // a listener has an accept queue and no data queues: its card shows no buffers
-                BufferUse.Shown shown = f != null && f.listening() ? BufferUse.Shown.NONE
+                // a listener has an accept queue and no data queues, a datagram socket queues whole
+                // messages (its card names its figures): neither is drawn as a byte stream
+                BufferUse.Shown shown = f != null && (f.listening() || f.datagram()) ? BufferUse.Shown.NONE
                         : allBuffers ? BufferUse.Shown.BOTH : use.shown(List.of(name));
                 cards.add(new ColumnState.Card(card(d, name, state, snap, ledger), shown.send(), shown.receive()));
             } else if (k.kind() == Descriptor.Kind.PIPE_READ || k.kind() == Descriptor.Kind.PIPE_WRITE) {
@@ -168,10 +169,9 @@ final class ScreenMapper {
         int fd = d.fd();
         SocketFigures f = snap.socketOf(d);
         SocketFigures peer = snap.peerSocketOf(d);
-        Descriptor k = d.descriptor();
-        return new SocketCardState(fd, name, "AF_INET", "SOCK_STREAM", k.local(), k.remote(), state,
-                SocketCardState.Mode.of(f, ledger.nonBlocking(d.slot())), ledger.sendBuffer(d.slot(), f, peer, d.requestedSndbuf()),
-                ledger.receiveBuffer(d.slot(), f, peer, d.requestedRcvbuf()), SocketCardState.AcceptQueue.of(f));
+        return SocketCardState.of(name, d.descriptor(), state, f, SocketCardState.Mode.of(f, ledger.nonBlocking(d.slot())),
+                ledger.sendBuffer(d.slot(), f, peer, d.requestedSndbuf()),
+                ledger.receiveBuffer(d.slot(), f, peer, d.requestedRcvbuf()));
     }
 
     /** The application buffer of the actor's last byte-moving call (the slide's {@code r_buf (size 200)}). */

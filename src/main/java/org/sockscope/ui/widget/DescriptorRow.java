@@ -22,6 +22,9 @@ public record DescriptorRow(int fd, String kind, String detail, String state, St
         if (f == null || f.tcpStateName().isEmpty()) {
             return d.state();
         }
+        if (!f.tcp()) {
+            return f.protocolName(); // UDP, AF_UNIX: no TCP state to show
+        }
         return f.tcpStateName().equals("CLOSE") ? "not connected (TCP state CLOSE)" : f.tcpStateName();
     }
 

@@ -26,6 +26,8 @@ public class SocketCard extends VBox {
     private final Label tcpState = new Label();
     private final Label mode = new Label();
     private final Label acceptQueue = new Label();
+    private final Label datagramReceive = new Label();
+    private final Label datagramSend = new Label();
     private final BufferView send = new BufferView(BufferContent.Role.SEND);
     private final BufferView receive = new BufferView(BufferContent.Role.RECEIVE);
 
@@ -33,9 +35,10 @@ public class SocketCard extends VBox {
     public SocketCard() {
         getStyleClass().add(DEFAULT_STYLE_CLASS);
         title.getStyleClass().add("card-title");
-        for (Label l : new Label[] {family, local, remote, acceptQueue}) {
+        for (Label l : new Label[] {family, local, remote, acceptQueue, datagramReceive, datagramSend}) {
             l.getStyleClass().add("card-field");
         }
+        datagramReceive.setWrapText(true);
         tcpState.getStyleClass().add("tcp-state");
         mode.getStyleClass().add("fd-mode");
         send.setTitle("Send buffer");
@@ -43,7 +46,7 @@ public class SocketCard extends VBox {
         javafx.scene.layout.FlowPane head = Wrap.row("card-head", 12, title, tcpState, mode);
         FlowPane addresses = new FlowPane(14, 0, family, local, remote);
         addresses.getStyleClass().add("card-addresses");
-        getChildren().addAll(head, addresses, acceptQueue, send, receive);
+        getChildren().addAll(head, addresses, acceptQueue, datagramReceive, datagramSend, send, receive);
         state.addListener((o, a, b) -> update());
         update();
     }
@@ -83,8 +86,12 @@ public class SocketCard extends VBox {
             Source.SYSCALL.install(title, "The descriptor number socket()/accept() returned; \"" + s.label()
                     + "\" is SockScope's name for this end.");
             family.setText(s.family() + ", " + s.type());
-            Source.DERIVED.install(family, "The family from the form of getsockname()'s address (a.b.c.d:port: AF_INET);"
-                    + " the type because the lab opens only TCP sockets (socket(AF_INET, SOCK_STREAM, 0)), not read back.");
+            if (s.familyFromKernel()) {
+                Source.KERNEL.install(family, "getsockopt(" + s.fd() + ", SOL_SOCKET, SO_DOMAIN) and SO_TYPE, " + Source.SAMPLED + ".");
+            } else {
+                Source.DERIVED.install(family, "The family from the form of getsockname()'s address (a.b.c.d:port: AF_INET);"
+                        + " the type SOCK_STREAM: this recording holds no SO_DOMAIN / SO_TYPE reading.");
+            }
             Flash.setText(local, "local " + s.local());
             Source.KERNEL.install(local, "getsockname(" + s.fd() + "): this end's address and port, read when the lab"
                     + " registered the socket (after socket(), accept() or connect() returned).");
@@ -111,6 +118,21 @@ public class SocketCard extends VBox {
                     + " tcpi_unacked = connections the kernel has completed that wait for accept(), tcpi_sacked = the"
                     + " backlog listen() set; " + Source.SAMPLED + ". A listener has no data queues: ioctl(SIOCINQ)"
                     + " fails with EINVAL.");
+        }
+        SocketCardState.DatagramQueues dq = s.datagram();
+        for (Label l : new Label[] {datagramReceive, datagramSend}) {
+            l.setVisible(dq != null);
+            l.setManaged(dq != null);
+        }
+        if (dq != null) {
+            Flash.setText(datagramReceive, dq.receiveText());
+            Source.KERNEL.install(datagramReceive, "A datagram socket queues whole messages. ioctl(" + s.fd() + ", SIOCINQ):"
+                    + " the size of the next one (not the bytes queued in all); getsockopt(" + s.fd() + ", SO_MEMINFO):"
+                    + " the memory the queue is charged, each datagram's buffer overhead included, which the kernel"
+                    + " compares with SO_RCVBUF, and the datagrams it dropped because they did not fit; " + Source.SAMPLED + ".");
+            Flash.setText(datagramSend, dq.sendText());
+            Source.KERNEL.install(datagramSend, "ioctl(" + s.fd() + ", SIOCOUTQ): memory charged to datagrams this socket"
+                    + " sent that are not yet freed, of getsockopt(SO_SNDBUF); " + Source.SAMPLED + ".");
         }
         send.setContent(s.send());
         receive.setContent(s.receive());

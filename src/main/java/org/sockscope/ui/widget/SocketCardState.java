@@ -5,8 +5,10 @@ package org.sockscope.ui.widget;
  *
  * @param fd          the descriptor, -1 when the process has no socket (closed or not set up)
  * @param label       the lab's name for it ({@code client})
- * @param family      {@code AF_INET}
- * @param type        {@code SOCK_STREAM}
+ * @param family      {@code AF_INET}, {@code AF_UNIX}
+ * @param type        {@code SOCK_STREAM}, {@code SOCK_DGRAM}
+ * @param familyFromKernel true when family and type are the kernel's (getsockopt SO_DOMAIN, SO_TYPE);
+ *                    false when derived from the address's form (a recording without them)
  * @param local       local address and port
  * @param remote      peer address and port, empty when not connected
  * @param tcpState    the kernel's TCP state ({@code ESTABLISHED})
@@ -14,15 +16,58 @@ package org.sockscope.ui.widget;
  * @param send        the send buffer
  * @param receive     the receive buffer
  * @param listener    for a listening socket, its accept queue as the kernel reported it (TCP_INFO), else null
+ * @param datagram    for a datagram socket, its queues as the kernel reported them, else null
  */
-public record SocketCardState(int fd, String label, String family, String type, String local, String remote,
-                              String tcpState, Mode mode,
-                              BufferContent send, BufferContent receive, AcceptQueue listener) {
+public record SocketCardState(int fd, String label, String family, String type, boolean familyFromKernel, String local,
+                              String remote, String tcpState, Mode mode,
+                              BufferContent send, BufferContent receive, AcceptQueue listener, DatagramQueues datagram) {
 
-    /** A socket that is not listening. */
+    /** A stream socket that is not listening, its family and type derived. */
     public SocketCardState(int fd, String label, String family, String type, String local, String remote,
                            String tcpState, Mode mode, BufferContent send, BufferContent receive) {
-        this(fd, label, family, type, local, remote, tcpState, mode, send, receive, null);
+        this(fd, label, family, type, false, local, remote, tcpState, mode, send, receive, null, null);
+    }
+
+    /**
+     * The card of socket {@code k} with figures {@code f} (null: none read yet): family and type as
+     * the kernel reports them, else derived from the address's form; a listener's accept queue; a
+     * datagram socket's queues.
+     */
+    public static SocketCardState of(String label, org.sockscope.kernel.Descriptor k, String tcpState,
+                                     org.sockscope.kernel.SocketFigures f, Mode mode, BufferContent send, BufferContent receive) {
+        boolean kernel = f != null && f.domain() >= 0 && f.type() >= 0;
+        String family = kernel ? org.sockscope.posix.LinuxAbi.domainName(f.domain())
+                : k.local().startsWith("[") ? "AF_INET6" : "AF_INET";
+        String type = kernel ? org.sockscope.posix.LinuxAbi.typeName(f.type()) : "SOCK_STREAM";
+        return new SocketCardState(k.fd(), label, family, type, kernel, k.local(), k.remote(), tcpState, mode, send, receive,
+                AcceptQueue.of(f), DatagramQueues.of(f));
+    }
+
+    /**
+     * A datagram socket's queues, as {@code SocketProbe} read them (negative: {@code -errno}): the
+     * receive queue keeps whole messages, so its byte count is not one figure — the kernel reports
+     * the next message's size (SIOCINQ), the memory the queue is charged (SO_MEMINFO, each
+     * datagram's buffer overhead included: what it compares with SO_RCVBUF), and how many
+     * datagrams it dropped for want of room.
+     */
+    public record DatagramQueues(int next, int memory, int rcvbuf, int drops, int sendQueue, int sndbuf) {
+        /** {@code receive queue: dropped 17 · next datagram 1000 B · memory 6912 of 8192 B}. */
+        public String receiveText() {
+            return "receive queue: dropped " + org.sockscope.kernel.Figure.text(drops) + " · next datagram "
+                    + org.sockscope.kernel.Figure.bytes(next) + " · memory " + org.sockscope.kernel.Figure.text(memory)
+                    + " of " + org.sockscope.kernel.Figure.bytes(rcvbuf);
+        }
+
+        /** {@code send queue: 0 of 212992 B}. */
+        public String sendText() {
+            return "send queue: " + org.sockscope.kernel.Figure.text(sendQueue) + " of " + org.sockscope.kernel.Figure.bytes(sndbuf);
+        }
+
+        /** The queues of a datagram socket, or null for any other. */
+        public static DatagramQueues of(org.sockscope.kernel.SocketFigures f) {
+            return f != null && f.datagram() ? new DatagramQueues(f.inq(), f.rmemAlloc(), f.rcvbuf(), f.drops(), f.outq(), f.sndbuf())
+                    : null;
+        }
     }
 
     /**
