@@ -40,6 +40,7 @@ public final class MainWindow extends BorderPane {
     private MenuItem rebuild;
     private MenuItem openRecording;
     private MenuItem saveRecording;
+    private MenuItem saveScenario;
     private long samplerPeriodNanos;
     private ReplayView replay;
     private PlaygroundView playground;
@@ -83,6 +84,7 @@ public final class MainWindow extends BorderPane {
         statusBar.setText("Not live · File ▸ Open recording… replays a run recorded where live mode is available");
         rebuild.setDisable(true);
         saveRecording.setDisable(true);
+        saveScenario.setDisable(true);
     }
 
     /** The shell replaying {@code recording}: no lab, no live mode; the REPLAY badge says where and when it was made. */
@@ -105,6 +107,7 @@ public final class MainWindow extends BorderPane {
         statusBar.setText("Replaying a recording: nothing runs now");
         rebuild.setDisable(true);
         saveRecording.setDisable(true);
+        saveScenario.setDisable(true);
     }
 
     /** The title of a window replaying {@code file}. */
@@ -170,6 +173,67 @@ public final class MainWindow extends BorderPane {
             done = CompletableFuture.completedFuture("Nothing saved: " + e.getMessage());
         }
         return done.whenComplete((text, e) -> Platform.runLater(() -> statusBar.setText(text)));
+    }
+
+    /**
+     * File ▸ Save as scenario…: unless there is nothing to save (then a message says why and no
+     * chooser opens), asks where (default {@code playground.yaml}) and saves there.
+     */
+    private void chooseAndSaveScenario() {
+        if (playground == null) {
+            return;
+        }
+        if (getCenter() != playground) {
+            statusBar.setText("Save as scenario saves what you did in the playground: switch to it (Ctrl+Shift+1) first.");
+            return;
+        }
+        try {
+            playground.viewModel().scenarioYaml();
+        } catch (RuntimeException e) {
+            notSaved(e.getMessage());
+            return;
+        }
+        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        c.setTitle("Save as scenario");
+        c.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Scenarios (*.yaml)", "*.yaml", "*.yml"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        c.setInitialFileName("playground.yaml");
+        java.io.File f = c.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            saveScenario(f.toPath());
+        }
+    }
+
+    /**
+     * Saves what was done in the playground as a scenario in {@code file}, off the FX thread;
+     * completes with the sentence the status bar then shows. When nothing was saved (nothing done, a
+     * disk error) a message box says why, and the status bar too.
+     */
+    public CompletableFuture<String> saveScenario(Path file) {
+        return playground.viewModel().saveScenario(file).handle((text, e) -> {
+            String shown = e == null ? text : reason(e);
+            Platform.runLater(() -> {
+                if (e == null) {
+                    statusBar.setText(shown);
+                } else {
+                    notSaved(shown);
+                }
+            });
+            return shown;
+        });
+    }
+
+    private static String reason(Throwable e) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+
+    private void notSaved(String why) {
+        statusBar.setText("Not saved: " + why);
+        Alert alert = new Alert(Alert.AlertType.ERROR, why);
+        alert.setHeaderText("The scenario was not saved");
+        alert.getDialogPane().setId("scenarioNotSaved");
+        alert.show();
     }
 
     /**
@@ -293,10 +357,14 @@ public final class MainWindow extends BorderPane {
         saveRecording.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
         saveRecording.setOnAction(e -> RecordingFiles.chooseToSave(getScene().getWindow(), "sockscope-run")
                 .ifPresent(this::saveRecording));
+        saveScenario = new MenuItem("Save as scenario…");
+        saveScenario.setId("menuSaveScenario");
+        saveScenario.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        saveScenario.setOnAction(e -> chooseAndSaveScenario());
         MenuItem export = new MenuItem("Export for Perfetto or as strace text…");
         export.setId("menuExport");
         export.setOnAction(e -> RecordingFiles.chooseToExport(getScene().getWindow(), "sockscope-run").ifPresent(this::export));
-        Menu file = new Menu("_File", null, openRecording, saveRecording, export, new SeparatorMenuItem(), rebuild,
+        Menu file = new Menu("_File", null, openRecording, saveRecording, saveScenario, export, new SeparatorMenuItem(), rebuild,
                 new SeparatorMenuItem(), quit);
         MenuItem keys = new MenuItem("Keyboard");
         keys.setOnAction(e -> new Alert(Alert.AlertType.INFORMATION, """
@@ -305,6 +373,7 @@ public final class MainWindow extends BorderPane {
                 Space / Enter: press the focused button or tick the focused box
                 Ctrl+R: rebuild the connection    Ctrl+L: the call log (Ctrl+C copies lines)
                 Ctrl+S: save a recording    Ctrl+Shift+O: open one (in a replay: → or Space next, ← back, Home, End)
+                Ctrl+Shift+S: save what you did in the playground as a scenario (YAML)
                 Ctrl+Q: quit""").showAndWait());
         Menu help = new Menu("_Help", null, keys, new MenuItem("About SockScope"));
         MenuBar bar = new MenuBar(file, help);

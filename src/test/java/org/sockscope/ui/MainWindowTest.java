@@ -1,7 +1,9 @@
 package org.sockscope.ui;
 
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,22 @@ class MainWindowTest {
         }
         assertEquals("60 Hz", MainWindow.hz(16_666_666));
         assertEquals("2.5 Hz", MainWindow.hz(400_000_000));
+    }
+
+    @Test
+    void saveAsScenarioWithNothingDoneSaysSoAndOpensNoChooser(FxRobot robot) {
+        MenuBar menu = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        javafx.scene.control.MenuItem item = menu.getMenus().getFirst().getItems().stream()
+                .filter(i -> "menuSaveScenario".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals("Save as scenario…", item.getText());
+        assertEquals(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+S"), item.getAccelerator());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+        Fx.await(5, "the message that nothing was saved", () -> robot.lookup("#scenarioNotSaved").tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#scenarioNotSaved").queryAs(DialogPane.class);
+        assertTrue(pane.getContentText().startsWith("Nothing to save"), pane.getContentText());
+        StatusBar status = robot.lookup("#statusBar").queryAs(StatusBar.class);
+        assertTrue(status.getText().startsWith("Not saved: Nothing to save"), status.getText());
+        Fx.run(() -> pane.getScene().getWindow().hide());
     }
 
     @Test

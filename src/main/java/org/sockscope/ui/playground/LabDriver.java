@@ -1,5 +1,6 @@
 package org.sockscope.ui.playground;
 
+import org.sockscope.lab.Actor;
 import org.sockscope.lab.Call;
 import org.sockscope.lab.Lab;
 import org.sockscope.lab.LabException;
@@ -101,26 +102,30 @@ final class LabDriver implements AutoCloseable {
 
     /**
      * Queues {@code call} on {@code side}'s thread; {@code failed} gets a sentence (on the FX thread,
-     * through {@code reply}) if it cannot run or the engine throws instead of answering.
+     * through {@code reply}) if it cannot run or the engine throws instead of answering. Returns the
+     * call's id and result, or null when it was not queued.
      */
-    void submit(Side side, Call call, Consumer<String> failed) {
+    Actor.Submission submit(Side side, Call call, Consumer<String> failed) {
         Performer a;
         synchronized (actors) {
             a = actors.get(side);
         }
         if (a == null) {
             failed.accept(side.process() + " has no thread yet: the connection is being set up.");
-            return;
+            return null;
         }
         String what = side.process() + "'s " + call.spec().text();
         try {
-            a.submit(call).whenComplete((outcome, ex) -> {
+            Actor.Submission sub = a.submitTracked(call);
+            sub.result().whenComplete((outcome, ex) -> {
                 if (ex != null) {
                     failedCall(what, ex, failed);
                 }
             });
+            return sub;
         } catch (RuntimeException e) {
             failedCall(what, e, failed);
+            return null;
         }
     }
 

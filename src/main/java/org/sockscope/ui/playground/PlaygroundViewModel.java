@@ -12,10 +12,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 import org.sockscope.kernel.DescriptorTable;
+import org.sockscope.lab.Actor;
 import org.sockscope.lab.Call;
 import org.sockscope.lab.Lab;
 import org.sockscope.lab.SocketOptions;
 import org.sockscope.posix.LinuxAbi;
+import org.sockscope.scenario.ScenarioWriter;
 import org.sockscope.trace.Event;
 import org.sockscope.trace.RecordingHeader;
 import org.sockscope.trace.Snapshot;
@@ -79,6 +81,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final ObjectProperty<SocketOptions> clientOptions = new SimpleObjectProperty<>(this, "clientOptions", DEFAULT_OPTIONS);
     private final ObjectProperty<SocketOptions> serverOptions = new SimpleObjectProperty<>(this, "serverOptions", DEFAULT_OPTIONS);
     private final TraceFolder folder;
+    /** The calls made on the connection that is up, for Save as scenario. */
+    private final PlayLog played = new PlayLog();
     /** The recording's header when replaying, else null. */
     private final RecordingHeader recorded;
     private long lastRefreshNanos;
@@ -281,12 +285,14 @@ public final class PlaygroundViewModel implements AutoCloseable {
         SocketOptions c = clientOptions.get();
         SocketOptions s = serverOptions.get();
         boolean asProcesses = processesWanted.get();
+        played.connecting(asProcesses, c, s);
         driver.rebuild(c, s, asProcesses, problem -> {
             rebuilding.set(false);
             asProcessesNow.set(driver.processes());
             tables.set(tablesText(trace.latest()));
             rescan = true;
             if (problem == null) {
+                played.connected();
                 message.set("Connected · " + (asProcesses ? "two processes" : "two threads of one process")
                         + " · P1: " + describe(c) + " · P2: " + describe(s));
             } else {
@@ -355,8 +361,11 @@ public final class PlaygroundViewModel implements AutoCloseable {
         if (driver == null) {
             return;
         }
+        int fd = process(side).get().fd();
         driver.cancel(side, woke -> {
-            if (!woke) {
+            if (woke) {
+                played.cancelled(side, fd);
+            } else {
                 message.set(side.process() + " had no call in progress to cancel.");
             }
         }, error::set);
@@ -377,7 +386,49 @@ public final class PlaygroundViewModel implements AutoCloseable {
             return;
         }
         error.set("");
-        driver.submit(side, call.apply(fd), error::set);
+        Call c = call.apply(fd);
+        Actor.Submission sub = driver.submit(side, c, error::set);
+        if (sub != null) {
+            played.made(side, c, sub);
+        }
+    }
+
+    // ---- save as scenario ----------------------------------------------------------------------
+
+    /**
+     * Every call made since the connection was last (re)built, in order, with where each stands now
+     * (returned with the kernel's answer, asleep, running, or a Cancel's shutdown). FX thread.
+     */
+    public List<ScenarioWriter.Entry> recordedCalls() {
+        return played.entries(trace.latest());
+    }
+
+    /**
+     * What was done since the connection was made, as a scenario file's text (docs/scenario-format.md).
+     * FX thread; throws {@link ScenarioWriter.NothingToWrite}, whose message says what to do, when no
+     * connection is up or no call was made.
+     */
+    public String scenarioYaml() {
+        return ScenarioWriter.write(played.session(trace.latest()));
+    }
+
+    /**
+     * Writes {@link #scenarioYaml()} to {@code file} on a thread of its own (the file appears whole or
+     * not at all: it is written beside it and moved into place). Completes with the sentence for the
+     * status bar, or exceptionally with the reason it was not saved (nothing to save, a disk error).
+     */
+    public java.util.concurrent.CompletableFuture<String> saveScenario(java.nio.file.Path file) {
+        String yaml;
+        int steps;
+        try {
+            ScenarioWriter.Session session = played.session(trace.latest());
+            yaml = ScenarioWriter.write(session);
+            steps = session.calls().size();
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        return ScenarioFile.write(yaml, file).thenApply(f -> "Saved " + steps + " step" + (steps == 1 ? "" : "s")
+                + " as a scenario to " + f + " (check it: sockscope run " + f.getFileName() + " --check)");
     }
 
     private static String describe(SocketOptions o) {
