@@ -45,6 +45,8 @@ class DatagramTest extends LabTestBase {
                 "one recvfrom() is one datagram, though 1000 bytes were asked and 500 are queued");
         // A datagram longer than the buffer is cut, the rest discarded; MSG_TRUNC reports its real length.
         assertEquals(200, Await.result(rx.submit(new Call.RecvFrom(r, 50, LinuxAbi.MSG_DONTWAIT | LinuxAbi.MSG_TRUNC)), T).ret());
+        CallOutcome tooBig = Await.result(tx.submit(new Call.SendTo(s, 65508, 0, port)), T);
+        assertEquals(Errno.EMSGSIZE, tooBig.errno(), "a UDP datagram over IPv4 holds at most 65507 bytes: never split, refused");
         CallOutcome empty = Await.result(rx.submit(new Call.RecvFrom(r, 1000, LinuxAbi.MSG_DONTWAIT)), T);
         assertEquals(Errno.EAGAIN, empty.errno(), "the 150 bytes past the buffer were discarded with their datagram");
     }
