@@ -31,6 +31,8 @@ public final class Lab implements World {
     private final Map<Integer, Endpoint> registry = new TreeMap<>();
     /** How each registered descriptor was described when it was registered (its kernel identity among it). */
     private final Map<Integer, Descriptor> described = new java.util.HashMap<>();
+    /** The buffer sizes the lab asked for on each registered socket (what a re-registration keeps). */
+    private final Map<Integer, SocketOptions> asked = new java.util.HashMap<>();
     final Object registryLock = new Object();
     private final Sampler sampler;
     private volatile Spawner spawner;
@@ -161,7 +163,7 @@ public final class Lab implements World {
         int peer = findPeer(s);
         register(new Endpoint.Socket(s, process, "server", peer), options);
         if (peer >= 0 && endpoint(peer) instanceof Endpoint.Socket p) {
-            register(new Endpoint.Socket(peer, p.process(), p.label(), s), SocketOptions.DEFAULTS);
+            register(new Endpoint.Socket(peer, p.process(), p.label(), s), null); // re-described: it has a peer now
         }
         return s;
     }
@@ -337,11 +339,11 @@ public final class Lab implements World {
                 int peer = findPeer(fd);
                 register(new Endpoint.Socket(fd, actor.process(), "accepted", peer), SocketOptions.DEFAULTS);
                 if (peer >= 0 && endpoint(peer) instanceof Endpoint.Socket p) {
-                    register(new Endpoint.Socket(peer, p.process(), p.label(), fd), SocketOptions.DEFAULTS);
+                    register(new Endpoint.Socket(peer, p.process(), p.label(), fd), null);
                 }
             }
             case Call.Connect c when endpoint(c.fd()) instanceof Endpoint.Socket s ->
-                    register(s, SocketOptions.DEFAULTS); // re-described: it now has a local and a remote address
+                    register(s, null); // re-described: it now has a local and a remote address
             // A loop's result is its last call's: a busy-polling accept() that succeeded opened a socket too.
             case Call.Repeat rep -> afterCall(actor, rep.call(), result);
             default -> {
@@ -432,6 +434,7 @@ public final class Lab implements World {
         synchronized (registryLock) {
             gone = registry.remove(fd);
             described.remove(fd);
+            asked.remove(fd);
             if (gone instanceof Endpoint.PipeEnd pe && pe.otherFd() >= 0
                     && registry.get(pe.otherFd()) instanceof Endpoint.PipeEnd other) {
                 registry.put(other.fd(), new Endpoint.PipeEnd(other.fd(), other.process(), other.label(), other.readEnd(), -1));
@@ -442,7 +445,19 @@ public final class Lab implements World {
         }
     }
 
-    private void register(Endpoint e, SocketOptions requested) {
+    /**
+     * Files {@code e} and records it opened (or re-described), with the buffer sizes the lab asked
+     * for; {@code asking} null keeps those of an earlier registration of the same descriptor
+     * (none for a pipe or an inherited one).
+     */
+    private void register(Endpoint e, SocketOptions asking) {
+        SocketOptions requested;
+        synchronized (registryLock) {
+            if (asking != null) {
+                asked.put(e.fd(), asking);
+            }
+            requested = asked.get(e.fd());
+        }
         Descriptor d = DescriptorTable.describeOwn(e.fd());
         if (d == null) {
             d = Descriptor.of(e.fd(), Descriptor.Kind.OTHER, -1, "?");

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The presenter's keys: zoom from one root font size, blanking, and a choice's letter before step 1. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({org.sockscope.testing.ThreadActors.class, ApplicationExtension.class})
 class PresenterTest {
     private final SockScopeApp app = new SockScopeApp();
     private Stage stage;

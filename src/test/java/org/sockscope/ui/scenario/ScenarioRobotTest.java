@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The scenario mode driven by the robot on real loopback sockets; nodes are found by #id. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({org.sockscope.testing.ThreadActors.class, ApplicationExtension.class})
 class ScenarioRobotTest {
     private static final double T = 10;
     private final SockScopeApp app = new SockScopeApp();
@@ -292,6 +292,7 @@ class ScenarioRobotTest {
         assertTrue(vm.errorProperty().get().isEmpty());
     }
 
+    @org.sockscope.testing.ThreadActors.RealProcesses
     @Test
     void closingWithABlockedCallLeavesNothingRunning(FxRobot robot) {
         scenarios(robot);

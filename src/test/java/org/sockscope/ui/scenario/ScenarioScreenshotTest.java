@@ -2,7 +2,6 @@ package org.sockscope.ui.scenario;
 
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.sockscope.lab.agent.Worlds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import javafx.scene.Node;
@@ -26,7 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Renders the scenario mode in known states to target/scenario-*.png, at 1280×720 (look at them);
  * each test checks the PNG was written whole and that the window shows the state it is named for.
  */
-@ExtendWith(ApplicationExtension.class)
+// Renders screens to look at, the lessons' processes as threads of this JVM (ThreadActors); the
+// screens on real processes: the spawning scenarios here, ScreenMapperTest's and ScenarioRobotTest's
+// @RealProcesses tests; the real window: assets/scenario-processes.png.
+@ExtendWith({org.sockscope.testing.ThreadActors.class, ApplicationExtension.class})
 class ScenarioScreenshotTest {
     private final SockScopeApp app = new SockScopeApp();
     private Stage stage;
@@ -35,9 +37,6 @@ class ScenarioScreenshotTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        // Renders screens to look at: threads of this JVM start quicker than processes (the screens on
-        // real processes: ScreenMapperTest, ScenarioRobotTest; the real window: assets/scenario-processes.png).
-        System.setProperty(Worlds.PROPERTY, "threads");
         app.start(stage);
         stage.setWidth(1280);
         stage.setHeight(720);
@@ -48,7 +47,6 @@ class ScenarioScreenshotTest {
 
     @AfterEach
     void stop() {
-        System.clearProperty(Worlds.PROPERTY);
         vm.close(1000);
         app.stop();
     }

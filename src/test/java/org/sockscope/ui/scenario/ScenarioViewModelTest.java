@@ -2,6 +2,7 @@ package org.sockscope.ui.scenario;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sockscope.scenario.ScenarioSession;
 import org.sockscope.ui.widget.LaneState;
 import org.sockscope.ui.widget.LogEntry;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The view-model on real sockets, driven like the view drives it: commands, then frames
  * ({@code refresh()}) until the answer is on screen. No window: the test thread plays the FX thread.
  */
+@ExtendWith(org.sockscope.testing.ThreadActors.class)
 class ScenarioViewModelTest {
     private final ScenarioViewModel vm = new ScenarioViewModel();
 

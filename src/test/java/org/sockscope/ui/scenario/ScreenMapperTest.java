@@ -1,6 +1,7 @@
 package org.sockscope.ui.scenario;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sockscope.kernel.SocketFigures;
 import org.sockscope.scenario.Scenario;
 import org.sockscope.scenario.ScenarioLoader;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Snapshot and reports of a real run → what the scenario mode draws. Plain JUnit: no JavaFX needed. */
+@ExtendWith(org.sockscope.testing.ThreadActors.class)
 class ScreenMapperTest {
 
     private static Screen screen(ScenarioSession s, ScreenMapper m, int position) {
@@ -122,6 +124,7 @@ class ScreenMapperTest {
         }
     }
 
+    @org.sockscope.testing.ThreadActors.RealProcesses
     @Test
     void aKilledProcessSaysSoInItsColumnAndTheOthersGoOn() throws Exception {
         Scenario sc = ScenarioLoader.loadBundled("03_recv_empty_vs_100");
