@@ -188,7 +188,7 @@ public final class Actor implements Performer {
         // the call is made while SockScope opens no file of its own (one JVM, one table): the kernel
         // answers for the slot as the lesson left it, not for a /proc read's file. The wait for that
         // is outside the call's measurement.
-        try (OwnFiles.Exclusive x = OwnFiles.exclusive()) {
+        try (OwnFiles.Exclusive _ = OwnFiles.exclusive()) {
             String refused = freed ? lab.refusal(p.call()) : null;
             if (refused != null) {
                 notMade(p, spec, refused, new IllegalStateException(spec.text() + " was not made: " + refused));

@@ -15,6 +15,7 @@ import java.util.Optional;
  * It loads {@code Native} (for the call meter) only once the platform, native access and a
  * plain libc call have passed, and never loads {@link Libc}.
  */
+@SuppressWarnings("restricted") // linking to and reading from C is this layer's job (DESIGN.md: posix)
 public final class LiveSupport {
     /** System property; {@code off} forces "no live mode" (as on a machine without it). */
     public static final String PROPERTY = "sockscope.live";

@@ -15,6 +15,7 @@ import java.lang.invoke.VarHandle;
  * Downcall handles into libc, each capturing {@code errno}, and the per-thread scratch memory the
  * calls use. Package-private: {@link Libc} is the only door to it.
  */
+@SuppressWarnings("restricted") // linking to and reading from C is this layer's job (DESIGN.md: posix)
 final class Native {
     private Native() {
     }

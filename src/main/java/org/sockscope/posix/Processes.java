@@ -18,6 +18,7 @@ import static org.sockscope.posix.Native.PTR;
  * {@code waitpid}, {@code kill}, {@code prctl(PR_SET_PDEATHSIG)}, and {@code socketpair} for a
  * control channel.
  */
+@SuppressWarnings("restricted") // linking to and reading from C is this layer's job (DESIGN.md: posix)
 public final class Processes {
     private Processes() {
     }

@@ -47,7 +47,6 @@ public sealed interface IntExpr {
         }
     }
 
-    /** A number bound by an earlier step with {@code as:}. */
     /** A number name with no value yet: its step has not returned, or returned none. */
     final class Unbound extends NoSuchElementException {
         private static final long serialVersionUID = 1L;

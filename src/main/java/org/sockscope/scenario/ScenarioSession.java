@@ -58,7 +58,6 @@ public final class ScenarioSession implements AutoCloseable {
     private final List<Long> traceIndexAfter = new ArrayList<>();
     private int next;
 
-    /** A step's call in the lab. */
     /** A step's call in the lab; {@code bound} completes once what its {@code as:} binds is bound (or not, for a failed call). */
     private record Running(Step step, String text, Performer actor, Actor.Submission submission, long requested,
                            long wallStart, long[] schedStart, List<String> notes, CompletableFuture<Void> bound,

@@ -12,6 +12,7 @@ public final class NativeAccessAtStart {
     private NativeAccessAtStart() {
     }
 
+    @SuppressWarnings("restricted") // the point: a restricted call made before LiveSupport is asked again
     public static void main(String[] args) {
         System.out.println("before: " + LiveSupport.unavailableReason().orElse("available"));
         Linker linker = Linker.nativeLinker();

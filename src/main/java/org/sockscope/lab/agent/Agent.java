@@ -116,7 +116,7 @@ public final class Agent {
         List<String> argv = AgentLaunch.argv(call.control(), Libc.getpid(), origin, hz, call.name(), lesson,
                 lab.memory().snapshot());
         SysResult r;
-        try (OwnFiles.Exclusive x = OwnFiles.exclusive()) {
+        try (OwnFiles.Exclusive _ = OwnFiles.exclusive()) {
             AgentLaunch.closeOnExecExcept(lesson.keySet());
             r = Processes.spawn(AgentLaunch.java(), argv, Map.of(), 0);
         }

@@ -138,7 +138,7 @@ public final class Child implements AutoCloseable {
         // it, so each is marked first (while SockScope opens none of its own): the child gets stdin,
         // stdout and stderr, as any program does, and what the file actions place: the lesson's
         // descriptors and its end of the control channel (dup2 clears FD_CLOEXEC on the copy).
-        try (OwnFiles.Exclusive x = OwnFiles.exclusive()) {
+        try (OwnFiles.Exclusive _ = OwnFiles.exclusive()) {
             int highest = AgentLaunch.closeOnExecExcept(java.util.Set.of()).stream().mapToInt(Descriptor::fd).max().orElse(2);
             spawned = Processes.spawn(AgentLaunch.java(), argv, moves, highest);
         }

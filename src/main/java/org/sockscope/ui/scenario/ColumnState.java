@@ -45,7 +45,6 @@ record ColumnState(String process, String kind, LaneState lane, AppBufferState a
      * @param capacity {@code fcntl(F_GETPIPE_SZ)}: the pipe's capacity
      * @param writer   true when this process holds the write end (else the read end)
      */
-    /** A pipe end of the column's process: its number, where the other end is ({@code fd 4}, {@code P2's fd 3}), the kernel's figures. */
     record PipeState(String name, int fd, String otherEnd, long queued, long capacity, boolean writer) {
     }
 }

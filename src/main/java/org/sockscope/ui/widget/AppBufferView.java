@@ -15,7 +15,7 @@ import java.util.List;
  * its size is what the call asked for; the fill is what the kernel copied, lettered by send().
  * The name and the count above the bar, side by side where they fit.
  */
-public class AppBufferView extends VBox {
+public final class AppBufferView extends VBox {
     /** The style class of every AppBufferView. */
     public static final String DEFAULT_STYLE_CLASS = "app-buffer";
     private final ObjectProperty<AppBufferState> state = new SimpleObjectProperty<>(this, "state", AppBufferState.NONE);

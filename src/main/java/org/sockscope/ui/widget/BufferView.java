@@ -20,7 +20,7 @@ import java.util.List;
  * lettered by the send() that wrote them; the send side splits "not sent" from "sent, awaiting
  * ACK". The drawing glides toward each new reading at frame rate; the printed figures are exact.
  */
-public class BufferView extends Control {
+public final class BufferView extends Control {
     /** The style class of every BufferView. */
     public static final String DEFAULT_STYLE_CLASS = "buffer-view";
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * The strace-like call log, newest last: time, process, call with arguments, return value, errno,
  * duration. Copyable: Ctrl+C copies the selected lines, "Copy all" the whole log, as strace text.
  */
-public class CallLog extends Control {
+public final class CallLog extends Control {
     /** The style class of every CallLog. */
     public static final String DEFAULT_STYLE_CLASS = "call-log";
     private ObservableList<LogEntry> items = FXCollections.observableArrayList();

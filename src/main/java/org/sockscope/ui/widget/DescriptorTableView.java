@@ -15,7 +15,7 @@ import java.util.List;
  * A process's descriptor table like the lecture's: the descriptors the lab opened, with their
  * numbers large; the rest of the table folded into one expandable line.
  */
-public class DescriptorTableView extends Control {
+public final class DescriptorTableView extends Control {
     /** The style class of every DescriptorTableView. */
     public static final String DEFAULT_STYLE_CLASS = "descriptor-table";
 

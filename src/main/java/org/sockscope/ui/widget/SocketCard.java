@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
  * A socket like the lecture's kernel box: "Family: AF_INET, Type: SOCK_STREAM / Local address …
  * / Send buffer, Receive buffer", with both buffers drawn to scale.
  */
-public class SocketCard extends VBox {
+public final class SocketCard extends VBox {
     /** The style class of every SocketCard. */
     public static final String DEFAULT_STYLE_CLASS = "socket-card";
     private static final PseudoClass ABSENT = PseudoClass.getPseudoClass("absent");

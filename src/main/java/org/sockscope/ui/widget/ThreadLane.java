@@ -16,7 +16,7 @@ import java.util.Map;
  * a running clock), returned (value or -1 with errno), or cancelled. The state is a pseudo-class
  * ({@code :blocked}, {@code :failed}, …) and a word with a glyph, never colour alone.
  */
-public class ThreadLane extends Control {
+public final class ThreadLane extends Control {
     /** The style class of every ThreadLane. */
     public static final String DEFAULT_STYLE_CLASS = "thread-lane";
     private static final Map<LaneState.Status, PseudoClass> STATES = new EnumMap<>(LaneState.Status.class);
