@@ -10,15 +10,19 @@ import java.util.function.Consumer;
  * append; readers ask for events and Snapshots by index. A Snapshot for any index is rebuilt from
  * the nearest checkpoint (one every {@value #CHECKPOINT_EVERY} events), never from the start.
  *
- * <p>Memory is bounded: a live trace keeps its newest {@code capacity} events or a few more (a
- * stream at full speed appends over 100,000 a second). Older ones are dropped in blocks; indexes
- * never change, {@link #firstIndex()} says where the kept part begins, and the latest Snapshot is
- * always exact.
+ * <p>Memory is bounded: a trace keeps its newest {@code capacity} events or a few more. A live
+ * run's trace ({@link #Trace()}) keeps {@value #HISTORY} — its whole history for any scenario, and
+ * about 25 s of the playground streaming at full speed (about 40,000 events a second; 184 bytes an
+ * event, stepping to any of them in well under a millisecond: docs/benchmarks.md). Older ones are
+ * dropped in blocks; indexes never change, {@link #firstIndex()} says where the kept part begins,
+ * and the latest Snapshot is always exact.
  */
 public final class Trace {
     static final int CHECKPOINT_EVERY = 64;
-    /** Events a live trace keeps by default. */
+    /** Events a process actor's trace keeps: it only holds them until they are sent to the app. */
     public static final int DEFAULT_CAPACITY = 1 << 16;
+    /** Events a live run's trace keeps: its history (1,048,576 events, about 190 MB). */
+    public static final int HISTORY = 1 << 20;
 
     private final long startNanos;
     private final int capacity;
@@ -30,9 +34,9 @@ public final class Trace {
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     private Snapshot latest = Snapshot.EMPTY;
 
-    /** An empty trace whose clock starts now, keeping {@link #DEFAULT_CAPACITY} events. */
+    /** A live run's empty trace, whose clock starts now, keeping {@link #HISTORY} events. */
     public Trace() {
-        this(System.nanoTime(), DEFAULT_CAPACITY);
+        this(System.nanoTime(), HISTORY);
     }
 
     /** An empty trace keeping at least its newest {@code capacity} events. */

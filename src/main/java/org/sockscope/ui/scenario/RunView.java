@@ -87,7 +87,7 @@ final class RunView {
         long mark = reviewing && p < run.marks().size() ? Math.min(run.marks().get(p), count - 1L) : Long.MAX_VALUE;
         if (mark != Long.MAX_VALUE && mark < t.firstIndex()) {
             // A live trace keeps its newest events only; this moment is gone (a scenario rarely gets there).
-            vm.say("The recording of that moment was dropped (the trace keeps its newest " + Trace.DEFAULT_CAPACITY
+            vm.say("The recording of that moment was dropped (the trace keeps its newest " + Trace.HISTORY
                     + " events): “Run again to here” replays it.");
             mark = t.firstIndex();
         }
