@@ -55,9 +55,14 @@ public final class PlaygroundView extends BorderPane {
 
         log.setItems(vm.log());
         log.setId("callLog");
-        // The processes take the height they need; the log gets the rest (at least a few lines).
+        // The processes take the height they need; the log gets the rest (at least a few lines). On a
+        // short screen (a 1024×768 projector) the processes scroll, never sideways.
+        javafx.scene.control.ScrollPane processScroll = new javafx.scene.control.ScrollPane(processes);
+        processScroll.setFitToWidth(true);
+        processScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        processScroll.getStyleClass().add("processes-scroll");
         VBox.setVgrow(log, Priority.ALWAYS);
-        VBox centre = new VBox(processes, log);
+        VBox centre = new VBox(processScroll, log);
         centre.getStyleClass().add("playground-centre");
         setCenter(centre);
 
