@@ -56,6 +56,8 @@ final class QuestionPane extends VBox {
         predict.visibleProperty().bind(vm.predictNowProperty());
         predict.managedProperty().bind(predict.visibleProperty());
         choices.getStyleClass().add("choices");
+        reveal.textProperty().bind(javafx.beans.binding.Bindings.when(vm.replayProperty())
+                .then("Reveal the recorded answer  ⏎").otherwise("Reveal: run it on real sockets  ⏎"));
         reveal.setId("reveal");
         reveal.getStyleClass().add("reveal-button");
         reveal.setMaxWidth(Double.MAX_VALUE);
