@@ -84,7 +84,7 @@ public final class MainWindow extends BorderPane {
         scenarioReplay = recorded;
         VBox.setVgrow(recorded, javafx.scene.layout.Priority.ALWAYS);
         setCenter(new VBox(box, recorded));
-        statusBar.setText("Not live · File ▸ Open recording… replays a run recorded where live mode is available");
+        statusBar.setText("Not live · the bundled scenarios play from their recordings; File ▸ Open recording… replays any other");
         rebuild.setDisable(true);
         saveRecording.setDisable(true);
         saveScenario.setDisable(true);

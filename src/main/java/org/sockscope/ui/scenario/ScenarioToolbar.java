@@ -72,7 +72,9 @@ final class ScenarioToolbar extends FlowPane {
         pace.textProperty().bind(Bindings.format("%.1f s", vm.secondsPerStepProperty()));
         Button again = button("runAgain", "↻ Run again to here", "Replay from a fresh lab up to the step on screen."
                 + " Key: F5", vm::runAgainToHere);
-        again.visibleProperty().bind(vm.replayProperty().not()); // a recording has no lab to run again
+        // a recording has no lab to run again
+        again.visibleProperty().bind(vm.replayProperty().not().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !vm.playsRecordings())));
         again.managedProperty().bind(again.visibleProperty());
         again.disableProperty().bind(idle.not());
         ToggleButton both = new ToggleButton("both buffers");

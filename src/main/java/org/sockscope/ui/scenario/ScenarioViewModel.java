@@ -235,7 +235,9 @@ public final class ScenarioViewModel implements AutoCloseable {
      * The file is then watched: when it changes on disk it loads again, run to the same step.
      */
     public void open(Path file) {
-        if (recordings && replayOnly("Opening a scenario file")) {
+        if (recordings) {
+            message.set("Opening a scenario file needs live mode: here the bundled scenarios play from their recordings"
+                    + " (File ▸ Open recording… opens another recording).");
             return;
         }
         watch(file);
