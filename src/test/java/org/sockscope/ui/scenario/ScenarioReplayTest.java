@@ -10,6 +10,7 @@ import org.sockscope.scenario.StepReport;
 import org.sockscope.trace.BundledRecordings;
 import org.sockscope.trace.Event;
 import org.sockscope.trace.Recording;
+import org.sockscope.ui.playground.Fx;
 import org.sockscope.ui.widget.LogEntry;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -51,6 +52,40 @@ class ScenarioReplayTest {
                 });
                 check(file, vm, r);
             }
+        }
+    }
+
+    @Test
+    void autoplayStepsTheRecordingPausesBeforeTheQuestionAndStopsAtItsLastStep() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage(); // autoplay's Timeline runs on the FX thread
+        Recording r = BundledRecordings.of("03_recv_empty_vs_100").orElseThrow();
+        ScenarioViewModel vm = Fx.on(ScenarioViewModel::recordings);
+        try {
+            Fx.run(() -> {
+                assertTrue(vm.play(r));
+                vm.refresh();
+                vm.secondsPerStepProperty().set(0.25);
+                vm.autoplayProperty().set(true);
+            });
+            int predict = Fx.on(() -> vm.scenarioProperty().get().predictBeforeIndex().orElseThrow());
+            Fx.await(10, "autoplay pausing before the question's step", () -> {
+                vm.refresh();
+                return !vm.autoplayProperty().get();
+            });
+            assertEquals(predict, (int) Fx.on(() -> vm.positionProperty().get()), "paused where the class predicts");
+            assertTrue(Fx.on(() -> vm.predictNowProperty().get() && vm.messageProperty().get().startsWith("Autoplay paused")));
+            Fx.run(() -> {
+                vm.reveal();
+                vm.refresh(); // a frame between the reveal and the next click, as on screen
+            });
+            Fx.run(() -> vm.autoplayProperty().set(true));
+            Fx.await(10, "autoplay stopping at the last recorded step", () -> {
+                vm.refresh();
+                return !vm.autoplayProperty().get();
+            });
+            assertEquals(Fx.on(() -> vm.stepsRunProperty().get()), Fx.on(() -> vm.positionProperty().get()));
+        } finally {
+            Fx.run(vm::close);
         }
     }
 
