@@ -187,7 +187,7 @@ final class QuestionPane extends VBox {
         mine.getStyleClass().add("pick-verdict");
         out.add(did);
         out.add(mine);
-        Label evidenceTitle = new Label("Evidence, from the kernel");
+        Label evidenceTitle = new Label(vm.replayProperty().get() ? "Evidence, as the recorded kernel reported it" : "Evidence, from the kernel");
         evidenceTitle.getStyleClass().add("answer-title");
         VBox evidence = new VBox();
         evidence.setId("evidence");
