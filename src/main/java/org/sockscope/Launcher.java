@@ -38,6 +38,8 @@ public final class Launcher {
     private static int openWindow(Cli.WindowOptions options) {
         if (options.scenario() != null) {
             System.setProperty("sockscope.scenario", options.scenario());
+        }
+        if (options.scenario() != null || options.replay() != null) {
             System.setProperty("sockscope.step", Integer.toString(options.steps()));
         }
         if (options.replay() != null) {

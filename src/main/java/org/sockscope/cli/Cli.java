@@ -62,6 +62,7 @@ public final class Cli {
         cl.addSubcommand("list", new ListCommand(out));
         cl.addSubcommand("lab", new LabCommand(out, err));
         cl.addSubcommand("export", new ExportCommand(out, err));
+        cl.addSubcommand("record-bundled", new RecordBundledCommand(out, err));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

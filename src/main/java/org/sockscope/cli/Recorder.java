@@ -49,8 +49,10 @@ public final class Recorder {
         for (int i = 0; i < s.nextIndex(); i++) {
             ends.add(s.traceIndexAfter(i));
         }
-        return new Recording(RecordingHeader.scenario(t, s.world().samplerPeriodNanos(), s.scenario().source(), ends,
-                reveal(s, reports)), t);
+        RecordingHeader h = RecordingHeader.scenario(t, s.world().samplerPeriodNanos(), s.scenario().source(), ends,
+                reveal(s, reports));
+        // The steps as reported now, so a replay shows them in the scenario view as they were.
+        return new Recording(h.withSteps(org.sockscope.scenario.StepRecords.of(s, h.droppedEvents())), t);
     }
 
     /** The question's answer now, by the live reveal's code (from settled outcomes, without waiting), and each step's outcome. */

@@ -40,6 +40,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Save the run as a recording (header and whole trace, gzip) that 'sockscope --replay FILE' opens anywhere.")
     private Path record;
 
+    @Option(names = "--compare-recording",
+            description = "After the run, show where this kernel did otherwise than the recording of the scenario that ships with"
+                    + " SockScope (per step: return value, errno, blocked or not, the figures its expectations name).")
+    private boolean compare;
+
     @Parameters(paramLabel = "SCENARIO", description = "A scenario YAML file, or a bundled name ('sockscope list').")
     private String scenario;
 
@@ -74,7 +79,8 @@ public final class RunCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         try {
-            return execute(loaded.get(), check, record, out, err);
+            Optional<Tally> tally = transcript(loaded.get(), record, compare, out, err);
+            return tally.isEmpty() ? Cli.BAD_INPUT : check && tally.get().failed() > 0 ? 1 : 0;
         } catch (LinkageError e) { // libc linked partly: a symbol the probe did not try is missing
             err.println("sockscope run: " + LiveSupport.linkFailure(e));
             return Cli.BAD_INPUT;
@@ -108,22 +114,22 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static int execute(Scenario scenario, boolean check, Path record, PrintStream out, PrintStream err) {
-        Optional<Tally> tally = transcript(scenario, record, out, err);
-        return tally.isEmpty() ? Cli.BAD_INPUT : check && tally.get().failed() > 0 ? 1 : 0;
-    }
-
     /** How many expectations a run checked, and how many of them the kernel did not meet. */
     record Tally(int checked, int failed) {
     }
 
     /** Runs {@code scenario}, printing its transcript; empty when it could not run (the reason is on {@code err}). */
     static Optional<Tally> transcript(Scenario scenario, PrintStream out, PrintStream err) {
-        return transcript(scenario, null, out, err);
+        return transcript(scenario, null, false, out, err);
     }
 
     /** As above, and when {@code record} is not null the run is saved there as a recording after its transcript. */
     static Optional<Tally> transcript(Scenario scenario, Path record, PrintStream out, PrintStream err) {
+        return transcript(scenario, record, false, out, err);
+    }
+
+    /** As above; with {@code compare}, the run is then compared with the bundled recording of the scenario. */
+    static Optional<Tally> transcript(Scenario scenario, Path record, boolean compare, PrintStream out, PrintStream err) {
         Transcript t = new Transcript(out);
         t.header(scenario);
         try (ScenarioSession session = new ScenarioSession(scenario)) {
@@ -147,6 +153,9 @@ public final class RunCommand implements Callable<Integer> {
             t.expectations(reports, scenario.checks().size(), failedChecks);
             t.footnote();
             if (record != null && !Recorder.save(session, record, out, err)) {
+                return Optional.empty();
+            }
+            if (compare && !Compare.print(session, out, err)) {
                 return Optional.empty();
             }
             return Optional.of(new Tally(reports.stream().mapToInt(r -> r.step().expect().size()).sum() + scenario.checks().size(),

@@ -30,10 +30,10 @@ final class WindowCommand implements Callable<Integer> {
             description = "Open the window on this scenario: a YAML file, or a bundled name ('sockscope list').")
     private String scenario;
 
-    @Option(names = "--step", paramLabel = "N", description = "With --scenario: run the first N steps before the window shows.")
+    @Option(names = "--step", paramLabel = "N", description = "With --scenario: run the first N steps before the window shows (with --replay: show step N).")
     private Integer steps;
 
-    @Option(names = "--reveal", paramLabel = "LETTER", description = "With --scenario: pick choice LETTER and reveal the answer.")
+    @Option(names = "--reveal", paramLabel = "LETTER", description = "With --scenario or --replay: pick choice LETTER and reveal the answer.")
     private String reveal;
 
     @Option(names = "--replay", paramLabel = "FILE",
@@ -53,8 +53,9 @@ final class WindowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (scenario == null && (steps != null || reveal != null)) {
-            throw new ParameterException(spec.commandLine(), (steps != null ? "--step" : "--reveal") + " needs --scenario NAME|FILE");
+        if (scenario == null && replay == null && (steps != null || reveal != null)) {
+            throw new ParameterException(spec.commandLine(), (steps != null ? "--step" : "--reveal")
+                    + " needs --scenario NAME|FILE (or --replay FILE of a scenario recording)");
         }
         if (steps != null && steps < 0) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--step': " + steps

@@ -65,7 +65,19 @@ public final class RecordingFile {
 
     /** Reads the recording in {@code file}; the exception's message is {@code FILE: what is wrong}. */
     public static Recording read(Path file) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+        return read(file.toString(), () -> Files.newInputStream(file));
+    }
+
+    /** Opens the compressed bytes of a recording. */
+    public interface Source {
+        /** A fresh stream of the file's bytes. */
+        InputStream open() throws IOException;
+    }
+
+    /** Reads the recording {@code source} opens (a file, a resource in the jar); the exception's message is {@code NAME: what is wrong}. */
+    public static Recording read(String name, Source source) throws IOException {
+        Path file = Path.of(name);
+        try (InputStream in = new GZIPInputStream(source.open())) {
             return parse(TraceJson.MAPPER.readTree(in));
         } catch (NoSuchFileException e) {
             throw problem(file, "no such file");

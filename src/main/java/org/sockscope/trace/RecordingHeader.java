@@ -28,10 +28,13 @@ import java.util.Properties;
  *                           of each step run, in order; empty for the playground
  * @param reveal             for a scenario with a question: its answer and evidence as decided when saved
  * @param pid                SockScope's own process when it recorded (whose threads the thread actors were)
+ * @param steps              for a scenario: each step run as its session reported it, and the scenario's names of the
+ *                           descriptors (what the scenario view shows on replay); empty in recordings made before them
  */
 public record RecordingHeader(String sockscopeVersion, String kernel, String arch, int cpus, String recordedAt,
                               long samplerPeriodNanos, String mode, String scenario, String scenarioText,
-                              long droppedEvents, java.util.List<Long> stepEnds, RecordedReveal reveal, long pid) {
+                              long droppedEvents, java.util.List<Long> stepEnds, RecordedReveal reveal, long pid,
+                              RecordedSteps steps) {
     /** {@link #mode()} of a playground run. */
     public static final String PLAYGROUND = "playground";
     /** {@link #mode()} of a scenario run. */
@@ -42,6 +45,21 @@ public record RecordingHeader(String sockscopeVersion, String kernel, String arc
         scenarioText = scenarioText == null ? "" : scenarioText;
         stepEnds = stepEnds == null ? java.util.List.of() : java.util.List.copyOf(stepEnds);
         reveal = reveal == null ? RecordedReveal.NONE : reveal;
+        steps = steps == null ? RecordedSteps.NONE : steps;
+    }
+
+    /** A header without recorded steps (a playground run; a scenario run as SockScope saved it before). */
+    public RecordingHeader(String sockscopeVersion, String kernel, String arch, int cpus, String recordedAt,
+                           long samplerPeriodNanos, String mode, String scenario, String scenarioText,
+                           long droppedEvents, java.util.List<Long> stepEnds, RecordedReveal reveal, long pid) {
+        this(sockscopeVersion, kernel, arch, cpus, recordedAt, samplerPeriodNanos, mode, scenario, scenarioText,
+                droppedEvents, stepEnds, reveal, pid, RecordedSteps.NONE);
+    }
+
+    /** The same header with {@code s} as its recorded steps. */
+    public RecordingHeader withSteps(RecordedSteps s) {
+        return new RecordingHeader(sockscopeVersion, kernel, arch, cpus, recordedAt, samplerPeriodNanos, mode, scenario,
+                scenarioText, droppedEvents, stepEnds, reveal, pid, s);
     }
 
     /** A header for a playground run recorded on this machine now. */
@@ -63,7 +81,8 @@ public record RecordingHeader(String sockscopeVersion, String kernel, String arc
         long dropped = trace.firstIndex(); // the recording's events are counted from the first one kept
         return new RecordingHeader(thisVersion(), Host.kernel(), Host.arch(), Host.cpus(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), samplerPeriodNanos, mode, scenario, text,
-                dropped, stepEnds.stream().map(i -> Math.max(-1, i - dropped)).toList(), reveal, ProcessHandle.current().pid());
+                dropped, stepEnds.stream().map(i -> Math.max(-1, i - dropped)).toList(), reveal, ProcessHandle.current().pid(),
+                RecordedSteps.NONE);
     }
 
     /** This SockScope's version (from the build), {@code unknown} when the build did not say. */
@@ -80,7 +99,7 @@ public record RecordingHeader(String sockscopeVersion, String kernel, String arc
     }
 
     /** The text of a scenario file, or of the bundled one SockScope names {@code assets/scenarios/….yaml}. */
-    static String textOf(String source) throws IOException {
+    public static String textOf(String source) throws IOException {
         Path p = Path.of(source);
         if (Files.isRegularFile(p)) {
             return Files.readString(p, StandardCharsets.UTF_8);

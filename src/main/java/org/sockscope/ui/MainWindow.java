@@ -2,7 +2,6 @@ package org.sockscope.ui;
 
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -11,7 +10,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.sockscope.scenario.ScenarioSession;
@@ -43,6 +41,8 @@ public final class MainWindow extends BorderPane {
     private MenuItem saveScenario;
     private long samplerPeriodNanos;
     private ReplayView replay;
+    /** A scenario recording shown in the scenario view, or null. */
+    private org.sockscope.ui.scenario.ScenarioView scenarioReplay;
     private PlaygroundView playground;
     private org.sockscope.ui.scenario.ScenarioMode scenarioMode;
 
@@ -75,13 +75,16 @@ public final class MainWindow extends BorderPane {
         why.getStyleClass().add("live-unavailable");
         why.setWrapText(true);
         why.setMaxWidth(720);
-        VBox box = new VBox(16, title, why);
-        box.setAlignment(Pos.CENTER);
-        box.setFillWidth(false);
-        StackPane centre = new StackPane(box);
-        centre.setAlignment(Pos.CENTER);
-        setCenter(centre);
-        statusBar.setText("Not live · File ▸ Open recording… replays a run recorded where live mode is available");
+        VBox box = new VBox(6, title, why);
+        box.setId("noLiveBanner");
+        box.getStyleClass().add("no-live-banner");
+        // Below it, the scenario mode on the bundled scenarios' recordings: the whole lecture, on any OS.
+        org.sockscope.ui.scenario.ScenarioView recorded = new org.sockscope.ui.scenario.ScenarioView(
+                org.sockscope.ui.scenario.ScenarioViewModel.recordings());
+        scenarioReplay = recorded;
+        VBox.setVgrow(recorded, javafx.scene.layout.Priority.ALWAYS);
+        setCenter(new VBox(box, recorded));
+        statusBar.setText("Not live · the bundled scenarios play from their recordings; File ▸ Open recording… replays any other");
         rebuild.setDisable(true);
         saveRecording.setDisable(true);
         saveScenario.setDisable(true);
@@ -96,12 +99,29 @@ public final class MainWindow extends BorderPane {
 
     private void showReplay(Recording recording) {
         closeReplay();
-        ReplayViewModel vm = new ReplayViewModel(recording);
-        replay = new ReplayView(vm);
-        setCenter(replay);
-        live.setText("▶ " + vm.badgeText());
+        org.sockscope.ui.scenario.ScenarioViewModel scenarioVm = recording.scenario()
+                ? org.sockscope.ui.scenario.ScenarioViewModel.recordings() : null;
+        if (scenarioVm != null && scenarioVm.play(recording)) {
+            // A scenario recording in the scenario view itself: code, columns, buffers, question and verdict.
+            scenarioReplay = new org.sockscope.ui.scenario.ScenarioView(scenarioVm);
+            setCenter(scenarioReplay);
+            // --replay FILE --step N --reveal LETTER (a demo, a screenshot)
+            scenarioVm.showStep(Integer.getInteger("sockscope.step", 0));
+            String letter = System.getProperty("sockscope.reveal", "").trim();
+            if (!letter.isEmpty()) {
+                scenarioVm.pick(letter.toUpperCase(java.util.Locale.ROOT));
+                scenarioVm.reveal();
+            }
+        } else {
+            if (scenarioVm != null) {
+                scenarioVm.close(50); // a recording without step reports: its calls as recorded
+            }
+            replay = new ReplayView(new ReplayViewModel(recording));
+            setCenter(replay);
+        }
+        live.setText("▶ " + recording.badgeText());
         live.pseudoClassStateChanged(REPLAYING, true);
-        Source.KERNEL.install(live, vm.badgeDetail());
+        Source.KERNEL.install(live, recording.badgeDetail());
         kernel.setText(recording.header().kernel() + " (recorded)");
         Source.KERNEL.install(kernel, "The kernel that answered when this was recorded, not this machine's.");
         statusBar.setText("Replaying a recording: nothing runs now");
@@ -121,6 +141,15 @@ public final class MainWindow extends BorderPane {
             replay.viewModel().close();
             replay = null;
         }
+        if (scenarioReplay != null) {
+            scenarioReplay.viewModel().close(50);
+            scenarioReplay = null;
+        }
+    }
+
+    /** The scenario view showing a scenario recording (or, without live mode, the bundled ones), or null. */
+    public org.sockscope.ui.scenario.ScenarioView scenarioReplay() {
+        return scenarioReplay;
     }
 
     /** The replay shown, or null. */
@@ -243,7 +272,8 @@ public final class MainWindow extends BorderPane {
     public CompletableFuture<String> export(Path file) {
         CompletableFuture<String> done;
         try {
-            Recording replayed = replay == null ? null : replay.viewModel().recording();
+            Recording replayed = replay != null ? replay.viewModel().recording()
+                    : scenarioReplay != null ? scenarioReplay.viewModel().recordingProperty().get() : null;
             done = RecordingFiles.export(replayed != null ? () -> replayed : currentRun(), file);
         } catch (IllegalStateException e) {
             done = CompletableFuture.completedFuture("Nothing exported: " + e.getMessage());

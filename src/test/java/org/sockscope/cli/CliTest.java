@@ -62,7 +62,7 @@ class CliTest {
         oneLineStatusTwo(cli("--scenario", "01_pipe_ipc", "--step", "-1"), "below 0");
         oneLineStatusTwo(cli("--step", "2"), "--step needs --scenario");
         oneLineStatusTwo(cli("--scenario", "01_pipe_ipc", "--reveal", "AB"), "'AB' is not a choice letter");
-        oneLineStatusTwo(cli("frob"), "unknown command 'frob' (commands: run, check, list, lab, export, help)");
+        oneLineStatusTwo(cli("frob"), "unknown command 'frob' (commands: run, check, list, lab, export, record-bundled, help)");
         oneLineStatusTwo(cli("--frob"), "Unknown option: '--frob'");
         oneLineStatusTwo(cli("run", "01_pipe_ipc", "--chek"), "sockscope run: ", "did you mean --check?");
         oneLineStatusTwo(cli("run", "01_pipe_ipc", "--step", "abc"), "sockscope run: ", "'--step'");

@@ -67,6 +67,26 @@ class RecordCliTest {
                     && e instanceof org.sockscope.trace.Event.CallStarted).count() >= i, "step " + i + " started by its end");
         }
         assertTrue(rec.trace().events().stream().anyMatch(e -> e instanceof org.sockscope.trace.Event.CallReturned));
+        // Each step as its session reported it, for the scenario view's replay.
+        assertEquals(steps, h.steps().steps().size(), "a report per step");
+        for (var e : h.steps().steps()) {
+            long calls = rec.trace().events().stream().filter(ev -> ev instanceof org.sockscope.trace.Event.CallStarted c
+                    && c.callId() == e.callId() && ev.seq() == e.startedSeq()).count();
+            assertEquals(1, calls, "step " + (e.index() + 1) + "'s call is the recorded one at its recorded index");
+        }
+        assertTrue(h.steps().names().stream().anyMatch(n -> n.name().equals("empty.client")), h.steps().names().toString());
+    }
+
+    @Test
+    void compareRecordingSaysWhereThisKernelDiffersFromTheBundledRecording() {
+        Result r = cli("run", "03_recv_empty_vs_100", "--compare-recording");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("Compared with the recording made on Linux ")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.out())));
+        List<String> rest = lines.subList(at + 1, lines.size());
+        assertTrue(rest.equals(List.of("No difference: every step returned the same, blocked or not the same, and read the same figures."))
+                || !rest.isEmpty() && rest.stream().allMatch(l -> l.matches("  Step \\d+ · \\S+ · .+: recorded .+, now .+")), rest.toString());
     }
 
     @Test

@@ -78,6 +78,9 @@ class NoLiveWindowTest {
         MainWindow w = (MainWindow) stage.getScene().getRoot();
         assertNull(w.playground());
         assertNull(w.scenarioMode(), "no scenario mode");
+        assertTrue(w.scenarioReplay() != null && w.scenarioReplay().viewModel().playsRecordings(),
+                "below the message, the bundled scenarios, played from their recordings");
+        assertTrue(robot.lookup("#runAgain").tryQuery().map(n -> !Fx.on(n::isVisible)).orElse(true), "nothing to run again");
         assertTrue(robot.lookup("#modeSwitch").tryQuery().isEmpty(), "no Playground | Scenarios switch");
         assertTrue(robot.lookup("#p1Send").tryQuery().isEmpty(), "no call buttons");
         List<Node> all = Fx.on(() -> List.copyOf(stage.getScene().getRoot().lookupAll("*")));

@@ -185,19 +185,11 @@ public final class ReplayViewModel implements AutoCloseable {
 
     /** {@code REPLAY · recorded on Linux 6.18.0-… (amd64, 2 CPUs), 2026-12-04T01:23:45Z}. */
     public String badgeText() {
-        return "REPLAY · recorded on " + header().where();
+        return recording.badgeText();
     }
 
     /** What the badge's tooltip says: nothing runs now, and where every figure comes from. */
     public String badgeDetail() {
-        RecordingHeader h = header();
-        String rate = h.samplerPeriodNanos() > 0
-                ? String.format(Locale.ROOT, ", its sampler reading the kernel every %.1f ms", h.samplerPeriodNanos() / 1e6) : "";
-        String dropped = h.droppedEvents() > 0 ? " The live trace had already dropped its first " + h.droppedEvents()
-                + " events when it was saved: the recording starts after them." : "";
-        return "A recording, not a live run: nothing runs now and no socket is open. Every figure shown is what the kernel "
-                + h.kernel() + " on " + h.arch() + " reported when SockScope " + h.sockscopeVersion() + " recorded this "
-                + (recording.scenario() ? "scenario (" + h.scenario() + ")" : "playground run") + " on " + h.recordedAt()
-                + rate + "." + dropped;
+        return recording.badgeDetail();
     }
 }

@@ -53,7 +53,7 @@ final class Autoplay {
         if (live && vm.predictNowProperty().get()) {
             stop();
             vm.say("Autoplay paused before the question's step: predict (A–E), then Reveal.");
-        } else if (live && vm.stepsRunProperty().get() >= vm.totalStepsProperty().get()) {
+        } else if (live && vm.atLastStep()) {
             stop();
         } else {
             vm.next();

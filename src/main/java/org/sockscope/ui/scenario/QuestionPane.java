@@ -56,6 +56,8 @@ final class QuestionPane extends VBox {
         predict.visibleProperty().bind(vm.predictNowProperty());
         predict.managedProperty().bind(predict.visibleProperty());
         choices.getStyleClass().add("choices");
+        reveal.textProperty().bind(javafx.beans.binding.Bindings.when(vm.replayProperty())
+                .then("Reveal the recorded answer  ⏎").otherwise("Reveal: run it on real sockets  ⏎"));
         reveal.setId("reveal");
         reveal.getStyleClass().add("reveal-button");
         reveal.setMaxWidth(Double.MAX_VALUE);
@@ -185,7 +187,7 @@ final class QuestionPane extends VBox {
         mine.getStyleClass().add("pick-verdict");
         out.add(did);
         out.add(mine);
-        Label evidenceTitle = new Label("Evidence, from the kernel");
+        Label evidenceTitle = new Label(vm.replayProperty().get() ? "Evidence, as the recorded kernel reported it" : "Evidence, from the kernel");
         evidenceTitle.getStyleClass().add("answer-title");
         VBox evidence = new VBox();
         evidence.setId("evidence");

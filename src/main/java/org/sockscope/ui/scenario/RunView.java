@@ -82,7 +82,8 @@ final class RunView {
         if (t.size() > count) {
             fold(vm, t.eventsFrom(count));
         }
-        boolean reviewing = vm.reviewingProperty().get();
+        // A replay always shows a recorded moment: the one the step shown ended at.
+        boolean reviewing = vm.reviewingProperty().get() || vm.replayProperty().get();
         int p = vm.positionProperty().get();
         long mark = reviewing && p < run.marks().size() ? Math.min(run.marks().get(p), count - 1L) : Long.MAX_VALUE;
         if (mark != Long.MAX_VALUE && mark < t.firstIndex()) {

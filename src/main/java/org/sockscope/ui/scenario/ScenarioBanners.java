@@ -22,7 +22,38 @@ final class ScenarioBanners extends VBox {
 
     ScenarioBanners(ScenarioViewModel vm) {
         getStyleClass().add("scenario-banners");
-        getChildren().addAll(loadErrors(vm), failure(vm), review(vm));
+        getChildren().addAll(replay(vm), loadErrors(vm), failure(vm), review(vm));
+    }
+
+    /** The REPLAY badge: a recording, where and when it was made; nothing runs now. */
+    private static Node replay(ScenarioViewModel vm) {
+        Label badge = new Label("REPLAY");
+        badge.setId("scenarioReplayBadge");
+        badge.getStyleClass().add("replay-badge");
+        badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label where = new Label();
+        where.setId("scenarioReplayWhere");
+        where.getStyleClass().add("replay-where");
+        where.setWrapText(true);
+        where.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(where, Priority.ALWAYS);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(560);
+        badge.setTooltip(tip);
+        where.setTooltip(tip);
+        java.util.function.Consumer<org.sockscope.trace.Recording> show = r -> {
+            where.setText(r == null ? "" : "recorded on " + r.header().where() + " · every figure is that kernel's; nothing runs now");
+            tip.setText(r == null ? "" : r.badgeDetail());
+        };
+        vm.recordingProperty().addListener((o, a, r) -> show.accept(r));
+        show.accept(vm.recordingProperty().get());
+        HBox bar = new HBox(10, badge, where);
+        bar.setId("scenarioReplay");
+        bar.getStyleClass().add("replay-bar");
+        bar.visibleProperty().bind(vm.replayProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private static Node loadErrors(ScenarioViewModel vm) {

@@ -87,7 +87,10 @@ public final class ScenarioMode {
             view.chooseFile();
         });
         if (!menu.getMenus().isEmpty()) {
-            menu.getMenus().getFirst().getItems().addAll(0, java.util.List.of(open, new SeparatorMenuItem()));
+            MenuItem compare = new MenuItem("Compare with the recording");
+            compare.setId("menuCompareRecording");
+            compare.setOnAction(e -> compareWithRecording());
+            menu.getMenus().getFirst().getItems().addAll(0, java.util.List.of(open, compare, new SeparatorMenuItem()));
             MenuItem keys = new MenuItem("Scenario keys");
             keys.setOnAction(e -> new Alert(Alert.AlertType.INFORMATION, ScenarioKeys.HELP).showAndWait());
             menu.getMenus().getLast().getItems().add(0, keys);
@@ -153,6 +156,25 @@ public final class ScenarioMode {
         playgroundButton.setSelected(!scenarios);
         scenariosItem.setSelected(scenarios);
         playgroundItem.setSelected(!scenarios);
+    }
+
+    /**
+     * File ▸ Compare with the recording: where this kernel did otherwise than the one that made the
+     * bundled recording of the scenario, step by step (recorded vs now), for the steps run so far.
+     */
+    private void compareWithRecording() {
+        var s = view == null ? null : view.viewModel().session();
+        String text;
+        try {
+            text = s == null ? "Run a bundled scenario first (Scenarios), then compare it with its recording."
+                    : org.sockscope.cli.Compare.text(s);
+        } catch (java.io.IOException e) {
+            text = "Cannot compare: " + e.getMessage();
+        }
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text);
+        a.setHeaderText("Today's kernel vs the recording");
+        a.getDialogPane().setMinWidth(720);
+        a.show();
     }
 
     /** The scenario view, or null before it was first shown. */

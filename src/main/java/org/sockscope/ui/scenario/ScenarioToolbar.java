@@ -49,9 +49,12 @@ final class ScenarioToolbar extends FlowPane {
         back.disableProperty().bind(idle.not().or(vm.positionProperty().isEqualTo(0)));
         Button next = button("next", "Next ▶", "Run the next step on real sockets. Keys: Space, → or Page Down", vm::next);
         next.getStyleClass().add("next-button");
-        next.disableProperty().bind(idle.not().or(vm.positionProperty().isEqualTo(vm.totalStepsProperty())));
+        // In a replay the last step is the last one recorded.
+        next.disableProperty().bind(idle.not().or(vm.positionProperty().isEqualTo(vm.totalStepsProperty()))
+                .or(vm.replayProperty().and(vm.positionProperty().isEqualTo(vm.stepsRunProperty()))));
         Button end = button("runToEnd", "▶▶ To end", "Run every remaining step. Key: End", vm::runToEnd);
-        end.disableProperty().bind(idle.not().or(vm.stepsRunProperty().isEqualTo(vm.totalStepsProperty())));
+        end.disableProperty().bind(idle.not().or(vm.replayProperty().not().and(vm.stepsRunProperty().isEqualTo(vm.totalStepsProperty())))
+                .or(vm.replayProperty().and(vm.positionProperty().isEqualTo(vm.stepsRunProperty()))));
         ToggleButton auto = new ToggleButton("▷ Auto");
         auto.setId("autoplay");
         auto.setTooltip(new Tooltip("Step on its own at the pace set on the right; pauses before the question's"
@@ -69,6 +72,10 @@ final class ScenarioToolbar extends FlowPane {
         pace.textProperty().bind(Bindings.format("%.1f s", vm.secondsPerStepProperty()));
         Button again = button("runAgain", "↻ Run again to here", "Replay from a fresh lab up to the step on screen."
                 + " Key: F5", vm::runAgainToHere);
+        // a recording has no lab to run again
+        again.visibleProperty().bind(vm.replayProperty().not().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !vm.playsRecordings())));
+        again.managedProperty().bind(again.visibleProperty());
         again.disableProperty().bind(idle.not());
         ToggleButton both = new ToggleButton("both buffers");
         both.setId("allBuffers");

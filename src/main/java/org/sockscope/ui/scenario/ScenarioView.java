@@ -97,7 +97,9 @@ public final class ScenarioView extends BorderPane {
                 openSelected();
             }
         });
-        Label hint = new Label("Pick a scenario: each one runs a slide's code on real sockets. Then predict, step, reveal.");
+        Label hint = new Label(vm.playsRecordings()
+                ? "Pick a scenario: each one plays a recording of a slide's code run on real sockets on Linux. Then predict, step, reveal."
+                : "Pick a scenario: each one runs a slide's code on real sockets. Then predict, step, reveal.");
         hint.getStyleClass().add("start-hint");
         VBox startBox = new VBox(hint, start);
         startBox.getStyleClass().add("start");
@@ -113,6 +115,10 @@ public final class ScenarioView extends BorderPane {
             build(s);
             centre.getChildren().setAll(s == null ? startBox : main);
         });
+        if (vm.scenarioProperty().get() != null) { // a recording the view-model was already playing
+            build(vm.scenarioProperty().get());
+            centre.getChildren().setAll(main);
+        }
         vm.screenProperty().addListener((o, a, s) -> show(s));
         vm.highlightedProperty().addListener((o, a, b) -> highlightFrames = 2);
         vm.log().addListener((javafx.collections.ListChangeListener<LogEntry>) c -> highlightFrames = 2);
@@ -183,9 +189,9 @@ public final class ScenarioView extends BorderPane {
         live.getStyleClass().add("live-indicator");
         live.setMinWidth(Region.USE_PREF_SIZE);
         live.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> (vm.reviewingProperty().get() ? "◀◀ REVIEW" : vm.readyProperty().get() ? "● LIVE" : "○ no lab")
-                        + " · " + vm.eventCountProperty().get() + " events",
-                vm.reviewingProperty(), vm.readyProperty(), vm.eventCountProperty()));
+                () -> (vm.replayProperty().get() ? "▶ REPLAY" : vm.reviewingProperty().get() ? "◀◀ REVIEW"
+                        : vm.readyProperty().get() ? "● LIVE" : "○ no lab") + " · " + vm.eventCountProperty().get() + " events",
+                vm.replayProperty(), vm.reviewingProperty(), vm.readyProperty(), vm.eventCountProperty()));
         HBox line = new HBox(16, honest, live);
         line.getStyleClass().add("status-line");
         VBox bar = new VBox(message, line);
@@ -199,7 +205,11 @@ public final class ScenarioView extends BorderPane {
         if (s == null) {
             return;
         }
-        honest.setText(org.sockscope.lab.agent.Worlds.threads() && !ScenarioSession.needsProcesses(s)
+        var rec = vm.recordingProperty().get();
+        honest.setText(rec != null ? "Recorded " + rec.header().recordedAt() + " on " + rec.header().kernel()
+                + (rec.header().pid() > 0 ? " by SockScope's process " + rec.header().pid() : "")
+                + ": the pids, descriptors and figures are that run's."
+                : org.sockscope.lab.agent.Worlds.threads() && !ScenarioSession.needsProcesses(s)
                 ? "Processes here are threads of one JVM (pid " + ProcessHandle.current().pid()
                         + "): real descriptor numbers, one shared table."
                 : "Each process is a real process (pid in its column), with its own descriptor table.");

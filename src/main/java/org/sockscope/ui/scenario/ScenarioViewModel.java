@@ -21,6 +21,8 @@ import org.sockscope.scenario.Question;
 import org.sockscope.scenario.Scenario;
 import org.sockscope.scenario.ScenarioError;
 import org.sockscope.scenario.ScenarioSession;
+import org.sockscope.trace.BundledRecordings;
+import org.sockscope.trace.Recording;
 import org.sockscope.ui.widget.LogEntry;
 import org.sockscope.ui.widget.TaskFailure;
 
@@ -42,6 +44,8 @@ public final class ScenarioViewModel implements AutoCloseable {
     private final SessionRunner runner = new SessionRunner(inbox::add);
     private final RunView view = new RunView();
     private long generation = -1;
+    /** The generation of a recorded run: no session ever answers for it. */
+    private static final long REPLAY_GENERATION = -2;
     private int inFlight;
     private boolean closed;
     private String lastFrameFailure = "";
@@ -65,6 +69,12 @@ public final class ScenarioViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<LogEntry> highlighted = new ReadOnlyObjectWrapper<>(this, "highlighted");
     private final ReadOnlyLongWrapper clock = new ReadOnlyLongWrapper(this, "clock");
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper(this, "eventCount");
+    private final ReadOnlyBooleanWrapper replay = new ReadOnlyBooleanWrapper(this, "replay");
+    private final ReadOnlyObjectWrapper<Recording> recording = new ReadOnlyObjectWrapper<>(this, "recording");
+    /** True when the bundled scenarios are played from their recordings (no live mode here, or a replay window). */
+    private final boolean recordings;
+    /** The recording shown, or null while live. */
+    private RecordedRun recorded;
     private final BooleanProperty allBuffers = new SimpleBooleanProperty(this, "allBuffers");
     private final DoubleProperty secondsPerStep = new SimpleDoubleProperty(this, "secondsPerStep", 3);
     private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
@@ -76,6 +86,20 @@ public final class ScenarioViewModel implements AutoCloseable {
 
     /** A view-model with no scenario loaded; the bundled list is read in the background. */
     public ScenarioViewModel() {
+        this(false);
+    }
+
+    /**
+     * A view-model that runs nothing: picking a bundled scenario plays the recording of it that ships
+     * in the jar ({@link BundledRecordings}), and {@link #play} shows any scenario recording. For where
+     * live mode is not available, and for a window replaying a recording.
+     */
+    public static ScenarioViewModel recordings() {
+        return new ScenarioViewModel(true);
+    }
+
+    private ScenarioViewModel(boolean recordings) {
+        this.recordings = recordings;
         inFlight++;
         busy.set(true);
         runner.call("reading the bundled scenarios", ScenarioFiles::catalogue, list -> {
@@ -123,7 +147,87 @@ public final class ScenarioViewModel implements AutoCloseable {
     /** Loads a bundled scenario by file name or id and sets it up on a fresh lab. */
     public void loadBundled(String nameOrId) {
         watch(null);
+        if (recordings) {
+            playBundled(nameOrId);
+            return;
+        }
         load(() -> ScenarioFiles.loadBundled(nameOrId));
+    }
+
+    /** Reads the bundled scenario's recording from the jar (off this thread) and plays it. */
+    private void playBundled(String nameOrId) {
+        inFlight++;
+        busy.set(true);
+        runner.call("reading the recording of " + nameOrId, () -> {
+            try {
+                return BundledRecordings.of(nameOrId);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, r -> {
+            done();
+            if (r.isEmpty()) {
+                message.set("No recording of " + nameOrId + " ships with this SockScope, and live mode is not available here to run it.");
+            } else {
+                play(r.get());
+            }
+        }, this::loadFailed);
+    }
+
+    /**
+     * Shows the scenario recording {@code r} in this view, step by step, with its recorded outcomes and
+     * reveal; nothing runs. False (and the message says why) when it cannot be shown here. Only on a
+     * view-model made by {@link #recordings()}.
+     */
+    public boolean play(Recording r) {
+        RecordedRun.Result res = RecordedRun.of(r);
+        if (res.run() == null) {
+            message.set("This recording cannot be shown in the scenario view: " + res.whyNot() + ".");
+            return false;
+        }
+        if (!recordings) {
+            throw new IllegalStateException("a live view-model runs scenarios; ScenarioViewModel.recordings() plays recordings");
+        }
+        autoplay.stop();
+        watch(null);
+        recorded = res.run();
+        Scenario s = recorded.scenario();
+        loadErrors.set(List.of());
+        error.set("");
+        verdict.set(null);
+        revealWait.set("");
+        pick.set("");
+        replay.set(true);
+        recording.set(r);
+        generation = REPLAY_GENERATION;
+        scenario.set(s);
+        totalSteps.set(s.steps().size());
+        view.scenario(s);
+        SessionRunner.RunState state = recorded.state(generation);
+        stepsRun.set(state.nextIndex());
+        position.set(0);
+        reviewing.set(false);
+        ready.set(true);
+        view.run(state);
+        message.set(recorded.stepsRecorded() < s.steps().size() ? "Recorded up to step " + recorded.stepsRecorded() + " of "
+                + s.steps().size() + ": the rest was not run when it was saved." : "");
+        return true;
+    }
+
+    /** In a replay: shows the moment after step {@code k} (clamped to the recorded steps); live: nothing. */
+    public void showStep(int k) {
+        if (replay.get()) {
+            showPosition(k);
+        }
+    }
+
+    /** In a replay: says that nothing can run here, and returns true. */
+    private boolean replayOnly(String what) {
+        if (!replay.get()) {
+            return false;
+        }
+        message.set(what + " needs live mode: this is a recording (nothing runs now).");
+        return true;
     }
 
     /**
@@ -131,6 +235,11 @@ public final class ScenarioViewModel implements AutoCloseable {
      * The file is then watched: when it changes on disk it loads again, run to the same step.
      */
     public void open(Path file) {
+        if (recordings) {
+            message.set("Opening a scenario file needs live mode: here the bundled scenarios play from their recordings"
+                    + " (File ▸ Open recording… opens another recording).");
+            return;
+        }
         watch(file);
         load(() -> ScenarioFiles.load(file));
     }
@@ -140,6 +249,10 @@ public final class ScenarioViewModel implements AutoCloseable {
      * command line's {@code --scenario NAME --step N}).
      */
     public void openAny(String pathOrName, int steps) {
+        if (recordings) {
+            loadBundled(pathOrName);
+            return;
+        }
         watch(java.nio.file.Files.isRegularFile(Path.of(pathOrName)) ? Path.of(pathOrName) : null);
         load(() -> ScenarioFiles.open(pathOrName), steps);
     }
@@ -204,7 +317,12 @@ public final class ScenarioViewModel implements AutoCloseable {
         if (!canAct()) {
             return;
         }
-        if (reviewing.get()) {
+        if (reviewing.get() || replay.get()) {
+            if (replay.get() && position.get() >= stepsRun.get()) {
+                message.set("That was the last recorded step. Home goes back to the start.");
+                autoplay.stop();
+                return;
+            }
             showPosition(position.get() + 1);
             return;
         }
@@ -228,6 +346,13 @@ public final class ScenarioViewModel implements AutoCloseable {
 
     /** A fresh lab, set up again, before step 1; the prediction is cleared. */
     public void reset() {
+        if (replay.get()) {
+            autoplay.stop();
+            pick.set("");
+            verdict.set(null);
+            showPosition(0);
+            return;
+        }
         if (scenario.get() != null && !closed) {
             pick.set("");
             start(0, "Resetting: a fresh lab…");
@@ -236,7 +361,9 @@ public final class ScenarioViewModel implements AutoCloseable {
 
     /** Runs every remaining step. */
     public void runToEnd() {
-        if (canAct()) {
+        if (canAct() && replay.get()) {
+            showPosition(stepsRun.get());
+        } else if (canAct()) {
             showPosition(stepsRun.get());
             command();
             runner.advance(generation, totalSteps.get(), listener());
@@ -245,7 +372,7 @@ public final class ScenarioViewModel implements AutoCloseable {
 
     /** Replays the scenario from a fresh lab up to the step on screen (the way to "go back" for real). */
     public void runAgainToHere() {
-        if (canAct()) {
+        if (canAct() && !replayOnly("Running again")) {
             int here = position.get();
             start(here, "Running again from a fresh lab up to step " + here + "…");
         }
@@ -267,6 +394,14 @@ public final class ScenarioViewModel implements AutoCloseable {
             return;
         }
         autoplay.stop();
+        if (replay.get()) {
+            // The recorded answer, decided when the run was saved, with the recorded outcomes as evidence.
+            showPosition(Math.max(position.get(), scenario.get().revealAfterIndex().orElse(0) + 1));
+            boolean settled = recorded.recording().header().reveal().unsettled().isEmpty();
+            verdict.set(settled ? recorded.verdict().orElse(null) : null);
+            message.set(recorded.sentence());
+            return;
+        }
         showPosition(stepsRun.get());
         int target = Math.max(stepsRun.get(), scenario.get().revealAfterIndex().orElse(0) + 1);
         command();
@@ -307,7 +442,8 @@ public final class ScenarioViewModel implements AutoCloseable {
     // ---- internals ---------------------------------------------------------------------------
 
     private boolean canAct() {
-        return !closed && !busy.get() && ready.get();
+        // a replay has no session work to wait for (reading the catalogue does not change what is shown)
+        return !closed && (!busy.get() || replay.get()) && ready.get();
     }
 
     private void start(int steps, String what) {
@@ -391,13 +527,13 @@ public final class ScenarioViewModel implements AutoCloseable {
     private void showPosition(int p) {
         int clamped = Math.clamp(p, 0, stepsRun.get());
         position.set(clamped);
-        reviewing.set(clamped < stepsRun.get());
+        reviewing.set(!replay.get() && clamped < stepsRun.get());
         view.invalidate();
     }
 
     /** Asks the runner for fresh reports (a blocked step returned); never while a command runs. */
     void refreshReports() {
-        if (!busy.get() && !closed) {
+        if (!busy.get() && !closed && !replay.get()) {
             runner.refresh(generation, listener(false));
         }
     }
@@ -422,8 +558,14 @@ public final class ScenarioViewModel implements AutoCloseable {
         }
         highlighted.set(highlight);
         Scenario sc = scenario.get();
+        int at = replay.get() ? position.get() : stepsRun.get();
         predictNow.set(sc != null && verdict.get() == null && !reviewing.get()
-                && sc.predictBeforeIndex().filter(i -> i == stepsRun.get()).isPresent());
+                && sc.predictBeforeIndex().filter(i -> i == at).isPresent());
+    }
+
+    /** True at the last step there is: the last recorded one in a replay, else the scenario's last once run. */
+    boolean atLastStep() {
+        return replay.get() ? position.get() >= stepsRun.get() : stepsRun.get() >= totalSteps.get();
     }
 
     ObservableList<LogEntry> allLog() {
@@ -474,6 +616,12 @@ public final class ScenarioViewModel implements AutoCloseable {
     public ReadOnlyLongProperty clockProperty() { return clock.getReadOnlyProperty(); }
     /** Events recorded in the run so far. */
     public ReadOnlyLongProperty eventCountProperty() { return eventCount.getReadOnlyProperty(); }
+    /** True when picking a bundled scenario plays its recording ({@link #recordings()}). */
+    public boolean playsRecordings() { return recordings; }
+    /** True while a recording is shown: nothing runs, every figure is the recording's. */
+    public ReadOnlyBooleanProperty replayProperty() { return replay.getReadOnlyProperty(); }
+    /** The recording shown, or null while live. */
+    public ReadOnlyObjectProperty<Recording> recordingProperty() { return recording.getReadOnlyProperty(); }
     /** Draw both buffers of every socket. */
     public BooleanProperty allBuffersProperty() { return allBuffers; }
     /** Autoplay on or off. */

@@ -1,20 +1,14 @@
 package org.sockscope.ui.scenario;
 
 import org.sockscope.lab.LabException;
-import org.sockscope.scenario.ListenerSpec;
-import org.sockscope.scenario.PipeSpec;
 import org.sockscope.scenario.Scenario;
 import org.sockscope.scenario.ScenarioSession;
-import org.sockscope.scenario.Side;
-import org.sockscope.scenario.Step;
 import org.sockscope.scenario.StepReport;
-import org.sockscope.scenario.TcpSpec;
 import org.sockscope.trace.Slot;
 import org.sockscope.trace.Trace;
 import org.sockscope.ui.widget.TaskFailure;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -282,7 +276,7 @@ final class SessionRunner {
 
     private void publish(Listener l) {
         ScenarioSession s = session;
-        RunState state = new RunState(generation, s.trace(), s.reports(), marks, s.nextIndex(), names(s));
+        RunState state = new RunState(generation, s.trace(), s.reports(), marks, s.nextIndex(), org.sockscope.scenario.StepRecords.names(s));
         post.accept(() -> l.progress(state));
         // A call still asleep may return later (woken by another process): publish again then, so
         // the screen and the verdict's "then returned …" follow without waiting for the next step.
@@ -311,30 +305,5 @@ final class SessionRunner {
         if (s != null) {
             s.close();
         }
-    }
-
-    /** Descriptor → scenario name; a name bound by a later step wins (close() then socket() reuses a number). */
-    private static Map<Slot, String> names(ScenarioSession s) {
-        List<String> names = new ArrayList<>();
-        Scenario sc = s.scenario();
-        for (TcpSpec t : sc.setup().tcp()) {
-            names.add(t.end(Side.CLIENT));
-            names.add(t.end(Side.SERVER));
-        }
-        for (PipeSpec p : sc.setup().pipes()) {
-            names.add(p.writeEnd());
-            names.add(p.readEnd());
-        }
-        sc.setup().listeners().stream().map(ListenerSpec::name).forEach(names::add);
-        for (Step step : sc.steps()) {
-            if (step.index() < s.nextIndex()) {
-                step.bind().ifPresent(names::add);
-            }
-        }
-        Map<Slot, String> out = new HashMap<>();
-        for (String n : names) {
-            s.slots(n).forEach(slot -> out.put(slot, n));
-        }
-        return out;
     }
 }

@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A scenario run recorded here replays with live mode off as its title and its calls' log: at each
- * moment the log lists exactly the recorded calls up to it, each with its recorded return.
+ * A scenario run recorded here replays with live mode off in the scenario view itself ({@code --replay
+ * FILE}, as on a Mac): the REPLAY badge, each step's heading and narration, the log up to it, and the
+ * reveal with the recorded answer and evidence. The one TestFX test of it; the rest is in ScenarioReplayTest.
  */
 @ExtendWith(ApplicationExtension.class)
 class ScenarioRecordingTest {
@@ -74,64 +75,45 @@ class ScenarioRecordingTest {
         app.stop();
     }
 
-    private static List<LogEntry> calls(ReplayViewModel vm) {
-        PlaygroundViewModel p = NoLiveReplay.shown(vm);
-        return Fx.on(() -> p.log().stream().filter(l -> l.kind() == LogEntry.Kind.RETURNED || l.kind() == LogEntry.Kind.FAILED).toList());
-    }
-
     @Test
-    void theScenarioReplaysAsItsTitleAndTheRecordedCallsUpToEachMoment(FxRobot robot) throws Exception {
-        ReplayViewModel vm = window.replay().viewModel();
-        String heading = robot.lookup("#replayScenario").queryAs(Label.class).getText();
-        assertTrue(heading.contains(title) && heading.contains("assets/scenarios/03_recv_empty_vs_100.yaml"), heading);
+    void theScenarioReplaysInTheScenarioViewWithItsRecordedAnswer(FxRobot robot) throws Exception {
+        assertTrue(window.replay() == null && window.scenarioReplay() != null, "the scenario view, not the calls-only replay");
+        var vm = window.scenarioReplay().viewModel();
+        assertEquals("REPLAY", robot.lookup("#scenarioReplayBadge").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#scenarioReplayWhere").queryAs(Label.class).getText().contains(
+                window.scenarioReplay().viewModel().recordingProperty().get().header().kernel()));
+        assertEquals(title, Fx.on(() -> vm.scenarioProperty().get().title()));
         int steps = scenario.steps().size();
-        assertEquals(steps + 1, vm.moments(), "its set-up, then each step");
-        for (int k = 0; k < vm.moments(); k++) {
+        for (int k = 0; k <= steps; k++) {
             int moment = k;
-            Fx.run(() -> vm.seek(moment));
-            long last = vm.lastEventOf(k);
-            String step = robot.lookup("#replayStep").queryAs(Label.class).getText();
-            String say = robot.lookup("#replayNarration").queryAs(Label.class).getText();
+            Fx.run(() -> {
+                vm.showStep(moment);
+                vm.refresh();
+            });
+            String heading = robot.lookup("#narrationTitle").queryAs(Label.class).getText();
+            String say = robot.lookup("#narrationText").queryAs(Label.class).getText();
             if (k == 0) {
-                assertEquals("Set up · " + steps + " steps to go", step);
-                assertEquals(scenario.about(), say);
+                assertEquals("Set up · " + steps + " steps to go", heading);
             } else {
                 var s = scenario.steps().get(k - 1);
-                assertEquals("Step " + k + " of " + steps + " · " + s.process() + " · " + s.call().text(), step);
+                assertEquals("Step " + k + " of " + steps + " · " + s.process(), heading);
                 assertEquals(s.say(), say);
-                int started = k;
-                long starts = recorded.events().stream().filter(e -> e instanceof Event.CallStarted && e.seq() <= last).count();
-                assertTrue(starts >= started, "step " + k + "'s call has started by its moment");
             }
-            List<Event.CallReturned> returned = recorded.events().stream()
-                    .filter(e -> e instanceof Event.CallReturned && e.seq() <= last).map(e -> (Event.CallReturned) e).toList();
-            List<LogEntry> lines = calls(vm);
-            assertEquals(returned.size(), lines.size(), "the calls returned by moment " + k);
-            for (int i = 0; i < lines.size(); i++) {
-                assertEquals(returned.get(i).call().text(), lines.get(i).call());
-                assertEquals(returned.get(i).seq(), lines.get(i).seq());
-            }
+            long last = recorded.events().size() - 1L;
+            assertTrue(Fx.on(() -> vm.log().stream().allMatch(l -> l.seq() <= last)));
         }
-        // The reveal: the answer and each step's outcome as the live code decided them when the run was saved.
+        // The reveal: the recorded answer, with the recorded outcomes as its evidence; the pick is judged against it.
         assertTrue(answer.settled() && !answer.letters().isEmpty(), "the recorded run answers its question");
-        assertEquals(scenario.question().orElseThrow().prompt(), robot.lookup("#replayQuestion").queryAs(Label.class).getText());
-        assertFalse(Fx.on(() -> robot.lookup("#replayRevealed").query().isVisible()), "hidden until the reveal: predict first");
-        robot.clickOn("#replayReveal");
-        assertTrue(Fx.on(() -> robot.lookup("#replayRevealed").query().isVisible()));
-        assertEquals("The kernel's answer: " + String.join(", ", answer.letters())
-                + " (decided from the recorded outcomes when the run was saved)", robot.lookup("#replayAnswer").queryAs(Label.class).getText());
-        List<String> shown = Fx.on(() -> robot.lookup("#replayEvidence").queryAs(javafx.scene.layout.VBox.class).getChildren()
-                .stream().map(n -> ((Label) n).getText()).toList());
-        assertEquals(evidence.size(), shown.size());
-        for (int i = 0; i < shown.size(); i++) {
-            assertTrue(shown.get(i).startsWith("Step " + (i + 1) + " · ") && shown.get(i).endsWith(": " + evidence.get(i)), shown.get(i));
-        }
-        Fx.run(() -> vm.seek(2));
-        assertTrue(Fx.on(() -> robot.lookup("#replayRevealed").query().isVisible()), "still revealed after a step back");
-        NoLiveReplay.shown(vm);
+        String wrong = scenario.question().orElseThrow().choices().stream().map(c -> c.letter())
+                .filter(l -> !answer.letters().contains(l)).findFirst().orElseThrow();
+        Fx.run(() -> vm.pick(wrong));
+        robot.clickOn("#reveal");
+        assertTrue(Fx.on(() -> vm.messageProperty().get()).startsWith("The kernel's answer: " + String.join(", ", answer.letters())));
+        List<String> texts = Fx.on(() -> robot.lookup("#questionPane").queryParent().lookupAll(".label").stream()
+                .map(n -> ((Label) n).getText()).filter(t -> t != null).toList());
+        assertTrue(texts.contains("The kernel did: " + String.join(" and ", answer.letters())), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> evidence.stream().anyMatch(t::endsWith)), "the recorded evidence: " + texts);
+        Fx.run(vm::refresh);
         org.sockscope.ui.Screenshots.window(window.getScene(), Path.of("target", "replay-scenario.png"), 1280, 720);
-        Fx.run(vm::toStart);
-        assertTrue(calls(vm).size() < recorded.events().stream().filter(e -> e instanceof Event.CallReturned).count(),
-                "back at the start, fewer calls are listed");
     }
 }
