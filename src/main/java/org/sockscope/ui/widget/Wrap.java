@@ -29,6 +29,8 @@ public final class Wrap {
     /** Lets {@code l} wrap within {@code p}'s width rather than be cut or reach past it. */
     public static void fit(FlowPane p, Labeled l) {
         l.setWrapText(true);
+        // One character: JavaFX cuts a wrapping label whose text is narrower than its ellipsis ("..." by default).
+        l.setEllipsisString("…");
         l.setMinWidth(0);
         l.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(0, p.getWidth() - p.getInsets().getLeft() - p.getInsets().getRight()),

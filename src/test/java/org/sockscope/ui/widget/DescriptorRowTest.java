@@ -21,6 +21,14 @@ class DescriptorRowTest {
     }
 
     @Test
+    void aDatagramOrUnixSocketIsNamedByItsKindNotByATcpStateItHasNot() {
+        SocketFigures udp = new SocketFigures(9, 42, 0, 0, 0, 16384, 131072, -95, 0, 0, 0, 0, 2, 2, 2, 0, 0);
+        assertEquals("UDP", DescriptorRow.state(udp, SOCKET), "TCP_INFO fails with EOPNOTSUPP on UDP: no state to show");
+        SocketFigures unix = new SocketFigures(9, 42, 0, 0, 0, 16384, 131072, -95, 0, 0, 0, 0, 2, 1, 1, 0, 0);
+        assertEquals("AF_UNIX stream", DescriptorRow.state(unix, SOCKET));
+    }
+
+    @Test
     void otherStatesAreTheKernelsNames() {
         assertEquals("ESTABLISHED", DescriptorRow.state(inState(1), SOCKET));
         assertEquals("open", DescriptorRow.state(null, SOCKET), "no TCP figures: the descriptor's own state");
