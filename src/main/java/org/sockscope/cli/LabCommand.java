@@ -19,12 +19,12 @@ import picocli.CommandLine.Option;
  * prints its figures; {@code --compare} runs every model on the same workload, one table.
  */
 @Command(name = "lab", usageHelpAutoWidth = true,
-        description = "Run a server model (iterative, thread-per-connection, process-per-connection, work-queue, busy-polling, select, pool-of-loops, poll) against a load of clients on 127.0.0.1 and print what was measured.")
+        description = "Run a server model (iterative, thread-per-connection, process-per-connection, work-queue, busy-polling, select, pool-of-loops, poll, epoll, pool-of-epoll-loops) against a load of clients on 127.0.0.1 and print what was measured.")
 public final class LabCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "iterative, thread-per-connection, process-per-connection, work-queue, busy-polling, select, pool-of-loops or poll.")
+    @Option(names = "--model", paramLabel = "NAME", description = "iterative, thread-per-connection, process-per-connection, work-queue, busy-polling, select, pool-of-loops, poll, epoll or pool-of-epoll-loops.")
     private String model;
 
     @Option(names = "--compare", description = "Run every model on the same workload; print one table.")

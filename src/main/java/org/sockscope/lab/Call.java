@@ -608,6 +608,83 @@ public sealed interface Call {
         }
     }
 
+    // ---- epoll(7), descriptor limits, CPU affinity: added in one block ----------------------
+
+    /** {@code epoll_create1(EPOLL_CLOEXEC)}: a new epoll instance; its descriptor is the return value. */
+    record EpollCreate() implements Call {
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("epoll_create1", -1, 0, 0, "epoll_create1(EPOLL_CLOEXEC)");
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.epollCreate1(LinuxAbi.EPOLL_CLOEXEC), "");
+        }
+    }
+
+    /** {@code epoll_ctl(epfd, op, fd, &{events, .data.fd = fd})}: the kernel's interest list of {@code epfd} changes. */
+    record EpollCtl(int epfd, int op, int target, int events) implements Call {
+        public int fd() {
+            return epfd;
+        }
+
+        public CallSpec spec() {
+            String o = switch (op) {
+                case LinuxAbi.EPOLL_CTL_ADD -> "EPOLL_CTL_ADD";
+                case LinuxAbi.EPOLL_CTL_DEL -> "EPOLL_CTL_DEL";
+                case LinuxAbi.EPOLL_CTL_MOD -> "EPOLL_CTL_MOD";
+                default -> Integer.toString(op);
+            };
+            List<String> ev = new ArrayList<>();
+            if ((events & LinuxAbi.EPOLLIN) != 0) {
+                ev.add("EPOLLIN");
+            }
+            if ((events & LinuxAbi.EPOLLOUT) != 0) {
+                ev.add("EPOLLOUT");
+            }
+            if ((events & LinuxAbi.EPOLLEXCLUSIVE) != 0) {
+                ev.add("EPOLLEXCLUSIVE");
+            }
+            String e = op == LinuxAbi.EPOLL_CTL_DEL ? "NULL" : "{" + (ev.isEmpty() ? "0" : String.join("|", ev)) + ", " + target + "}";
+            return new CallSpec("epoll_ctl", epfd, 0, 0, "epoll_ctl(" + epfd + ", " + o + ", " + target + ", " + e + ")");
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.epollCtl(epfd, op, target, events), "");
+        }
+    }
+
+    /**
+     * {@code epoll_wait(epfd, events, maxEvents, timeout)} (-1: no timeout); the data lists the
+     * descriptors it returned, with the same words as select()'s: {@code readable [5, 7]} (EPOLLIN,
+     * EPOLLHUP or EPOLLERR; a hang-up is read as end of stream).
+     */
+    record EpollWait(int epfd, int maxEvents, int timeoutMillis) implements Call {
+        public int fd() {
+            return epfd;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("epoll_wait", epfd, 0, 0, "epoll_wait(" + epfd + ", events, " + maxEvents + ", " + timeoutMillis + ")");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of("epoll_wait", "epoll_pwait");
+        }
+
+        public Result execute(long callId) {
+            List<Libc.EpollEvent> ready = new ArrayList<>();
+            SysResult res = Libc.epollWait(epfd, maxEvents, timeoutMillis, ready);
+            if (res.failed()) {
+                return new Result(res, "");
+            }
+            return new Result(res, "readable " + ready.stream().map(Libc.EpollEvent::fd).toList());
+        }
+    }
+
     /** A C rendering of send/recv flags ({@code MSG_DONTWAIT|MSG_PEEK}, or {@code 0}). */
     final class Flags {
         private Flags() {

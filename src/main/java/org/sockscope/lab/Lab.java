@@ -279,6 +279,9 @@ public final class Lab implements World {
             switch (e) {
                 case Endpoint.Socket s -> Libc.shutdown(s.fd(), LinuxAbi.SHUT_RDWR);
                 case Endpoint.PipeEnd p -> closeFd(p.fd());
+                case Endpoint.Epoll ep -> {
+                    // closed below, once the actors have stopped
+                }
             }
         }
         long deadline = System.nanoTime() + 1_000_000_000L;
@@ -337,6 +340,7 @@ public final class Lab implements World {
                     register(s, SocketOptions.DEFAULTS); // re-described: it now has a local and a remote address
             // A loop's result is its last call's: a busy-polling accept() that succeeded opened a socket too.
             case Call.Repeat rep -> afterCall(actor, rep.call(), r);
+            case Call.EpollCreate ec -> register(new Endpoint.Epoll(r.intValue(), actor.process()), null);
             default -> {
             }
         }
@@ -370,6 +374,7 @@ public final class Lab implements World {
             registry.forEach((fd, e) -> lesson.put(fd, switch (e) {
                 case Endpoint.Socket so -> so.label();
                 case Endpoint.PipeEnd p -> p.label();
+                case Endpoint.Epoll ep -> "epoll";
             }));
         }
         return new Call.Result(sp.spawn(s, lesson), "");
@@ -443,10 +448,12 @@ public final class Lab implements World {
         int peer = switch (e) {
             case Endpoint.Socket s -> s.peerFd();
             case Endpoint.PipeEnd p -> p.otherFd();
+            case Endpoint.Epoll ep -> -1;
         };
         String label = switch (e) {
             case Endpoint.Socket s -> s.label();
             case Endpoint.PipeEnd p -> p.label();
+            case Endpoint.Epoll ep -> "epoll";
         };
         // The other end is open in this process right now: ask the kernel what it is.
         long peerIdentity = peer < 0 ? -1 : switch (e) {
@@ -455,6 +462,7 @@ public final class Lab implements World {
                 yield cookie.failed() ? -1 : cookie.value();
             }
             case Endpoint.PipeEnd p -> d.identity(); // both ends of a pipe are one inode
+            case Endpoint.Epoll ep -> -1;
         };
         synchronized (registryLock) {
             registry.put(e.fd(), e);

@@ -153,6 +153,9 @@ public final class Sampler {
                     case Endpoint.PipeEnd p -> {
                         // its read end, in this lab, is probed
                     }
+                    case Endpoint.Epoll ep -> {
+                        // no buffers: nothing to probe
+                    }
                 }
             }
             // Record inside the lock: samples stay in the order they were taken.

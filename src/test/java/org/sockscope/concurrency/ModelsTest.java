@@ -37,7 +37,8 @@ class ModelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Model.class, names = {"THREAD_PER_CONNECTION", "WORK_QUEUE", "BUSY_POLLING", "SELECT", "POOL_OF_LOOPS", "POLL"})
+    @EnumSource(value = Model.class, names = {"THREAD_PER_CONNECTION", "WORK_QUEUE", "BUSY_POLLING", "SELECT", "POOL_OF_LOOPS", "POLL", "EPOLL",
+        "POOL_OF_EPOLL_LOOPS"})
     void concurrentServersServeTheOthersDuringTheStall(Model model) throws Exception {
         Workload load = new Workload(3, 1, 200, 0, 1, 30_000);
         try (Lab lab = new Lab()) {
@@ -70,7 +71,7 @@ class ModelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Model.class, names = {"ITERATIVE", "THREAD_PER_CONNECTION", "POOL_OF_LOOPS"})
+    @EnumSource(value = Model.class, names = {"ITERATIVE", "THREAD_PER_CONNECTION", "POOL_OF_LOOPS", "EPOLL"})
     void aRunLeavesNoSocketAndNoThreadBehind(Model model) throws Exception {
         long socketsBefore = sockets();
         try (Lab lab = new Lab()) {
@@ -81,6 +82,34 @@ class ModelsTest {
         org.sockscope.lab.Await.until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("actor-") || t.getName().startsWith("model-")),
                 java.time.Duration.ofSeconds(5), "every actor and the model's driver to end");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Model.class, names = {"EPOLL", "POOL_OF_EPOLL_LOOPS"})
+    void anEpollServerWaitsInEpollWaitAndClosesItsInstances(Model model) throws Exception {
+        try (Lab lab = new Lab()) {
+            java.util.List<org.sockscope.trace.Event.CallReturned> made = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            lab.trace().addListener(e -> {
+                if (e instanceof org.sockscope.trace.Event.CallReturned r) {
+                    made.add(r);
+                }
+            });
+            Results r = LabRun.run(lab, model, new Workload(3, 2, 500, 0, 0, 0));
+            assertEquals(6, r.clients().requests().size(), r.table());
+            java.util.List<String> names = made.stream().map(c -> c.call().name()).toList();
+            int create = names.indexOf("epoll_create1");
+            int ctl = names.indexOf("epoll_ctl");
+            int await = names.indexOf("epoll_wait");
+            assertTrue(create >= 0 && create < ctl && ctl < await, "create, add the listener, then wait: " + names);
+            assertEquals(-1, names.indexOf("select"), "no select() in an epoll loop");
+            java.util.List<Long> instances = made.stream().filter(c -> c.call().name().equals("epoll_create1"))
+                    .map(c -> c.outcome().ret()).toList();
+            assertEquals(model == Model.EPOLL ? 1 : Math.min(Servers.LOOPS, 3), instances.size(), names.toString());
+            for (long ep : instances) {
+                assertTrue(made.stream().anyMatch(c -> c.call().name().equals("close") && c.call().fd() == ep && !c.outcome().failed()),
+                        "epoll instance " + ep + " closed: " + names);
+            }
+        }
     }
 
     /** Sockets in this JVM's descriptor table (the threads world's lessons live in it). */
