@@ -54,6 +54,9 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV (figure, one column per model, source).")
     private java.nio.file.Path csv;
 
+    @Option(names = "--series", paramLabel = "FILE", description = "Also write every accept-queue reading as CSV (model, ms since the run started, queue, backlog).")
+    private java.nio.file.Path series;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -108,7 +111,29 @@ public final class LabCommand implements Callable<Integer> {
                 return Cli.BAD_INPUT;
             }
         }
+        if (series != null) {
+            try {
+                java.nio.file.Files.writeString(series, series(all));
+                out.println("(accept-queue readings written as CSV: " + series + ")");
+            } catch (java.io.IOException e) {
+                err.println("sockscope lab: could not write " + series + ": " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+        }
         return 0;
+    }
+
+    /** Every accept-queue reading of every run, as CSV: model, ms since the run started, queue, backlog (all kernel). */
+    static String series(List<Results> all) {
+        StringBuilder sb = new StringBuilder("model,t_ms,accept_queue,backlog\r\n");
+        for (Results r : all) {
+            for (var s : r.acceptQueue().samples()) {
+                sb.append(r.model().id()).append(',').append(String.format(java.util.Locale.ROOT, "%.1f",
+                        (s.atNanos() - r.acceptQueue().startNanos()) / 1e6)).append(',').append(s.queue()).append(',')
+                        .append(s.backlog()).append("\r\n");
+            }
+        }
+        return sb.toString();
     }
 
     /** The table as CSV (RFC 4180 quoting): figure, one column per model, source. */

@@ -57,7 +57,33 @@ final class Calls {
     record Made(CallOutcome outcome, String data) {
     }
 
+    /**
+     * {@code call} made by an observer's actor (the accept-queue probe): recorded in the trace as
+     * any call, but left out of its process's sums, which are the model's own calls.
+     */
+    Made observe(Performer actor, Call call) {
+        var sub = actor.submitTracked(call);
+        CallOutcome o = awaited(actor, call, sub);
+        String d = data.remove(sub.callId());
+        return new Made(o, d == null ? "" : d);
+    }
+
     private CallOutcome outcome(Performer actor, Call call, org.sockscope.lab.Actor.Submission sub) {
+        CallOutcome o = awaited(actor, call, sub);
+        Sums s = sums.computeIfAbsent(actor.process(), p -> new Sums());
+        s.calls.add(o.calls());
+        s.voluntary.add(o.voluntarySwitches());
+        s.involuntary.add(o.involuntarySwitches());
+        if (o.cpuNanos() > 0) {
+            s.cpuNanos.add(o.cpuNanos());
+        }
+        if (o.failed()) {
+            s.errors.computeIfAbsent(call.spec().name() + ": " + o.errnoName(), k -> new LongAdder()).increment();
+        }
+        return o;
+    }
+
+    private static CallOutcome awaited(Performer actor, Call call, org.sockscope.lab.Actor.Submission sub) {
         CallOutcome o;
         try {
             o = sub.result().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -69,16 +95,6 @@ final class Calls {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(actor.name() + ": " + call.spec().text() + " did not return within "
                     + CALL_TIMEOUT_SECONDS + " s");
-        }
-        Sums s = sums.computeIfAbsent(actor.process(), p -> new Sums());
-        s.calls.add(o.calls());
-        s.voluntary.add(o.voluntarySwitches());
-        s.involuntary.add(o.involuntarySwitches());
-        if (o.cpuNanos() > 0) {
-            s.cpuNanos.add(o.cpuNanos());
-        }
-        if (o.failed()) {
-            s.errors.computeIfAbsent(call.spec().name() + ": " + o.errnoName(), k -> new LongAdder()).increment();
         }
         return o;
     }

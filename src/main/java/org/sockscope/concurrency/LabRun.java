@@ -48,6 +48,16 @@ public final class LabRun {
         int pid = world.actor(Model.PROCESS, Model.PROCESS).pid();
         long cpu0 = ProcessStatus.cpuNanos(pid);
         long t0 = System.nanoTime();
+        AcceptQueue queue = AcceptQueue.start(world, calls, listener, t0);
+        try {
+            return serveAndMeasure(world, model, load, calls, listener, address, pid, cpu0, t0, queue);
+        } finally {
+            queue.stop();
+        }
+    }
+
+    private static Results serveAndMeasure(World world, Model model, Workload load, Calls calls, int listener, SockAddr address,
+                                           int pid, long cpu0, long t0, AcceptQueue queue) throws LabException {
         CompletableFuture<Void> server = new CompletableFuture<>();
         Thread.ofPlatform().name("model-" + model.id()).daemon(true).start(() -> {
             try {
@@ -78,6 +88,6 @@ public final class LabRun {
         long wall = System.nanoTime() - t0;
         long cpu1 = ProcessStatus.cpuNanos(pid);
         return new Results(model, load, wall, done, calls.allBut(LoadClients.PROCESS), ProcessStatus.read(pid),
-                cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0, world instanceof org.sockscope.lab.Lab);
+                cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0, world instanceof org.sockscope.lab.Lab, queue.stop());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code syscall} (what the calls measured themselves) or {@code derived} (and how).
  */
 public record Results(Model model, Workload load, long wallNanos, LoadClients.Done clients, Calls.Sums server,
-                      ProcessStatus status, long serverCpuNanos, boolean threadsWorld) {
+                      ProcessStatus status, long serverCpuNanos, boolean threadsWorld, AcceptQueue.Series acceptQueue) {
 
     /** One row of the table. */
     public record Figure(String name, String value, String source) {
@@ -60,6 +60,13 @@ public record Results(Model model, Workload load, long wallNanos, LoadClients.Do
                 + " first process, summed, over the run (its JVM's own threads included)" + where));
         out.add(new Figure("server CPU in its calls", String.format("%.1f ms", server.cpuNanos.sum() / 1e6),
                 "syscall: CLOCK_THREAD_CPUTIME_ID around each call, summed"));
+        String readings = acceptQueue.samples().size() + " readings, a " + AcceptQueue.PERIOD_MILLIS + " ms pause between two"
+                + (acceptQueue.problem().isEmpty() ? "" : "; ended early: " + acceptQueue.problem());
+        out.add(new Figure("listener accept queue, peak", acceptQueue.peak() < 0 ? "unread"
+                : acceptQueue.peak() + " (backlog " + acceptQueue.backlog() + ")",
+                "kernel: getsockopt(TCP_INFO) on the listener, tcpi_unacked (tcpi_sacked: the backlog), " + readings));
+        out.add(new Figure("listener accept queue over the run", acceptQueue.sketch(12),
+                "kernel: tcpi_unacked, at most 12 of the readings, evenly spaced (all of them with --series)"));
         StringBuilder errors = new StringBuilder();
         for (Map.Entry<String, java.util.concurrent.atomic.LongAdder> e : server.errors.entrySet()) {
             errors.append(errors.isEmpty() ? "" : ", ").append(e.getKey()).append(" ×").append(e.getValue().sum());

@@ -685,6 +685,25 @@ public sealed interface Call {
         }
     }
 
+    /**
+     * {@code getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &len)} on a listening socket: returns
+     * {@code tcpi_unacked}, the connections waiting in its accept queue; the data is
+     * {@code queue 3 backlog 16} ({@code tcpi_sacked} is the backlog, the queue's limit).
+     */
+    record ListenQueue(int fd) implements Call {
+        public CallSpec spec() {
+            return new CallSpec("getsockopt", fd, 0, 0, "getsockopt(" + fd + ", IPPROTO_TCP, TCP_INFO, &info, &len) /* accept queue */");
+        }
+
+        public Result execute(long callId) {
+            Libc.TcpInfoResult t = Libc.tcpInfo(fd);
+            if (t.info() == null) {
+                return new Result(new SysResult(-1, t.errno()), "");
+            }
+            return new Result(SysResult.ok(t.info().unacked()), "queue " + t.info().unacked() + " backlog " + t.info().sacked());
+        }
+    }
+
     /** A C rendering of send/recv flags ({@code MSG_DONTWAIT|MSG_PEEK}, or {@code 0}). */
     final class Flags {
         private Flags() {
