@@ -54,6 +54,9 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV (figure, one column per model, source).")
     private java.nio.file.Path csv;
 
+    @Option(names = "--fd-floor", defaultValue = "0", paramLabel = "N", description = "The server dup()s its listener until the lowest free descriptor is N, so its connections are numbered N and up (1024: past select()'s FD_SETSIZE).")
+    private int fdFloor;
+
     @Option(names = "--series", paramLabel = "FILE", description = "Also write every accept-queue reading as CSV (model, ms since the run started, queue, backlog).")
     private java.nio.file.Path series;
 
@@ -76,8 +79,10 @@ public final class LabCommand implements Callable<Integer> {
         }
         Workload load;
         List<Model> models;
+        org.sockscope.concurrency.RunOptions options;
         try {
             load = new Workload(clients, requests, size, think, slow, stall, cpu);
+            options = org.sockscope.concurrency.RunOptions.DEFAULTS.withFdFloor(fdFloor);
             models = compare ? Arrays.asList(Model.values()) : List.of(Model.of(model));
         } catch (IllegalArgumentException e) {
             err.println("sockscope lab: " + e.getMessage());
@@ -94,7 +99,7 @@ public final class LabCommand implements Callable<Integer> {
             Model m = models.get(i);
             err.println("[" + (i + 1) + "/" + models.size() + "] " + m.id() + "…");
             try {
-                all.add(LabRun.run(m, load));
+                all.add(LabRun.run(m, load, options));
             } catch (LabException | RuntimeException e) {
                 err.println("sockscope lab: " + m.id() + ": " + e.getMessage());
                 return 1;

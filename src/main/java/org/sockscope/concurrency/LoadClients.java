@@ -114,7 +114,24 @@ final class LoadClients {
                     return null;
                 }));
             }
-            Calls.awaitAll(futures, "a client");
+            try {
+                Calls.awaitAll(futures, "a client");
+            } catch (LabException e) {
+                if (!server.isCompletedExceptionally()) {
+                    throw e;
+                }
+                // The server stopped and the world's reset woke every client: what they did so far is the result.
+                for (Future<?> f : futures) {
+                    try {
+                        f.get(Calls.CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ignored) {
+                        // that client's failure is the server's stop, reported by the run
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
         }
         return new Done(List.copyOf(requests), othersDoneAt[0], stallEnd[0], timedOut[0]);
     }

@@ -9,7 +9,16 @@ import java.util.Map;
  * {@code syscall} (what the calls measured themselves) or {@code derived} (and how).
  */
 public record Results(Model model, Workload load, long wallNanos, LoadClients.Done clients, Calls.Sums server,
-                      ProcessStatus status, long serverCpuNanos, boolean threadsWorld, AcceptQueue.Series acceptQueue) {
+                      ProcessStatus status, long serverCpuNanos, boolean threadsWorld, AcceptQueue.Series acceptQueue,
+                      Notes notes) {
+
+    /**
+     * What the run set up and how it ended: each process's RLIMIT_NOFILE before and after it was
+     * raised ({@code was 1024/20000 now 20000/20000}), why the server stopped early (empty: it
+     * served every client), and the options it ran with.
+     */
+    public record Notes(String serverNoFile, String loadNoFile, String stopped, RunOptions options) {
+    }
 
     /** One row of the table. */
     public record Figure(String name, String value, String source) {
@@ -67,6 +76,11 @@ public record Results(Model model, Workload load, long wallNanos, LoadClients.Do
                 "kernel: getsockopt(TCP_INFO) on the listener, tcpi_unacked (tcpi_sacked: the backlog), " + readings));
         out.add(new Figure("listener accept queue over the run", acceptQueue.sketch(12),
                 "kernel: tcpi_unacked, at most 12 of the readings, evenly spaced (all of them with --series)"));
+        out.add(new Figure("RLIMIT_NOFILE (soft/hard), server; load", notes.serverNoFile() + "; " + notes.loadNoFile(),
+                "syscall: getrlimit(RLIMIT_NOFILE), setrlimit() with the soft limit raised to the hard one, getrlimit() again,"
+                        + " in each process at the start of the run"));
+        out.add(new Figure("run stopped early", notes.stopped().isEmpty() ? "no" : notes.stopped(),
+                "derived: the server's first failed or refused call, or the budget it reached (the error as the kernel or the lab gave it)"));
         StringBuilder errors = new StringBuilder();
         for (Map.Entry<String, java.util.concurrent.atomic.LongAdder> e : server.errors.entrySet()) {
             errors.append(errors.isEmpty() ? "" : ", ").append(e.getKey()).append(" ×").append(e.getValue().sum());

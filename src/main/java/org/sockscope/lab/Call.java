@@ -704,6 +704,84 @@ public sealed interface Call {
         }
     }
 
+    /** {@code dup(fd)}: a new descriptor for the same socket, at the lowest free number; the lab registers it. */
+    record Dup(int fd) implements Call {
+        public CallSpec spec() {
+            return new CallSpec("dup", fd, 0, 0, "dup(" + fd + ")");
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.dup(fd), "");
+        }
+    }
+
+    /**
+     * {@code getrlimit(RLIMIT_NOFILE)}, then {@code setrlimit(RLIMIT_NOFILE)} with the soft limit
+     * raised to the hard one: returns the new soft limit; the data is {@code was 1024/20000 now
+     * 20000/20000} (soft/hard, as the kernel reported them before and after).
+     */
+    record RaiseNoFile() implements Call {
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("setrlimit", -1, 0, 0, "getrlimit(RLIMIT_NOFILE, &r); r.rlim_cur = r.rlim_max; setrlimit(RLIMIT_NOFILE, &r)");
+        }
+
+        public Result execute(long callId) {
+            Libc.Rlimit was = Libc.getrlimit(Libc.RLIMIT_NOFILE);
+            if (was == null) {
+                return new Result(new SysResult(-1, org.sockscope.posix.Errno.EINVAL), "");
+            }
+            SysResult set = Libc.setrlimit(Libc.RLIMIT_NOFILE, was.hard(), was.hard());
+            Libc.Rlimit now = Libc.getrlimit(Libc.RLIMIT_NOFILE);
+            String data = "was " + was.soft() + "/" + was.hard() + (now == null ? "" : " now " + now.soft() + "/" + now.hard());
+            return new Result(set.failed() ? set : SysResult.ok(now == null ? was.hard() : now.soft()), data, 3, set,
+                    org.sockscope.trace.CallOutcome.Stop.RETURNED, 0);
+        }
+    }
+
+    /**
+     * {@code sched_setaffinity(tid, sizeof(set), &set)} for every thread of the calling process
+     * ({@code /proc/self/task}): the process may run only on the CPUs in {@code cpus}, and a thread
+     * its threads create later inherits that. Returns how many threads it pinned.
+     */
+    record PinToCpus(List<Integer> cpus) implements Call {
+        public PinToCpus {
+            cpus = List.copyOf(cpus);
+        }
+
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("sched_setaffinity", -1, 0, 0, "for each thread t of this process: sched_setaffinity(t, sizeof(set), {"
+                    + cpus.stream().map(String::valueOf).collect(Collectors.joining(",")) + "})");
+        }
+
+        public Result execute(long callId) {
+            java.util.BitSet set = new java.util.BitSet();
+            cpus.forEach(set::set);
+            long pinned = 0;
+            SysResult last = SysResult.ok(0);
+            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                for (java.nio.file.Path t : tasks.toList()) {
+                    last = Libc.setAffinity(Integer.parseInt(t.getFileName().toString()), set);
+                    if (last.failed() && last.errno() != 3 /* ESRCH */) {
+                        return new Result(last, "");
+                    }
+                    pinned += last.failed() ? 0 : 1; // ESRCH: the thread ended meanwhile
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("/proc/self/task could not be read: " + e.getMessage());
+            }
+            return new Result(SysResult.ok(pinned), "pinned " + pinned + " threads", pinned, last,
+                    org.sockscope.trace.CallOutcome.Stop.RETURNED, 0);
+        }
+    }
+
     /** A C rendering of send/recv flags ({@code MSG_DONTWAIT|MSG_PEEK}, or {@code 0}). */
     final class Flags {
         private Flags() {

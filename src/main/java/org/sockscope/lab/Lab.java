@@ -341,6 +341,8 @@ public final class Lab implements World {
             // A loop's result is its last call's: a busy-polling accept() that succeeded opened a socket too.
             case Call.Repeat rep -> afterCall(actor, rep.call(), r);
             case Call.EpollCreate ec -> register(new Endpoint.Epoll(r.intValue(), actor.process()), null);
+            case Call.Dup d when endpoint(d.fd()) instanceof Endpoint.Socket s ->
+                    register(new Endpoint.Socket(r.intValue(), actor.process(), "dup(" + d.fd() + ")", -1), SocketOptions.DEFAULTS);
             default -> {
             }
         }

@@ -504,6 +504,65 @@ public final class Libc {
         return call(() -> (int) GETPID.invokeExact());
     }
 
+    // Descriptor limits and CPU affinity (the concurrency lab's budget and its one-CPU run): one
+    // block, with its handles.
+    private static final MethodHandle DUP = Native.errnoHandle("dup", FunctionDescriptor.of(C_INT, C_INT));
+    private static final MethodHandle GETRLIMIT = Native.errnoHandle("getrlimit", FunctionDescriptor.of(C_INT, C_INT, PTR));
+    private static final MethodHandle SETRLIMIT = Native.errnoHandle("setrlimit", FunctionDescriptor.of(C_INT, C_INT, PTR));
+    private static final MethodHandle SCHED_SETAFFINITY = Native.errnoHandle("sched_setaffinity",
+            FunctionDescriptor.of(C_INT, C_INT, SIZE_T, PTR));
+    private static final MethodHandle SCHED_GETAFFINITY = Native.errnoHandle("sched_getaffinity",
+            FunctionDescriptor.of(C_INT, C_INT, SIZE_T, PTR));
+
+    /** {@code RLIMIT_NOFILE}: one more than the highest descriptor number a process may open. */
+    public static final int RLIMIT_NOFILE = 7;
+
+    /** {@code dup(fd)}: a new descriptor, the lowest free number, for the same open file. */
+    public static SysResult dup(int fd) {
+        Native.Scratch s = Native.scratch();
+        return result(call(() -> (int) DUP.invokeExact(s.errno, fd)), s);
+    }
+
+    /** A {@code struct rlimit}: the soft limit (in force) and the hard limit (the most the soft one may be raised to). */
+    public record Rlimit(long soft, long hard) {
+    }
+
+    /** {@code getrlimit(resource)}; null when it failed. */
+    public static Rlimit getrlimit(int resource) {
+        Native.Scratch s = Native.scratch();
+        int rc = call(() -> (int) GETRLIMIT.invokeExact(s.errno, resource, s.timeval));
+        return rc == -1 ? null : new Rlimit(s.timeval.get(C_LONG, 0), s.timeval.get(C_LONG, 8));
+    }
+
+    /** {@code setrlimit(resource, {soft, hard})}. */
+    public static SysResult setrlimit(int resource, long soft, long hard) {
+        Native.Scratch s = Native.scratch();
+        s.timeval.set(C_LONG, 0, soft);
+        s.timeval.set(C_LONG, 8, hard);
+        return result(call(() -> (int) SETRLIMIT.invokeExact(s.errno, resource, s.timeval)), s);
+    }
+
+    /** {@code sched_setaffinity(tid, sizeof(mask), mask)}: thread {@code tid} (0: the caller) may run only on the CPUs in {@code cpus}. */
+    public static SysResult setAffinity(int tid, java.util.BitSet cpus) {
+        Native.Scratch s = Native.scratch();
+        MemorySegment mask = s.tcpInfo; // 512 bytes: a cpu_set_t of up to 4096 CPUs
+        mask.fill((byte) 0);
+        long[] words = cpus.toLongArray();
+        for (int i = 0; i < words.length && i < 64; i++) {
+            mask.setAtIndex(C_LONG, i, words[i]);
+        }
+        return result(call(() -> (int) SCHED_SETAFFINITY.invokeExact(s.errno, tid, 128L, mask)), s);
+    }
+
+    /** {@code sched_getaffinity(tid, …)}: the CPUs thread {@code tid} (0: the caller) may run on; null when it failed. */
+    public static java.util.BitSet getAffinity(int tid) {
+        Native.Scratch s = Native.scratch();
+        MemorySegment mask = s.tcpInfo;
+        mask.fill((byte) 0);
+        int rc = call(() -> (int) SCHED_GETAFFINITY.invokeExact(s.errno, tid, 128L, mask));
+        return rc == -1 ? null : java.util.BitSet.valueOf(mask.asSlice(0, 128).toArray(ValueLayout.JAVA_LONG));
+    }
+
     // ---- plumbing -------------------------------------------------------------------------
 
     private static void requireLoopback(SockAddr addr) {
