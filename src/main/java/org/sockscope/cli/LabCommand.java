@@ -30,7 +30,7 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "Run every model on the same workload; print one table.")
     private boolean compare;
 
-    @Option(names = "--clients", defaultValue = "10", description = "Clients, 1..1000 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--clients", defaultValue = "10", description = "Clients, 1..10000 (default ${DEFAULT-VALUE}).")
     private int clients;
 
     @Option(names = "--requests", defaultValue = "10", description = "Request/response exchanges per client (default ${DEFAULT-VALUE}).")
@@ -57,6 +57,15 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--fd-floor", defaultValue = "0", paramLabel = "N", description = "The server dup()s its listener until the lowest free descriptor is N, so its connections are numbered N and up (1024: past select()'s FD_SETSIZE).")
     private int fdFloor;
 
+    @Option(names = "--benefit", description = "The 'Which benefit is the most critical?' experiment: thread per connection on one CPU and on every CPU against the iterative server, with a slow client and with CPU-heavy requests; prints SockScope's rule beside the figures.")
+    private boolean benefit;
+
+    @Option(names = "--overhead", description = "Run each model twice, kernel readings on and off, and print the throughput ratio.")
+    private boolean overhead;
+
+    @Option(names = "--load-loops", defaultValue = "-1", paramLabel = "N", description = "The load's clients driven by N epoll loops (0: a thread per client; default: 4 loops past 100 clients).")
+    private int loadLoops;
+
     @Option(names = "--series", paramLabel = "FILE", description = "Also write every accept-queue reading as CSV (model, ms since the run started, queue, backlog).")
     private java.nio.file.Path series;
 
@@ -70,6 +79,18 @@ public final class LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (benefit) {
+            if (!RunCommand.live("sockscope lab", err)) {
+                return Cli.BAD_INPUT;
+            }
+            try {
+                out.print(org.sockscope.concurrency.Benefit.table(org.sockscope.concurrency.Benefit.run(p -> err.println("… " + p))));
+                return 0;
+            } catch (LabException | RuntimeException e) {
+                err.println("sockscope lab: " + e.getMessage());
+                return 1;
+            }
+        }
         if (compare == (model != null)) {
             err.println("sockscope lab: give --model NAME or --compare (models: " + names() + ")");
             return Cli.BAD_INPUT;
@@ -82,7 +103,7 @@ public final class LabCommand implements Callable<Integer> {
         org.sockscope.concurrency.RunOptions options;
         try {
             load = new Workload(clients, requests, size, think, slow, stall, cpu);
-            options = org.sockscope.concurrency.RunOptions.DEFAULTS.withFdFloor(fdFloor);
+            options = org.sockscope.concurrency.RunOptions.DEFAULTS.withFdFloor(fdFloor).withLoadLoops(loadLoops);
             models = compare ? Arrays.asList(Model.values()) : List.of(Model.of(model));
         } catch (IllegalArgumentException e) {
             err.println("sockscope lab: " + e.getMessage());
@@ -95,15 +116,24 @@ public final class LabCommand implements Callable<Integer> {
                 + " ms" + (slow > 0 ? ", " + slow + " slow (stall ≤ " + stall + " ms)" : "")
                 + (cpu > 0 ? ", " + cpu + " ms of server CPU per request" : ""));
         List<Results> all = new ArrayList<>();
+        List<Results> unobserved = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             Model m = models.get(i);
             err.println("[" + (i + 1) + "/" + models.size() + "] " + m.id() + "…");
             try {
                 all.add(LabRun.run(m, load, options));
+                if (overhead) {
+                    err.println("[" + (i + 1) + "/" + models.size() + "] " + m.id() + ", kernel readings off…");
+                    unobserved.add(LabRun.run(m, load, options.withRecording(false)));
+                }
             } catch (LabException | RuntimeException e) {
                 err.println("sockscope lab: " + m.id() + ": " + e.getMessage());
                 return 1;
             }
+        }
+        if (overhead) {
+            out.println();
+            out.print(overheadTable(all, unobserved));
         }
         out.println();
         out.print(table(all));
@@ -126,6 +156,22 @@ public final class LabCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Each model's throughput observed and unobserved, and the ratio (the goal: at least 0.9). */
+    static String overheadTable(List<Results> observed, List<Results> unobserved) {
+        StringBuilder sb = new StringBuilder("| model | requests/s, kernel readings on | requests/s, off | ratio on ÷ off | readings (samples × mean) |\n"
+                + "|---|---:|---:|---:|---|\n");
+        for (int i = 0; i < observed.size(); i++) {
+            Results on = observed.get(i);
+            Results off = unobserved.get(i);
+            String readings = on.figures().stream().filter(f -> f.name().startsWith("kernel readings")).map(Results.Figure::value)
+                    .findFirst().orElse("");
+            sb.append("| ").append(on.model().id()).append(" | ").append(String.format("%.0f", on.requestsPerSecond())).append(" | ")
+                    .append(String.format("%.0f", off.requestsPerSecond())).append(" | ")
+                    .append(String.format("%.2f", on.requestsPerSecond() / off.requestsPerSecond())).append(" | ").append(readings).append(" |\n");
+        }
+        return sb.append("(requests/s: derived; each model's two runs one after the other on the same workload)\n").toString();
     }
 
     /** Every accept-queue reading of every run, as CSV: model, ms since the run started, queue, backlog (all kernel). */

@@ -81,6 +81,18 @@ public final class AcceptQueue {
         });
     }
 
+    /** No readings (observation off): {@link #stop} returns an empty series at once. */
+    static AcceptQueue off() {
+        return new AcceptQueue();
+    }
+
+    private AcceptQueue() {
+        this.t0 = System.nanoTime();
+        this.stop = true;
+        this.problem = "observation off";
+        this.driver = Thread.ofPlatform().unstarted(() -> { });
+    }
+
     /** Starts reading {@code listener}'s queue from a new thread of the server process; {@code t0} is the run's start. */
     static AcceptQueue start(World world, Calls calls, int listener, long t0) throws LabException {
         return new AcceptQueue(calls, world.actor("accept-queue", Model.PROCESS), listener, t0);
@@ -90,7 +102,9 @@ public final class AcceptQueue {
     Series stop() {
         stop = true;
         try {
-            driver.join(Calls.CALL_TIMEOUT_SECONDS * 1000);
+            if (driver.isAlive()) {
+                driver.join(Calls.CALL_TIMEOUT_SECONDS * 1000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -30,16 +30,8 @@ public final class LabRun {
 
     /** Runs {@code model} against {@code load} in a fresh world, as {@code options} say. */
     public static Results run(Model model, Workload load, RunOptions options) throws LabException {
-        refuseOverBudget(model, load);
         try (World world = Worlds.create(model.spawnsProcesses() || options.serverCpus() != null)) {
             return run(world, model, load, options);
-        }
-    }
-
-    private static void refuseOverBudget(Model model, Workload load) throws LabException {
-        java.util.Optional<String> over = model.overBudget(load);
-        if (over.isPresent()) {
-            throw new LabException(over.get());
         }
     }
 
@@ -50,7 +42,6 @@ public final class LabRun {
 
     /** Runs {@code model} against {@code load} in {@code world}, which the caller closes, as {@code options} say. */
     public static Results run(World world, Model model, Workload load, RunOptions options) throws LabException {
-        refuseOverBudget(model, load);
         world.start(List.of(Model.PROCESS, LoadClients.PROCESS));
         Calls calls = new Calls(world.trace());
         Performer main = world.actor(Model.PROCESS, Model.PROCESS);
@@ -63,7 +54,7 @@ public final class LabRun {
                 throw new LabException("the server could not be pinned to CPUs " + options.serverCpus() + ": " + pinned.display());
             }
         }
-        int listener = world.listen(Model.PROCESS, SocketOptions.DEFAULTS, Math.clamp(load.clients(), 16, 4096));
+        int listener = world.listen(Model.PROCESS, SocketOptions.DEFAULTS, Model.backlog(load));
         var described = world.described(Model.PROCESS, listener);
         SockAddr address = described == null ? null : SockAddr.parse(described.local());
         if (address == null) {
@@ -71,16 +62,24 @@ public final class LabRun {
         }
         raiseFloor(calls, main, listener, options.fdFloor());
         int pid = main.pid();
+        calls.budget(new RunBudget(options.budget(), List.of(pid, world.actor(LoadClients.PROCESS, LoadClients.PROCESS).pid())));
         long cpu0 = ProcessStatus.cpuNanos(pid);
         long t0 = System.nanoTime();
-        AcceptQueue queue = AcceptQueue.start(world, calls, listener, t0);
+        AcceptQueue queue = options.recording() ? AcceptQueue.start(world, calls, listener, t0) : AcceptQueue.off();
+        world.observe(options.recording());
         try {
-            Served s = serve(world, model, load, calls, listener, address);
-            long wall = System.nanoTime() - t0;
-            long cpu1 = ProcessStatus.cpuNanos(pid);
-            return new Results(model, load, wall, s.done(), calls.allBut(LoadClients.PROCESS), ProcessStatus.read(pid),
+            // The server's kernel figures, read once it is done, or right before a reset ends it early.
+            java.util.concurrent.atomic.AtomicReference<Object[]> end = new java.util.concurrent.atomic.AtomicReference<>();
+            Runnable readEnd = () -> end.compareAndSet(null, new Object[] {System.nanoTime() - t0, ProcessStatus.cpuNanos(pid),
+                    ProcessStatus.read(pid)});
+            Served s = serve(world, model, load, calls, listener, address, options.loopsFor(load.clients()), readEnd);
+            readEnd.run();
+            java.util.Map<String, int[]> probes = world.observe(true);
+            long wall = (long) end.get()[0];
+            long cpu1 = (long) end.get()[1];
+            return new Results(model, load, wall, s.done(), calls.allBut(LoadClients.PROCESS), calls.peakConnections(), (ProcessStatus) end.get()[2],
                     cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0, world instanceof org.sockscope.lab.Lab, queue.stop(),
-                    new Results.Notes(serverNoFile, loadNoFile, s.stopped(), options));
+                    new Results.Notes(serverNoFile, loadNoFile, s.stopped(), options, probes));
         } finally {
             queue.stop();
         }
@@ -109,8 +108,8 @@ public final class LabRun {
     private record Served(LoadClients.Done done, String stopped) {
     }
 
-    private static Served serve(World world, Model model, Workload load, Calls calls, int listener, SockAddr address)
-            throws LabException {
+    private static Served serve(World world, Model model, Workload load, Calls calls, int listener, SockAddr address,
+                                int loops, Runnable beforeReset) throws LabException {
         CompletableFuture<Void> server = new CompletableFuture<>();
         Thread.ofPlatform().name("model-" + model.id()).daemon(true).start(() -> {
             try {
@@ -121,17 +120,28 @@ public final class LabRun {
             }
         });
         // A server that failed leaves its clients waiting in recv(): ending the world wakes them.
+        Runnable reset = () -> {
+            beforeReset.run();
+            world.reset();
+        };
         server.whenComplete((v, e) -> {
             if (e != null) {
-                world.reset();
+                reset.run();
             }
         });
-        LoadClients.Done done = LoadClients.run(world, calls, address.port(), load, server);
+        // A client that failed leaves the server waiting for it: ending the world wakes the server.
+        LoadClients.Done done = LoadClients.run(world, calls, address.port(), load, server, loops, () -> {
+            if (!server.isDone()) {
+                reset.run();
+            }
+        });
         try {
             server.get(Calls.CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new Served(done, "");
+            return new Served(done, done.problem().isEmpty() ? "" : "the load stopped: " + done.problem());
         } catch (java.util.concurrent.ExecutionException e) {
-            return new Served(done, "the " + model.id() + " server stopped: " + e.getCause().getMessage());
+            String load0 = done.problem().isEmpty() || server.exceptionNow() instanceof RunBudget.Reached ? ""
+                    : "; the load: " + done.problem();
+            return new Served(done, "the " + model.id() + " server stopped: " + e.getCause().getMessage() + load0);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new LabException("the " + model.id() + " server did not finish in time");
         } catch (InterruptedException e) {

@@ -102,8 +102,10 @@ public enum Model {
                     each of my ready connections: recv(...), as in the select() loop
                 }""");
 
-    /** The most connections process per connection may serve: each is a JVM here (about 0.3 s and 62 MB). */
-    public static final int MAX_PROCESSES = 32;
+    /** The backlog the server's listener asks for: one per client, at least 16, at most 4096 (this kernel's somaxconn). */
+    static int backlog(Workload load) {
+        return Math.clamp(load.clients(), 16, 4096);
+    }
 
     /** The process the server's threads belong to. */
     public static final String PROCESS = "server";
@@ -139,14 +141,6 @@ public enum Model {
     /** True when the model spawns processes: it runs on real processes whatever -Dsockscope.actors says. */
     public boolean spawnsProcesses() {
         return this == PROCESS_PER_CONNECTION;
-    }
-
-    /** Why {@code load} is more than this model may be given here, or empty. */
-    public java.util.Optional<String> overBudget(Workload load) {
-        return spawnsProcesses() && load.clients() > MAX_PROCESSES
-                ? java.util.Optional.of(id + " starts a process per connection, here a JVM (about 0.3 s and 62 MB each,"
-                        + " docs/benchmarks.md): at most " + MAX_PROCESSES + " clients, not " + load.clients())
-                : java.util.Optional.empty();
     }
 
     /** Serves {@code load.clients()} connections on {@code listener}, each until its client closes it. */

@@ -32,6 +32,7 @@ final class Servers {
             List<Future<?>> handlers = new ArrayList<>();
             for (int k = 0; k < load.clients(); k++) {
                 int conn = accept(calls, main, listener);
+                calls.budget().beforeStart("the connection's thread", k, load.clients(), false);
                 // The connection's own thread: a new thread of the server process, sharing its table.
                 Performer handler = world.actor("handler" + k, Model.PROCESS);
                 handlers.add(drivers.submit(() -> Exchange.serve(calls, handler, conn, load)));
@@ -52,10 +53,12 @@ final class Servers {
             for (int k = 0; k < load.clients(); k++) {
                 int conn = accept(calls, main, listener);
                 String child = "handler" + k;
+                calls.budget().beforeStart("the connection's process", k, load.clients(), true);
                 CallOutcome spawned = calls.make(main, new Call.Spawn(child, false, null));
                 if (spawned.failed()) {
                     throw new LabException("spawn(" + child + ") failed: " + spawned.display());
                 }
+                calls.budget().started((int) spawned.ret());
                 calls.make(main, new Call.Close(conn)); // the parent's copy; the child's keeps the connection open
                 Performer handler = world.actor(child, child);
                 handlers.add(drivers.submit(() -> {
@@ -115,6 +118,7 @@ final class Servers {
             if (accepted < load.clients()) {
                 CallOutcome a = calls.make(main, new Call.Accept(listener));
                 if (!a.failed()) {
+                    calls.opened();
                     int conn = (int) a.ret();
                     calls.make(main, new Call.SetNonBlocking(conn, true)); // not inherited from the listener on Linux
                     got.put(conn, 0);
@@ -169,6 +173,7 @@ final class Servers {
                                 }
                                 CallOutcome a = calls.make(loop, new Call.Accept(listener));
                                 if (!a.failed()) {
+                                    calls.opened();
                                     accepted.incrementAndGet();
                                     got.put((int) a.ret(), 0);
                                     ready.add((int) a.ret(), false);
@@ -238,6 +243,7 @@ final class Servers {
                 ready.closing(fd);
             }
             calls.make(main, new Call.Close(fd));
+            calls.closed();
             got.remove(fd);
             return true;
         }
@@ -255,6 +261,7 @@ final class Servers {
         if (o.failed()) {
             throw new LabException("accept() failed: " + o.display());
         }
+        calls.opened();
         return (int) o.ret();
     }
 }

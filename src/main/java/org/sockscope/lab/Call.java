@@ -782,6 +782,39 @@ public sealed interface Call {
         }
     }
 
+    /**
+     * SockScope's load loop {@code clients(first..first+count-1)}: {@code count} clients of
+     * 127.0.0.1:{@code port} driven by this one thread with epoll, each making {@code requests}
+     * exchanges of {@code size} bytes {@code thinkMillis} apart ({@link ClientLoop}), with at most
+     * {@code maxConnecting} clients connected or connecting and not yet answered once; at most {@code deadlineMillis}. Returns
+     * the exchanges completed; the data lists each one's stamps, {@code client:request:start:end}
+     * (CLOCK_MONOTONIC ns), then {@code | failed: …} when a call failed.
+     */
+    record ClientLoop(int port, int first, int count, int requests, int size, int thinkMillis, int maxConnecting,
+                      int deadlineMillis) implements Call {
+        @Override
+        public boolean movesBytes() {
+            return true;
+        }
+
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("client_loop", -1, size, 0, "client_loop(" + count + " clients of 127.0.0.1:" + port + ", " + requests
+                    + " × " + size + " bytes) /* socket, connect, send, recv, close on each, epoll_wait for all */");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of("epoll_wait", "epoll_pwait");
+        }
+
+        public Result execute(long callId) {
+            return org.sockscope.lab.ClientLoop.run(this, callId);
+        }
+    }
+
     /** A C rendering of send/recv flags ({@code MSG_DONTWAIT|MSG_PEEK}, or {@code 0}). */
     final class Flags {
         private Flags() {

@@ -131,10 +131,30 @@ class ModelsTest {
     }
 
     @Test
-    void processPerConnectionRefusesMoreProcessesThanItsBudget() {
-        Workload load = new Workload(Model.MAX_PROCESSES + 1, 1, 10, 0, 0, 0);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(org.sockscope.lab.LabException.class,
-                () -> LabRun.run(Model.PROCESS_PER_CONNECTION, load));
-        assertTrue(e.getMessage().contains("at most " + Model.MAX_PROCESSES + " clients, not " + (Model.MAX_PROCESSES + 1)), e.getMessage());
+    void processPerConnectionStopsCleanlyAtItsProcessBudgetAndSaysWhatTheRestWouldCost() throws Exception {
+        // server, load and two connections' processes: the third connection's would be the fifth process
+        RunOptions four = RunOptions.DEFAULTS.withBudget(new Budget(8192, 4, 12_000, 600));
+        java.util.Set<Long> before = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
+        Results r = LabRun.run(Model.PROCESS_PER_CONNECTION, new Workload(3, 1, 10, 0, 0, 0), four);
+        String stopped = r.notes().stopped();
+        assertTrue(stopped.contains("budget reached before the connection's process (connection 3 of 3): processes would be 5,"
+                + " over the budget's 4"), stopped);
+        assertTrue(stopped.matches(".*2 started so far cost \\d+ MB.*the other 1 would have cost about \\d+ MB.*"), stopped);
+        assertEquals(3, r.server().processes.sum(), "the server and the two processes it spawned made calls: " + r.table());
+        assertEquals(java.util.List.of(), ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid()))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList(), "every process of the run is gone");
+    }
+
+    @Test
+    void threadPerConnectionStopsAtItsThreadBudget() throws Exception {
+        try (Lab lab = new Lab()) {
+            int threadsNow = ProcessStatus.read((int) ProcessHandle.current().pid()).threads();
+            // room for the run's own threads (probe, clients, drivers) and about two connections' threads
+            RunOptions tight = RunOptions.DEFAULTS.withBudget(new Budget(8192, 4, threadsNow + 8, 600)).withLoadLoops(1);
+            Results r = LabRun.run(lab, Model.THREAD_PER_CONNECTION, new Workload(40, 1, 10, 0, 0, 0), tight);
+            String stopped = r.notes().stopped();
+            assertTrue(stopped.contains("budget reached before the connection's thread") && stopped.contains("threads would be"), stopped);
+            assertTrue(r.clients().requests().size() < 40, "it stopped before serving them all: " + r.table());
+        }
     }
 }
