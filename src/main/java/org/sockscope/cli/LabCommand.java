@@ -24,7 +24,7 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "iterative, thread-per-connection, process-per-connection, work-queue, busy-polling, select, pool-of-loops, poll, epoll or pool-of-epoll-loops.")
+    @Option(names = "--model", paramLabel = "NAME[,NAME…]", description = "One model, or several separated by commas (one table): iterative, thread-per-connection, process-per-connection, work-queue, busy-polling, select, pool-of-loops, poll, epoll or pool-of-epoll-loops.")
     private String model;
 
     @Option(names = "--compare", description = "Run every model on the same workload; print one table.")
@@ -104,7 +104,7 @@ public final class LabCommand implements Callable<Integer> {
         try {
             load = new Workload(clients, requests, size, think, slow, stall, cpu);
             options = org.sockscope.concurrency.RunOptions.DEFAULTS.withFdFloor(fdFloor).withLoadLoops(loadLoops);
-            models = compare ? Arrays.asList(Model.values()) : List.of(Model.of(model));
+            models = compare ? Arrays.asList(Model.values()) : Arrays.stream(model.split(",")).map(String::strip).map(Model::of).toList();
         } catch (IllegalArgumentException e) {
             err.println("sockscope lab: " + e.getMessage());
             return Cli.BAD_INPUT;

@@ -71,7 +71,7 @@ final class LoadClients {
         int backlog = Math.min(Model.backlog(load), 4096);
         List<Performer> loopActors = new ArrayList<>();
         for (int l = 0; l < loops; l++) {
-            loopActors.add(world.actor("loop" + l, PROCESS));
+            loopActors.add(world.actor("load-loop" + l, PROCESS)); // not "loop": the pool servers' threads are called that
         }
         List<Request> requests = Collections.synchronizedList(new ArrayList<>());
         int others = load.clients() - load.slowClients();

@@ -36,6 +36,24 @@ class LoadLoopsTest {
     }
 
     @Test
+    void theLoadsLoopsAreNotThePoolsLoops() throws Exception {
+        try (Lab lab = new Lab()) {
+            List<Event.CallReturned> loops = clientLoops(lab);
+            java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            lab.trace().addListener(e -> {
+                if (e instanceof Event.CallReturned c && c.call().name().equals("epoll_create1")) {
+                    waiting.add(c.actor());
+                }
+            });
+            Results r = LabRun.run(lab, Model.POOL_OF_EPOLL_LOOPS, new Workload(4, 1, 300, 0, 0, 0), RunOptions.DEFAULTS.withLoadLoops(2));
+            assertEquals(4, r.clients().requests().size(), r.table());
+            assertEquals(2, loops.size());
+            assertTrue(loops.stream().noneMatch(c -> waiting.contains(c.actor())),
+                    "the load's loops " + loops.stream().map(Event.CallReturned::actor).toList() + " are not the server's " + waiting);
+        }
+    }
+
+    @Test
     void aSlowClientKeepsItsThreadWhileTheLoopsServeTheOthers() throws Exception {
         try (Lab lab = new Lab()) {
             Results r = LabRun.run(lab, Model.SELECT, new Workload(5, 1, 300, 0, 1, 30_000), RunOptions.DEFAULTS.withLoadLoops(2));
