@@ -55,6 +55,7 @@ final class Exchange {
             answer(calls, actor, fd, load);
         }
         calls.make(actor, new Call.Close(fd));
+        calls.closed();
     }
 
     /** A whole request has come: the CPU work it asks for, then as many bytes back. */

@@ -36,7 +36,7 @@ final class LoadClients {
      * What the clients did: every exchange; when the other clients finished (CLOCK_MONOTONIC);
      * and when the slow clients' stall ended, and why.
      */
-    record Done(List<Request> requests, long othersDoneNanos, long stallEndNanos, boolean stallTimedOut) {
+    record Done(List<Request> requests, long othersDoneNanos, long stallEndNanos, boolean stallTimedOut, String problem) {
     }
 
     private LoadClients() {
@@ -49,9 +49,29 @@ final class LoadClients {
      */
     static Done run(World world, Calls calls, int port, Workload load, java.util.concurrent.CompletableFuture<Void> server)
             throws LabException {
+        return run(world, calls, port, load, server, 0, () -> { });
+    }
+
+    /**
+     * Like {@link #run(World, Calls, int, Workload, java.util.concurrent.CompletableFuture)}; with
+     * {@code loops} above 0 the clients that are not slow are driven by that many threads of the
+     * load process, each one {@code client_loop} call over its share (an epoll loop inside the
+     * call: its stamps are taken there, with no hand-off in them); the slow ones keep a thread each.
+     * The first client that fails is the result's problem; {@code onProblem} runs then (to wake
+     * the server, which would wait for it).
+     */
+    static Done run(World world, Calls calls, int port, Workload load, java.util.concurrent.CompletableFuture<Void> server,
+                    int loops, Runnable onProblem) throws LabException {
         List<Performer> actors = new ArrayList<>();
-        for (int i = 0; i < load.clients(); i++) {
+        for (int i = 0; i < (loops > 0 ? load.slowClients() : load.clients()); i++) {
             actors.add(world.actor("client" + i, PROCESS));
+        }
+        // The listener's backlog as the kernel caps it (net.core.somaxconn, 4096 here): the loops keep
+        // at most half of it in handshakes at once.
+        int backlog = Math.min(Model.backlog(load), 4096);
+        List<Performer> loopActors = new ArrayList<>();
+        for (int l = 0; l < loops; l++) {
+            loopActors.add(world.actor("load-loop" + l, PROCESS)); // not "loop": the pool servers' threads are called that
         }
         List<Request> requests = Collections.synchronizedList(new ArrayList<>());
         int others = load.clients() - load.slowClients();
@@ -67,12 +87,42 @@ final class LoadClients {
                 });
             }
         });
+        String[] problem = {""};
         long[] othersDoneAt = {0};
         long[] stallEnd = {0};
         boolean[] timedOut = {false};
         try (ExecutorService drivers = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < load.clients(); i++) {
+            int others0 = load.slowClients();
+            for (int l = 0; l < loops; l++) {
+                // client indices others0.. split into near-equal shares, one per loop
+                int from = others0 + (int) ((long) others * l / loops);
+                int to = others0 + (int) ((long) others * (l + 1) / loops);
+                Performer loop = loopActors.get(l);
+                futures.add(drivers.submit(() -> {
+                    if (!slowStalled.await(Calls.CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException(loop.name() + ": the slow clients did not start");
+                    }
+                    if (to > from) {
+                        Calls.Made m = calls.makeWithData(loop, new Call.ClientLoop(port, from, to - from, load.requests(), load.size(),
+                                load.thinkMillis(), Math.max(1, backlog / 2 / loops), (int) (Calls.RUN_TIMEOUT_SECONDS - 30) * 1000), Calls.RUN_TIMEOUT_SECONDS);
+                        requests.addAll(stamps(m.data()));
+                        int failedAt = m.data().indexOf("| failed: ");
+                        if (failedAt >= 0 || m.outcome().stop() != org.sockscope.trace.CallOutcome.Stop.RETURNED) {
+                            throw new IllegalStateException(loop.name() + ": " + (failedAt >= 0 ? m.data().substring(failedAt + 2)
+                                    : "stopped: " + m.outcome().stop()));
+                        }
+                    }
+                    synchronized (othersDoneAt) {
+                        othersDoneAt[0] = Math.max(othersDoneAt[0], System.nanoTime());
+                    }
+                    for (int k = from; k < to; k++) {
+                        othersDone.countDown();
+                    }
+                    return null;
+                }));
+            }
+            for (int i = 0; i < (loops > 0 ? load.slowClients() : load.clients()); i++) {
                 int client = i;
                 boolean slow = i < load.slowClients();
                 futures.add(drivers.submit(() -> {
@@ -114,9 +164,38 @@ final class LoadClients {
                     return null;
                 }));
             }
-            Calls.awaitAll(futures, "a client");
+            // A client that fails stops the load: the run says why, beside what was done so far
+            // (when the server stopped first, the world's reset woke every client).
+            for (Future<?> f : futures) {
+                try {
+                    f.get(Calls.RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (problem[0].isEmpty()) {
+                        problem[0] = e.getCause().getMessage();
+                        onProblem.run();
+                    }
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new LabException("a client did not finish within " + Calls.RUN_TIMEOUT_SECONDS + " s");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LabException("the clients: interrupted");
+                }
+            }
         }
-        return new Done(List.copyOf(requests), othersDoneAt[0], stallEnd[0], timedOut[0]);
+        return new Done(List.copyOf(requests), othersDoneAt[0], stallEnd[0], timedOut[0], problem[0]);
+    }
+
+    /** The exchanges a client loop stamped: {@code client:request:start:end} each, space-separated. */
+    static List<Request> stamps(String data) {
+        List<Request> out = new ArrayList<>();
+        int bar = data.indexOf('|');
+        for (String one : (bar < 0 ? data : data.substring(0, bar)).strip().split(" ")) {
+            if (!one.isEmpty()) {
+                String[] f = one.split(":");
+                out.add(new Request(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])));
+            }
+        }
+        return out;
     }
 
     private static long must(Calls calls, Performer a, Call call) {

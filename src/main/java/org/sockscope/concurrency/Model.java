@@ -3,7 +3,6 @@ package org.sockscope.concurrency;
 import org.sockscope.lab.LabException;
 import org.sockscope.lab.World;
 
-import java.util.List;
 
 /**
  * A server structure from the lecture, run as a real server in process {@code server}: each of
@@ -78,10 +77,35 @@ public enum Model {
                 poll(fds, nfds, -1);
                 if (fds[0].revents & POLLIN) add(accept(server_socket, NULL, NULL));
                 for each conn with revents: recv(...), as in the select() loop
-            }""");
+            }"""),
+    /** One thread, epoll: the watch list lives in the kernel, and epoll_wait() returns only the ready descriptors. */
+    EPOLL("epoll", """
+            int ep = epoll_create1(EPOLL_CLOEXEC);
+            epoll_ctl(ep, EPOLL_CTL_ADD, server_socket, {EPOLLIN});
+            while (1) {
+                n = epoll_wait(ep, events, 256, -1);     // only the ready ones come back
+                for (i = 0; i < n; i++)
+                    if (events[i].data.fd == server_socket) {
+                        conn = accept(server_socket, NULL, NULL);
+                        epoll_ctl(ep, EPOLL_CTL_ADD, conn, {EPOLLIN});
+                    } else recv(...), as in the select() loop  // close() leaves the set by itself
+            }"""),
+    /** The pool of event loops, each an epoll instance; the shared listener is in every one with EPOLLEXCLUSIVE. */
+    POOL_OF_EPOLL_LOOPS("pool-of-epoll-loops", """
+            for 4 threads:                         // each an event loop of its own
+                int ep = epoll_create1(EPOLL_CLOEXEC);
+                epoll_ctl(ep, EPOLL_CTL_ADD, server_socket, {EPOLLIN|EPOLLEXCLUSIVE}); // wake one loop, not all
+                while (1) {
+                    n = epoll_wait(ep, events, 256, 100);
+                    server_socket ready: conn = accept(...)  // -1/EAGAIN: another loop took it
+                                         epoll_ctl(ep, EPOLL_CTL_ADD, conn, {EPOLLIN})
+                    each of my ready connections: recv(...), as in the select() loop
+                }""");
 
-    /** The most connections process per connection may serve: each is a JVM here (about 0.3 s and 62 MB). */
-    public static final int MAX_PROCESSES = 32;
+    /** The backlog the server's listener asks for: one per client, at least 16, at most 4096 (this kernel's somaxconn). */
+    static int backlog(Workload load) {
+        return Math.clamp(load.clients(), 16, 4096);
+    }
 
     /** The process the server's threads belong to. */
     public static final String PROCESS = "server";
@@ -119,14 +143,6 @@ public enum Model {
         return this == PROCESS_PER_CONNECTION;
     }
 
-    /** Why {@code load} is more than this model may be given here, or empty. */
-    public java.util.Optional<String> overBudget(Workload load) {
-        return spawnsProcesses() && load.clients() > MAX_PROCESSES
-                ? java.util.Optional.of(id + " starts a process per connection, here a JVM (about 0.3 s and 62 MB each,"
-                        + " docs/benchmarks.md): at most " + MAX_PROCESSES + " clients, not " + load.clients())
-                : java.util.Optional.empty();
-    }
-
     /** Serves {@code load.clients()} connections on {@code listener}, each until its client closes it. */
     void serve(World world, Calls calls, int listener, Workload load) throws LabException {
         switch (this) {
@@ -135,9 +151,11 @@ public enum Model {
             case PROCESS_PER_CONNECTION -> Servers.processPerConnection(world, calls, listener, load);
             case WORK_QUEUE -> Servers.workQueue(world, calls, listener, load);
             case BUSY_POLLING -> Servers.busyPolling(world, calls, listener, load);
-            case SELECT -> Servers.eventLoop(world, calls, listener, load, fds -> new org.sockscope.lab.Call.Select(fds, List.of(), -1));
-            case POOL_OF_LOOPS -> Servers.poolOfLoops(world, calls, listener, load);
-            case POLL -> Servers.eventLoop(world, calls, listener, load, fds -> new org.sockscope.lab.Call.Poll(fds, -1));
+            case SELECT -> Servers.eventLoop(world, calls, listener, load, Readiness.Kind.SELECT);
+            case POOL_OF_LOOPS -> Servers.poolOfLoops(world, calls, listener, load, Readiness.Kind.SELECT);
+            case POLL -> Servers.eventLoop(world, calls, listener, load, Readiness.Kind.POLL);
+            case EPOLL -> Servers.eventLoop(world, calls, listener, load, Readiness.Kind.EPOLL);
+            case POOL_OF_EPOLL_LOOPS -> Servers.poolOfLoops(world, calls, listener, load, Readiness.Kind.EPOLL);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * A process's threads and peak resident memory, from {@code /proc/PID/status} ({@code Threads:},
  * {@code VmHWM:}); -1 for a figure that could not be read.
  */
-record ProcessStatus(int pid, int threads, long peakRssKb) {
+record ProcessStatus(int pid, int threads, long peakRssKb, long rssKb) {
 
     /**
      * The time every thread of process {@code pid} has spent on a CPU (ns): the sum of the first
@@ -33,17 +33,20 @@ record ProcessStatus(int pid, int threads, long peakRssKb) {
     static ProcessStatus read(int pid) {
         int threads = -1;
         long hwm = -1;
+        long rss = -1;
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Integer.toString(pid), "status"))) {
                 if (line.startsWith("Threads:")) {
                     threads = Integer.parseInt(line.substring(8).strip());
                 } else if (line.startsWith("VmHWM:")) {
                     hwm = Long.parseLong(line.replaceAll("\\D", ""));
+                } else if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
         } catch (IOException | NumberFormatException e) {
             // unreadable: shown as such
         }
-        return new ProcessStatus(pid, threads, hwm);
+        return new ProcessStatus(pid, threads, hwm, rss);
     }
 }

@@ -9,7 +9,18 @@ import java.util.Map;
  * {@code syscall} (what the calls measured themselves) or {@code derived} (and how).
  */
 public record Results(Model model, Workload load, long wallNanos, LoadClients.Done clients, Calls.Sums server,
-                      ProcessStatus status, long serverCpuNanos, boolean threadsWorld) {
+                      int peakConnections,
+                      ProcessStatus status, long serverCpuNanos, boolean threadsWorld, AcceptQueue.Series acceptQueue,
+                      Notes notes) {
+
+    /**
+     * What the run set up and how it ended: each process's RLIMIT_NOFILE before and after it was
+     * raised ({@code was 1024/20000 now 20000/20000}), why the server stopped early (empty: it
+     * served every client), and the options it ran with.
+     */
+    public record Notes(String serverNoFile, String loadNoFile, String stopped, RunOptions options,
+                        java.util.Map<String, int[]> probes) {
+    }
 
     /** One row of the table. */
     public record Figure(String name, String value, String source) {
@@ -27,14 +38,17 @@ public record Results(Model model, Workload load, long wallNanos, LoadClients.Do
     }
 
     /** Completed exchanges per second of the whole run. */
-    double requestsPerSecond() {
+    public double requestsPerSecond() {
         return clients.requests().size() / (wallNanos / 1e9);
     }
 
     /** Every figure, in table order. */
     public List<Figure> figures() {
         List<Figure> out = new ArrayList<>();
-        String stamps = "derived: the clients' CLOCK_MONOTONIC stamps around each request, SockScope's hand-off to the actor included";
+        int loops = notes.options().loopsFor(load.clients());
+        String stamps = loops == 0 ? "derived: the clients' CLOCK_MONOTONIC stamps around each request, SockScope's hand-off to the actor included"
+                : "derived: CLOCK_MONOTONIC stamps around each request, taken in the load's epoll loops (no hand-off in them)"
+                + (load.slowClients() > 0 ? " and, for the slow clients, by their drivers (hand-off included)" : "");
         out.add(new Figure("requests served", clients.requests().size() + " of " + load.totalRequests(), "derived: count of exchanges completed"));
         out.add(new Figure("requests/s", String.format("%.0f", requestsPerSecond()), "derived: requests ÷ the run's wall time"));
         out.add(new Figure("latency p50", String.format("%.2f ms", latencyMillis(0.5)), stamps));
@@ -44,6 +58,11 @@ public record Results(Model model, Workload load, long wallNanos, LoadClients.Do
             out.add(new Figure("others done before the stall ended", clients.stallTimedOut() ? "no (the stall ran to its limit)"
                     : "yes", "derived: order of the clients' stamps"));
         }
+        out.add(new Figure("server connections open at once, peak", Integer.toString(peakConnections),
+                "derived: connections the server's accept() returned and it had not closed yet, at most"));
+        out.add(new Figure("load driven by", loops == 0 ? "a thread per client" : loops + " epoll loops"
+                + (load.slowClients() > 0 ? ", the slow clients a thread each" : ""),
+                "derived: how the load process makes its clients' calls (lab actors; a loop is one client_loop call)"));
         String where = threadsWorld ? " (the processes are threads of SockScope's JVM: its figures)" : "";
         out.add(new Figure("server processes", Long.toString(server.processes.sum()),
                 "derived: the processes that made the server's calls (the server and those it spawned)"));
@@ -60,6 +79,24 @@ public record Results(Model model, Workload load, long wallNanos, LoadClients.Do
                 + " first process, summed, over the run (its JVM's own threads included)" + where));
         out.add(new Figure("server CPU in its calls", String.format("%.1f ms", server.cpuNanos.sum() / 1e6),
                 "syscall: CLOCK_THREAD_CPUTIME_ID around each call, summed"));
+        String readings = acceptQueue.samples().size() + " readings, a " + AcceptQueue.PERIOD_MILLIS + " ms pause between two"
+                + (acceptQueue.problem().isEmpty() ? "" : "; ended early: " + acceptQueue.problem());
+        out.add(new Figure("listener accept queue, peak", acceptQueue.peak() < 0 ? "unread"
+                : acceptQueue.peak() + " (backlog " + acceptQueue.backlog() + ")",
+                "kernel: getsockopt(TCP_INFO) on the listener, tcpi_unacked (tcpi_sacked: the backlog), " + readings));
+        out.add(new Figure("listener accept queue over the run", acceptQueue.sketch(12),
+                "kernel: tcpi_unacked, at most 12 of the readings, evenly spaced (all of them with --series)"));
+        out.add(new Figure("RLIMIT_NOFILE (soft/hard), server; load", notes.serverNoFile() + "; " + notes.loadNoFile(),
+                "syscall: getrlimit(RLIMIT_NOFILE), setrlimit() with the soft limit raised to the hard one, getrlimit() again,"
+                        + " in each process at the start of the run"));
+        StringBuilder probes = new StringBuilder();
+        notes.probes().forEach((p, c) -> probes.append(probes.isEmpty() ? "" : "; ").append(p).append(' ').append(c[0])
+                .append(" × ").append(String.format("%.2f ms", c[1] / 1000.0)));
+        out.add(new Figure("kernel readings (samples × mean time each)", !notes.options().recording() ? "off (observation off)"
+                : probes.isEmpty() ? "none" : probes.toString(),
+                "derived: each process's sampler timed its own passes over its sockets and pipes (CLOCK_MONOTONIC)"));
+        out.add(new Figure("run stopped early", notes.stopped().isEmpty() ? "no" : notes.stopped(),
+                "derived: the server's first failed or refused call, or the budget it reached (the error as the kernel or the lab gave it)"));
         StringBuilder errors = new StringBuilder();
         for (Map.Entry<String, java.util.concurrent.atomic.LongAdder> e : server.errors.entrySet()) {
             errors.append(errors.isEmpty() ? "" : ", ").append(e.getKey()).append(" ×").append(e.getValue().sum());

@@ -32,6 +32,7 @@ final class Servers {
             List<Future<?>> handlers = new ArrayList<>();
             for (int k = 0; k < load.clients(); k++) {
                 int conn = accept(calls, main, listener);
+                calls.budget().beforeStart("the connection's thread", k, load.clients(), false);
                 // The connection's own thread: a new thread of the server process, sharing its table.
                 Performer handler = world.actor("handler" + k, Model.PROCESS);
                 handlers.add(drivers.submit(() -> Exchange.serve(calls, handler, conn, load)));
@@ -52,10 +53,12 @@ final class Servers {
             for (int k = 0; k < load.clients(); k++) {
                 int conn = accept(calls, main, listener);
                 String child = "handler" + k;
+                calls.budget().beforeStart("the connection's process", k, load.clients(), true);
                 CallOutcome spawned = calls.make(main, new Call.Spawn(child, false, null));
                 if (spawned.failed()) {
                     throw new LabException("spawn(" + child + ") failed: " + spawned.display());
                 }
+                calls.budget().started((int) spawned.ret());
                 calls.make(main, new Call.Close(conn)); // the parent's copy; the child's keeps the connection open
                 Performer handler = world.actor(child, child);
                 handlers.add(drivers.submit(() -> {
@@ -115,6 +118,7 @@ final class Servers {
             if (accepted < load.clients()) {
                 CallOutcome a = calls.make(main, new Call.Accept(listener));
                 if (!a.failed()) {
+                    calls.opened();
                     int conn = (int) a.ret();
                     calls.make(main, new Call.SetNonBlocking(conn, true)); // not inherited from the listener on Linux
                     got.put(conn, 0);
@@ -124,23 +128,25 @@ final class Servers {
                 }
             }
             for (int fd : List.copyOf(got.keySet())) {
-                if (receive(calls, main, fd, got, load)) {
+                if (receive(calls, main, fd, got, load, null)) {
                     closed++;
                 }
             }
         }
     }
 
-    /** The pool's event loops: threads of the server process, each with a select() over its own connections. */
+    /** The pool's event loops: threads of the server process, each waiting on its own connections. */
     static final int LOOPS = 4;
 
     /**
-     * A pool of event loops: {@link #LOOPS} threads share the non-blocking listener; each runs a
-     * select() over it and its own connections (with a 100 ms timeout, to notice that every
-     * connection has been taken), and the loop whose accept() wins a connection serves it
-     * (the others get -1/EAGAIN: the kernel woke several for one).
+     * A pool of event loops: {@link #LOOPS} threads share the non-blocking listener; each waits
+     * ({@code kind}: select(), poll() or epoll_wait()) on it and its own connections, with a 100 ms
+     * timeout to notice that every connection has been taken, and the loop whose accept() wins a
+     * connection serves it. With select() the kernel wakes every loop for one connection (the
+     * others' accept() gets -1/EAGAIN); with epoll the listener is added with EPOLLEXCLUSIVE,
+     * which wakes one.
      */
-    static void poolOfLoops(World world, Calls calls, int listener, Workload load) throws LabException {
+    static void poolOfLoops(World world, Calls calls, int listener, Workload load, Readiness.Kind kind) throws LabException {
         Performer main = world.actor(Model.PROCESS, Model.PROCESS);
         calls.make(main, new Call.SetNonBlocking(listener, true));
         java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
@@ -150,29 +156,34 @@ final class Servers {
             for (int l = 0; l < loops; l++) {
                 Performer loop = world.actor("loop" + l, Model.PROCESS);
                 running.add(drivers.submit(() -> {
-                    Map<Integer, Integer> got = new LinkedHashMap<>();
-                    while (accepted.get() < load.clients() || !got.isEmpty()) {
-                        List<Integer> watch = new ArrayList<>(got.keySet());
-                        if (accepted.get() < load.clients()) {
-                            watch.addFirst(listener);
-                        }
-                        Calls.Made m = calls.makeWithData(loop, new Call.Select(watch, List.of(), 100_000));
-                        if (m.outcome().failed()) {
-                            throw new LabException("select() failed: " + m.outcome().display());
-                        }
-                        for (int fd : Call.readyIn(m.data())) {
-                            if (fd != listener) {
-                                receive(calls, loop, fd, got, load);
-                                continue;
+                    Readiness ready = Readiness.of(kind, calls, loop);
+                    try {
+                        Map<Integer, Integer> got = new LinkedHashMap<>();
+                        ready.add(listener, true);
+                        boolean listening = true;
+                        while (accepted.get() < load.clients() || !got.isEmpty()) {
+                            if (listening && accepted.get() >= load.clients()) {
+                                ready.remove(listener);
+                                listening = false;
                             }
-                            CallOutcome a = calls.make(loop, new Call.Accept(listener));
-                            if (!a.failed()) {
-                                accepted.incrementAndGet();
-                                got.put((int) a.ret(), 0);
-                            } else if (a.errno() != org.sockscope.posix.Errno.EAGAIN) {
-                                throw new LabException("accept() failed: " + a.display());
+                            for (int fd : ready.await(100)) {
+                                if (fd != listener) {
+                                    receive(calls, loop, fd, got, load, ready);
+                                    continue;
+                                }
+                                CallOutcome a = calls.make(loop, new Call.Accept(listener));
+                                if (!a.failed()) {
+                                    calls.opened();
+                                    accepted.incrementAndGet();
+                                    got.put((int) a.ret(), 0);
+                                    ready.add((int) a.ret(), false);
+                                } else if (a.errno() != org.sockscope.posix.Errno.EAGAIN) {
+                                    throw new LabException("accept() failed: " + a.display());
+                                }
                             }
                         }
+                    } finally {
+                        ready.close();
                     }
                     return null;
                 }));
@@ -181,34 +192,33 @@ final class Servers {
         }
     }
 
-    /** The event loop of select() and poll(): {@code wait} is the call that waits on the descriptors. */
-    static void eventLoop(World world, Calls calls, int listener, Workload load,
-                          java.util.function.Function<List<Integer>, Call> wait) throws LabException {
+    /** The one-thread event loop of select(), poll() and epoll: {@code kind} is the call it waits in. */
+    static void eventLoop(World world, Calls calls, int listener, Workload load, Readiness.Kind kind) throws LabException {
         Performer main = world.actor(Model.PROCESS, Model.PROCESS);
         Map<Integer, Integer> got = new LinkedHashMap<>(); // conn → bytes of its current request so far
-        int accepted = 0;
-        int closed = 0;
-        while (closed < load.clients()) {
-            List<Integer> watch = new ArrayList<>();
-            if (accepted < load.clients()) {
-                watch.add(listener);
-            }
-            watch.addAll(got.keySet());
-            Call w = wait.apply(watch);
-            Calls.Made m = calls.makeWithData(main, w);
-            if (m.outcome().failed()) {
-                throw new LabException(w.spec().name() + "() failed: " + m.outcome().display());
-            }
-            for (int fd : Call.readyIn(m.data())) {
-                if (fd == listener) {
-                    got.put(accept(calls, main, listener), 0);
-                    accepted++;
-                    continue;
-                }
-                if (receive(calls, main, fd, got, load)) {
-                    closed++;
+        Readiness ready = Readiness.of(kind, calls, main);
+        try {
+            ready.add(listener, false);
+            int accepted = 0;
+            int closed = 0;
+            while (closed < load.clients()) {
+                for (int fd : ready.await(-1)) {
+                    if (fd == listener) {
+                        int conn = accept(calls, main, listener);
+                        got.put(conn, 0);
+                        ready.add(conn, false);
+                        if (++accepted == load.clients()) {
+                            ready.remove(listener);
+                        }
+                        continue;
+                    }
+                    if (receive(calls, main, fd, got, load, ready)) {
+                        closed++;
+                    }
                 }
             }
+        } finally {
+            ready.close();
         }
     }
 
@@ -217,8 +227,8 @@ final class Servers {
      * whole request is answered; the client's close (0) closes it and returns true. -1/EAGAIN
      * (only on a non-blocking socket: nothing yet) changes nothing.
      */
-    private static boolean receive(Calls calls, Performer main, int fd, Map<Integer, Integer> got, Workload load)
-            throws LabException {
+    private static boolean receive(Calls calls, Performer main, int fd, Map<Integer, Integer> got, Workload load,
+                                   Readiness ready) throws LabException {
         int size = load.size();
         int have = got.get(fd);
         CallOutcome o = calls.make(main, new Call.Recv(fd, size - have, 0));
@@ -229,7 +239,11 @@ final class Servers {
             throw new LabException("recv() failed: " + o.display());
         }
         if (o.ret() == 0) {
+            if (ready != null) {
+                ready.closing(fd);
+            }
             calls.make(main, new Call.Close(fd));
+            calls.closed();
             got.remove(fd);
             return true;
         }
@@ -247,6 +261,7 @@ final class Servers {
         if (o.failed()) {
             throw new LabException("accept() failed: " + o.display());
         }
+        calls.opened();
         return (int) o.ret();
     }
 }

@@ -10,14 +10,14 @@ package org.sockscope.concurrency;
  */
 public record Workload(int clients, int requests, int size, int thinkMillis, int slowClients, int stallMillis,
                        int cpuMillis) {
-    /** The most clients this engine runs (each is a thread of the load process, each connection a thread of some servers). */
-    public static final int MAX_CLIENTS = 1000;
+    /** The most clients this engine runs (past 100, the load process drives them with a few epoll loops). */
+    public static final int MAX_CLIENTS = 10_000;
 
     public Workload {
         check(clients, 1, MAX_CLIENTS, "clients");
         check(requests, 1, 100_000, "requests");
         check(size, 1, 1 << 20, "size");
-        check(thinkMillis, 0, 10_000, "think time (ms)");
+        check(thinkMillis, 0, 60_000, "think time (ms)");
         check(slowClients, 0, clients, "slow clients");
         check(stallMillis, 0, 60_000, "stall (ms)");
         check(cpuMillis, 0, 10_000, "CPU work per request (ms)");

@@ -692,6 +692,213 @@ public sealed interface Call {
         }
     }
 
+    // ---- epoll(7), descriptor limits, CPU affinity: added in one block ----------------------
+
+    /** {@code epoll_create1(EPOLL_CLOEXEC)}: a new epoll instance; its descriptor is the return value. */
+    record EpollCreate() implements Call {
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("epoll_create1", -1, 0, 0, "epoll_create1(EPOLL_CLOEXEC)");
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.epollCreate1(LinuxAbi.EPOLL_CLOEXEC), "");
+        }
+    }
+
+    /** {@code epoll_ctl(epfd, op, fd, &{events, .data.fd = fd})}: the kernel's interest list of {@code epfd} changes. */
+    record EpollCtl(int epfd, int op, int target, int events) implements Call {
+        public int fd() {
+            return epfd;
+        }
+
+        public CallSpec spec() {
+            String o = switch (op) {
+                case LinuxAbi.EPOLL_CTL_ADD -> "EPOLL_CTL_ADD";
+                case LinuxAbi.EPOLL_CTL_DEL -> "EPOLL_CTL_DEL";
+                case LinuxAbi.EPOLL_CTL_MOD -> "EPOLL_CTL_MOD";
+                default -> Integer.toString(op);
+            };
+            List<String> ev = new ArrayList<>();
+            if ((events & LinuxAbi.EPOLLIN) != 0) {
+                ev.add("EPOLLIN");
+            }
+            if ((events & LinuxAbi.EPOLLOUT) != 0) {
+                ev.add("EPOLLOUT");
+            }
+            if ((events & LinuxAbi.EPOLLEXCLUSIVE) != 0) {
+                ev.add("EPOLLEXCLUSIVE");
+            }
+            String e = op == LinuxAbi.EPOLL_CTL_DEL ? "NULL" : "{" + (ev.isEmpty() ? "0" : String.join("|", ev)) + ", " + target + "}";
+            return new CallSpec("epoll_ctl", epfd, 0, 0, "epoll_ctl(" + epfd + ", " + o + ", " + target + ", " + e + ")");
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.epollCtl(epfd, op, target, events), "");
+        }
+    }
+
+    /**
+     * {@code epoll_wait(epfd, events, maxEvents, timeout)} (-1: no timeout); the data lists the
+     * descriptors it returned, with the same words as select()'s: {@code readable [5, 7]} (EPOLLIN,
+     * EPOLLHUP or EPOLLERR; a hang-up is read as end of stream).
+     */
+    record EpollWait(int epfd, int maxEvents, int timeoutMillis) implements Call {
+        public int fd() {
+            return epfd;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("epoll_wait", epfd, 0, 0, "epoll_wait(" + epfd + ", events, " + maxEvents + ", " + timeoutMillis + ")");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of("epoll_wait", "epoll_pwait");
+        }
+
+        public Result execute(long callId) {
+            List<Libc.EpollEvent> ready = new ArrayList<>();
+            SysResult res = Libc.epollWait(epfd, maxEvents, timeoutMillis, ready);
+            if (res.failed()) {
+                return new Result(res, "");
+            }
+            return new Result(res, "readable " + ready.stream().map(Libc.EpollEvent::fd).toList());
+        }
+    }
+
+    /**
+     * {@code getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &len)} on a listening socket: returns
+     * {@code tcpi_unacked}, the connections waiting in its accept queue; the data is
+     * {@code queue 3 backlog 16} ({@code tcpi_sacked} is the backlog, the queue's limit).
+     */
+    record ListenQueue(int fd) implements Call {
+        public CallSpec spec() {
+            return new CallSpec("getsockopt", fd, 0, 0, "getsockopt(" + fd + ", IPPROTO_TCP, TCP_INFO, &info, &len) /* accept queue */");
+        }
+
+        public Result execute(long callId) {
+            Libc.TcpInfoResult t = Libc.tcpInfo(fd);
+            if (t.info() == null) {
+                return new Result(new SysResult(-1, t.errno()), "");
+            }
+            return new Result(SysResult.ok(t.info().unacked()), "queue " + t.info().unacked() + " backlog " + t.info().sacked());
+        }
+    }
+
+    /** {@code dup(fd)}: a new descriptor for the same socket, at the lowest free number; the lab registers it. */
+    record Dup(int fd) implements Call {
+        public CallSpec spec() {
+            return new CallSpec("dup", fd, 0, 0, "dup(" + fd + ")");
+        }
+
+        public Result execute(long callId) {
+            return new Result(Libc.dup(fd), "");
+        }
+    }
+
+    /**
+     * {@code getrlimit(RLIMIT_NOFILE)}, then {@code setrlimit(RLIMIT_NOFILE)} with the soft limit
+     * raised to the hard one: returns the new soft limit; the data is {@code was 1024/20000 now
+     * 20000/20000} (soft/hard, as the kernel reported them before and after).
+     */
+    record RaiseNoFile() implements Call {
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("setrlimit", -1, 0, 0, "getrlimit(RLIMIT_NOFILE, &r); r.rlim_cur = r.rlim_max; setrlimit(RLIMIT_NOFILE, &r)");
+        }
+
+        public Result execute(long callId) {
+            Libc.Rlimit was = Libc.getrlimit(Libc.RLIMIT_NOFILE);
+            if (was == null) {
+                return new Result(new SysResult(-1, org.sockscope.posix.Errno.EINVAL), "");
+            }
+            SysResult set = Libc.setrlimit(Libc.RLIMIT_NOFILE, was.hard(), was.hard());
+            Libc.Rlimit now = Libc.getrlimit(Libc.RLIMIT_NOFILE);
+            String data = "was " + was.soft() + "/" + was.hard() + (now == null ? "" : " now " + now.soft() + "/" + now.hard());
+            return new Result(set.failed() ? set : SysResult.ok(now == null ? was.hard() : now.soft()), data, 3, set,
+                    org.sockscope.trace.CallOutcome.Stop.RETURNED, 0);
+        }
+    }
+
+    /**
+     * {@code sched_setaffinity(tid, sizeof(set), &set)} for every thread of the calling process
+     * ({@code /proc/self/task}): the process may run only on the CPUs in {@code cpus}, and a thread
+     * its threads create later inherits that. Returns how many threads it pinned.
+     */
+    record PinToCpus(List<Integer> cpus) implements Call {
+        public PinToCpus {
+            cpus = List.copyOf(cpus);
+        }
+
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("sched_setaffinity", -1, 0, 0, "for each thread t of this process: sched_setaffinity(t, sizeof(set), {"
+                    + cpus.stream().map(String::valueOf).collect(Collectors.joining(",")) + "})");
+        }
+
+        public Result execute(long callId) {
+            java.util.BitSet set = new java.util.BitSet();
+            cpus.forEach(set::set);
+            long pinned = 0;
+            SysResult last = SysResult.ok(0);
+            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                for (java.nio.file.Path t : tasks.toList()) {
+                    last = Libc.setAffinity(Integer.parseInt(t.getFileName().toString()), set);
+                    if (last.failed() && last.errno() != 3 /* ESRCH */) {
+                        return new Result(last, "");
+                    }
+                    pinned += last.failed() ? 0 : 1; // ESRCH: the thread ended meanwhile
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("/proc/self/task could not be read: " + e.getMessage());
+            }
+            return new Result(SysResult.ok(pinned), "pinned " + pinned + " threads", pinned, last,
+                    org.sockscope.trace.CallOutcome.Stop.RETURNED, 0);
+        }
+    }
+
+    /**
+     * SockScope's load loop {@code clients(first..first+count-1)}: {@code count} clients of
+     * 127.0.0.1:{@code port} driven by this one thread with epoll, each making {@code requests}
+     * exchanges of {@code size} bytes {@code thinkMillis} apart ({@link ClientLoop}), with at most
+     * {@code maxConnecting} clients connected or connecting and not yet answered once; at most {@code deadlineMillis}. Returns
+     * the exchanges completed; the data lists each one's stamps, {@code client:request:start:end}
+     * (CLOCK_MONOTONIC ns), then {@code | failed: …} when a call failed.
+     */
+    record ClientLoop(int port, int first, int count, int requests, int size, int thinkMillis, int maxConnecting,
+                      int deadlineMillis) implements Call {
+        @Override
+        public boolean movesBytes() {
+            return true;
+        }
+
+        public int fd() {
+            return -1;
+        }
+
+        public CallSpec spec() {
+            return new CallSpec("client_loop", -1, size, 0, "client_loop(" + count + " clients of 127.0.0.1:" + port + ", " + requests
+                    + " × " + size + " bytes) /* socket, connect, send, recv, close on each, epoll_wait for all */");
+        }
+
+        public Set<String> sleepsIn() {
+            return Set.of("epoll_wait", "epoll_pwait");
+        }
+
+        public Result execute(long callId) {
+            return org.sockscope.lab.ClientLoop.run(this, callId);
+        }
+    }
+
     /** A C rendering of send/recv flags ({@code MSG_DONTWAIT|MSG_PEEK}, or {@code 0}). */
     final class Flags {
         private Flags() {

@@ -13,4 +13,8 @@ sealed interface Endpoint {
     /** One end of a pipe; {@code otherFd} is the other end (-1 once it is closed). */
     record PipeEnd(int fd, String process, String label, boolean readEnd, int otherFd) implements Endpoint {
     }
+
+    /** An epoll instance ({@code epoll_create1()}): no buffers to probe, but a descriptor of the table all the same. */
+    record Epoll(int fd, String process) implements Endpoint {
+    }
 }

@@ -29,6 +29,8 @@ public final class Lab implements World {
     private final Map<String, Actor> actors = new LinkedHashMap<>();
     /** Descriptors the lab owns; the sampler probes only these, under {@link #registryLock}. */
     private final Map<Integer, Endpoint> registry = new TreeMap<>();
+    /** How many descriptors the registry holds, readable without its lock (the sampler's after-call check). */
+    private volatile int registered;
     /** How each registered descriptor was described when it was registered (its kernel identity among it). */
     private final Map<Integer, Descriptor> described = new java.util.HashMap<>();
     /** The buffer sizes the lab asked for on each registered socket (what a re-registration keeps). */
@@ -281,6 +283,9 @@ public final class Lab implements World {
             switch (e) {
                 case Endpoint.Socket s -> Libc.shutdown(s.fd(), LinuxAbi.SHUT_RDWR);
                 case Endpoint.PipeEnd p -> closeFd(p.fd());
+                case Endpoint.Epoll ep -> {
+                    // closed below, once the actors have stopped
+                }
             }
         }
         long deadline = System.nanoTime() + 1_000_000_000L;
@@ -300,11 +305,24 @@ public final class Lab implements World {
         memory.clear(); // the lesson's threads have ended, and their variables with them
     }
 
+    @Override
+    public java.util.Map<String, int[]> observe(boolean on) {
+        sampler.pause(!on);
+        long[] cost = sampler.probeCost();
+        return java.util.Map.of("this JVM", new int[] {(int) Math.min(Integer.MAX_VALUE, cost[0]),
+            cost[0] == 0 ? 0 : (int) (cost[1] / cost[0] / 1000)});
+    }
+
     /** Resets the lab and stops the sampler. */
     @Override
     public void close() {
         reset();
         sampler.stop();
+    }
+
+    /** Descriptors registered now, read without the registry's lock (may be a moment old). */
+    int registeredCount() {
+        return registered;
     }
 
     /** Number of descriptors the lab holds open. */
@@ -346,6 +364,9 @@ public final class Lab implements World {
                     register(s, null); // re-described: it now has a local and a remote address
             // A loop's result is its last call's: a busy-polling accept() that succeeded opened a socket too.
             case Call.Repeat rep -> afterCall(actor, rep.call(), result);
+            case Call.EpollCreate ec -> register(new Endpoint.Epoll(r.intValue(), actor.process()), null);
+            case Call.Dup d when endpoint(d.fd()) instanceof Endpoint.Socket s ->
+                    register(new Endpoint.Socket(r.intValue(), actor.process(), "dup(" + d.fd() + ")", -1), SocketOptions.DEFAULTS);
             default -> {
             }
         }
@@ -379,6 +400,7 @@ public final class Lab implements World {
             registry.forEach((fd, e) -> lesson.put(fd, switch (e) {
                 case Endpoint.Socket so -> so.label();
                 case Endpoint.PipeEnd p -> p.label();
+                case Endpoint.Epoll ep -> "epoll";
             }));
         }
         return new Call.Result(sp.spawn(s, lesson), "");
@@ -411,14 +433,21 @@ public final class Lab implements World {
             return -1;
         }
         synchronized (registryLock) {
-            for (Endpoint e : registry.values()) {
-                if (e instanceof Endpoint.Socket s && remote.equals(Libc.getsockname(s.fd()))) {
-                    return s.fd();
-                }
+            Integer byAddress = localAddresses.get(remote);
+            if (byAddress != null && registry.get(byAddress) instanceof Endpoint.Socket s && remote.equals(Libc.getsockname(s.fd()))) {
+                return s.fd();
             }
         }
         return -1;
     }
+
+    /**
+     * Each registered socket's local address when it was registered (a connected or accepted one
+     * has it then), so an accepted socket finds its peer in one look-up, not by asking every socket
+     * (which made 10,000 accepts cost 50 million getsockname() calls).
+     */
+    private final java.util.Map<SockAddr, Integer> localAddresses = new java.util.HashMap<>();
+    private final java.util.Map<Integer, SockAddr> addressOf = new java.util.HashMap<>();
 
     private void closeFd(int fd) {
         synchronized (registryLock) {
@@ -433,8 +462,13 @@ public final class Lab implements World {
         Endpoint gone;
         synchronized (registryLock) {
             gone = registry.remove(fd);
+            registered = registry.size();
             described.remove(fd);
             asked.remove(fd);
+            SockAddr was = addressOf.remove(fd);
+            if (was != null) {
+                localAddresses.remove(was, fd);
+            }
             if (gone instanceof Endpoint.PipeEnd pe && pe.otherFd() >= 0
                     && registry.get(pe.otherFd()) instanceof Endpoint.PipeEnd other) {
                 registry.put(other.fd(), new Endpoint.PipeEnd(other.fd(), other.process(), other.label(), other.readEnd(), -1));
@@ -465,10 +499,12 @@ public final class Lab implements World {
         int peer = switch (e) {
             case Endpoint.Socket s -> s.peerFd();
             case Endpoint.PipeEnd p -> p.otherFd();
+            case Endpoint.Epoll ep -> -1;
         };
         String label = switch (e) {
             case Endpoint.Socket s -> s.label();
             case Endpoint.PipeEnd p -> p.label();
+            case Endpoint.Epoll ep -> "epoll";
         };
         // The other end is open in this process right now: ask the kernel what it is.
         long peerIdentity = peer < 0 ? -1 : switch (e) {
@@ -477,10 +513,17 @@ public final class Lab implements World {
                 yield cookie.failed() ? -1 : cookie.value();
             }
             case Endpoint.PipeEnd p -> d.identity(); // both ends of a pipe are one inode
+            case Endpoint.Epoll ep -> -1;
         };
+        SockAddr local = e instanceof Endpoint.Socket ? Libc.getsockname(e.fd()) : null;
         synchronized (registryLock) {
             registry.put(e.fd(), e);
+            registered = registry.size();
             described.put(e.fd(), d);
+            if (local != null && local.port() != 0) {
+                localAddresses.put(local, e.fd());
+                addressOf.put(e.fd(), local);
+            }
         }
         trace.append(new Event.DescriptorOpened(0, trace.now(), e.process(), d, label, peer, peerIdentity,
                 requested == null ? 0 : requested.sndbuf(), requested == null ? 0 : requested.rcvbuf()));

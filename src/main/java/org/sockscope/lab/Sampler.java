@@ -68,9 +68,12 @@ public final class Sampler {
         long next = System.nanoTime();
         boolean reported = false;
         while (running) {
+            long t0 = System.nanoTime();
             try {
                 sampleNow();
-                checkActors();
+                if (!paused) {
+                    checkActors();
+                }
             } catch (RuntimeException e) {
                 // Keep sampling; say once what went wrong instead of dying silently.
                 if (!reported) {
@@ -78,7 +81,9 @@ public final class Sampler {
                     lab.trace().append(new Event.Note(0, lab.trace().now(), "kernel sampler: " + e));
                 }
             }
-            next += periodNanos;
+            // A pass that took d is followed by at least 9·d of rest: the sampler's thread uses at
+            // most about a tenth of a CPU, whatever the number of sockets and threads.
+            next += Math.max(periodNanos, OBSERVER_SHARE * (System.nanoTime() - t0));
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
@@ -107,14 +112,72 @@ public final class Sampler {
      */
     public void sampleAfterCall() {
         long now = System.nanoTime();
-        if (everyCall || now - lastAfterCall >= AFTER_CALL_SPACING_NANOS) {
+        if (paused) {
+            return;
+        }
+        long spacing = Math.max(AFTER_CALL_SPACING_NANOS, OBSERVER_SHARE * lastSampleNanos);
+        boolean many = lab.registeredCount() > AFTER_CALL_MAX_DESCRIPTORS;
+        // Past AFTER_CALL_MAX_DESCRIPTORS even a process that samples after every call (an agent)
+        // spaces them, twice as far apart as the periodic passes: a call is then settled without
+        // a reading of its own, and the next reading shows its effect.
+        if (many ? now - lastAfterCall >= 2 * spacing : everyCall || now - lastAfterCall >= spacing) {
             lastAfterCall = now;
             sampleNow();
         }
     }
 
+    /**
+     * After a sample that took d, the next one after a call waits at least this many times d: the
+     * probes take at most about a tenth of a busy thread's time, however many sockets there are
+     * (a lesson's few sockets: microseconds, so every 2 ms as before).
+     */
+    private static final long OBSERVER_SHARE = 9;
+    /**
+     * Past this many descriptors a sample after a call is taken only when the last one is 2·9·d
+     * old (it holds the registry, and the actor, for milliseconds at thousands of sockets). A
+     * lesson's handful is sampled after every call as before.
+     */
+    static final int AFTER_CALL_MAX_DESCRIPTORS = 256;
+    private volatile long lastSampleNanos;
+    private volatile boolean paused;
+    private final java.util.concurrent.atomic.LongAdder sampleNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder sampleCount = new java.util.concurrent.atomic.LongAdder();
+    private volatile long maxSampleNanos;
+    private volatile int lastProbed;
+
+    /** Stops (true) or resumes (false) every kernel reading, periodic and after calls: observation off, to measure what it costs. */
+    public void pause(boolean on) {
+        paused = on;
+    }
+
+    /** True while {@link #pause paused}. */
+    public boolean paused() {
+        return paused;
+    }
+
+    /** What probing cost so far: {@code {samples, total ns, longest ns, sockets and pipes in the last one}}. */
+    public long[] probeCost() {
+        return new long[] {sampleCount.sum(), sampleNanos.sum(), maxSampleNanos, lastProbed};
+    }
+
     /** Probes every live socket and pipe now and records a sample if any figure changed. */
     public void sampleNow() {
+        if (paused) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try {
+            probeAll();
+        } finally {
+            long d = System.nanoTime() - t0;
+            lastSampleNanos = d;
+            sampleNanos.add(d);
+            sampleCount.increment();
+            maxSampleNanos = Math.max(maxSampleNanos, d);
+        }
+    }
+
+    private void probeAll() {
         List<SocketFigures> sockets = new ArrayList<>();
         List<PipeFigures> pipes = new ArrayList<>();
         java.util.Set<Integer> busy = busyFds();
@@ -153,8 +216,12 @@ public final class Sampler {
                     case Endpoint.PipeEnd p -> {
                         // its read end, in this lab, is probed
                     }
+                    case Endpoint.Epoll ep -> {
+                        // no buffers: nothing to probe
+                    }
                 }
             }
+            lastProbed = sockets.size() + pipes.size();
             // Record inside the lock: samples stay in the order they were taken.
             synchronized (this) {
                 samples++;

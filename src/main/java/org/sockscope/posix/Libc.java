@@ -481,6 +481,58 @@ public final class Libc {
         return metered(USLEEP_FN, true, us, 0, 0, 0, 0, 0);
     }
 
+    // epoll(7): the event loop after select() and poll(). Its handles are here, with the calls, so
+    // this block stands alone.
+    private static final MethodHandle EPOLL_CREATE1 = Native.errnoHandle("epoll_create1", FunctionDescriptor.of(C_INT, C_INT));
+    private static final MethodHandle EPOLL_CTL = Native.errnoHandle("epoll_ctl", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, PTR));
+    private static final MemorySegment EPOLL_WAIT_FN = Native.symbol("epoll_wait");
+
+    /**
+     * {@code struct epoll_event} is {@code {uint32_t events; uint64_t data}}: packed on x86_64
+     * (12 bytes, data at 4), naturally aligned elsewhere (16 bytes, data at 8).
+     */
+    private static final boolean EPOLL_PACKED = LinuxAbi.currentArch().orElse(LinuxAbi.Arch.X86_64) == LinuxAbi.Arch.X86_64;
+    private static final long EPOLL_EVENT_SIZE = EPOLL_PACKED ? 12 : 16;
+    private static final long EPOLL_DATA_OFFSET = EPOLL_PACKED ? 4 : 8;
+
+    /** {@code epoll_create1(flags)}: a new epoll instance's descriptor. */
+    public static SysResult epollCreate1(int flags) {
+        Native.Scratch s = Native.scratch();
+        return result(call(() -> (int) EPOLL_CREATE1.invokeExact(s.errno, flags)), s);
+    }
+
+    /** {@code epoll_ctl(epfd, op, fd, &{events, .data.fd = fd})}. */
+    public static SysResult epollCtl(int epfd, int op, int fd, int events) {
+        Native.Scratch s = Native.scratch();
+        MemorySegment ev = s.tcpInfo; // 16 bytes of scratch are enough
+        ev.fill((byte) 0);
+        ev.set(ValueLayout.JAVA_INT_UNALIGNED, 0, events);
+        ev.set(ValueLayout.JAVA_LONG_UNALIGNED, EPOLL_DATA_OFFSET, fd);
+        return result(call(() -> (int) EPOLL_CTL.invokeExact(s.errno, epfd, op, fd, ev)), s);
+    }
+
+    /** One ready entry of {@link #epollWait}: the descriptor (its {@code data}) and the events the kernel reported. */
+    public record EpollEvent(int fd, int events) {
+    }
+
+    /**
+     * {@code epoll_wait(epfd, events, maxEvents, timeoutMillis)} (-1: no timeout): the count of
+     * ready entries; {@code ready} receives them.
+     */
+    public static SysResult epollWait(int epfd, int maxEvents, int timeoutMillis, java.util.List<EpollEvent> ready) {
+        int max = Math.max(1, maxEvents);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment arr = arena.allocate(EPOLL_EVENT_SIZE * max, 8);
+            SysResult r = metered(EPOLL_WAIT_FN, true, epfd, arr.address(), max, timeoutMillis, 0, 0);
+            for (int i = 0; i < r.value(); i++) {
+                long at = i * EPOLL_EVENT_SIZE;
+                ready.add(new EpollEvent((int) arr.get(ValueLayout.JAVA_LONG_UNALIGNED, at + EPOLL_DATA_OFFSET),
+                        arr.get(ValueLayout.JAVA_INT_UNALIGNED, at)));
+            }
+            return r;
+        }
+    }
+
     // ---- identity -------------------------------------------------------------------------
 
     /** {@code gettid()}: the kernel's id of the calling thread. */
@@ -535,6 +587,65 @@ public final class Libc {
     /** {@code getpid()}. */
     public static int getpid() {
         return call(() -> (int) GETPID.invokeExact());
+    }
+
+    // Descriptor limits and CPU affinity (the concurrency lab's budget and its one-CPU run): one
+    // block, with its handles.
+    private static final MethodHandle DUP = Native.errnoHandle("dup", FunctionDescriptor.of(C_INT, C_INT));
+    private static final MethodHandle GETRLIMIT = Native.errnoHandle("getrlimit", FunctionDescriptor.of(C_INT, C_INT, PTR));
+    private static final MethodHandle SETRLIMIT = Native.errnoHandle("setrlimit", FunctionDescriptor.of(C_INT, C_INT, PTR));
+    private static final MethodHandle SCHED_SETAFFINITY = Native.errnoHandle("sched_setaffinity",
+            FunctionDescriptor.of(C_INT, C_INT, SIZE_T, PTR));
+    private static final MethodHandle SCHED_GETAFFINITY = Native.errnoHandle("sched_getaffinity",
+            FunctionDescriptor.of(C_INT, C_INT, SIZE_T, PTR));
+
+    /** {@code RLIMIT_NOFILE}: one more than the highest descriptor number a process may open. */
+    public static final int RLIMIT_NOFILE = 7;
+
+    /** {@code dup(fd)}: a new descriptor, the lowest free number, for the same open file. */
+    public static SysResult dup(int fd) {
+        Native.Scratch s = Native.scratch();
+        return result(call(() -> (int) DUP.invokeExact(s.errno, fd)), s);
+    }
+
+    /** A {@code struct rlimit}: the soft limit (in force) and the hard limit (the most the soft one may be raised to). */
+    public record Rlimit(long soft, long hard) {
+    }
+
+    /** {@code getrlimit(resource)}; null when it failed. */
+    public static Rlimit getrlimit(int resource) {
+        Native.Scratch s = Native.scratch();
+        int rc = call(() -> (int) GETRLIMIT.invokeExact(s.errno, resource, s.timeval));
+        return rc == -1 ? null : new Rlimit(s.timeval.get(C_LONG, 0), s.timeval.get(C_LONG, 8));
+    }
+
+    /** {@code setrlimit(resource, {soft, hard})}. */
+    public static SysResult setrlimit(int resource, long soft, long hard) {
+        Native.Scratch s = Native.scratch();
+        s.timeval.set(C_LONG, 0, soft);
+        s.timeval.set(C_LONG, 8, hard);
+        return result(call(() -> (int) SETRLIMIT.invokeExact(s.errno, resource, s.timeval)), s);
+    }
+
+    /** {@code sched_setaffinity(tid, sizeof(mask), mask)}: thread {@code tid} (0: the caller) may run only on the CPUs in {@code cpus}. */
+    public static SysResult setAffinity(int tid, java.util.BitSet cpus) {
+        Native.Scratch s = Native.scratch();
+        MemorySegment mask = s.tcpInfo; // 512 bytes: a cpu_set_t of up to 4096 CPUs
+        mask.fill((byte) 0);
+        long[] words = cpus.toLongArray();
+        for (int i = 0; i < words.length && i < 64; i++) {
+            mask.setAtIndex(C_LONG, i, words[i]);
+        }
+        return result(call(() -> (int) SCHED_SETAFFINITY.invokeExact(s.errno, tid, 128L, mask)), s);
+    }
+
+    /** {@code sched_getaffinity(tid, …)}: the CPUs thread {@code tid} (0: the caller) may run on; null when it failed. */
+    public static java.util.BitSet getAffinity(int tid) {
+        Native.Scratch s = Native.scratch();
+        MemorySegment mask = s.tcpInfo;
+        mask.fill((byte) 0);
+        int rc = call(() -> (int) SCHED_GETAFFINITY.invokeExact(s.errno, tid, 128L, mask));
+        return rc == -1 ? null : java.util.BitSet.valueOf(mask.asSlice(0, 128).toArray(ValueLayout.JAVA_LONG));
     }
 
     // ---- plumbing -------------------------------------------------------------------------

@@ -91,6 +91,19 @@ public final class LinuxAbi {
     public static final short POLLHUP = 0x10;
     public static final short POLLNVAL = 0x20;
 
+    // epoll(7)
+    public static final int EPOLL_CLOEXEC = 02000000;
+    public static final int EPOLL_CTL_ADD = 1;
+    public static final int EPOLL_CTL_DEL = 2;
+    public static final int EPOLL_CTL_MOD = 3;
+    public static final int EPOLLIN = 0x1;
+    public static final int EPOLLOUT = 0x4;
+    public static final int EPOLLERR = 0x8;
+    public static final int EPOLLHUP = 0x10;
+    public static final int EPOLLRDHUP = 0x2000;
+    /** Wake only one of the epoll instances waiting on this descriptor (Linux ≥ 4.5): no thundering herd on a shared listener. */
+    public static final int EPOLLEXCLUSIVE = 1 << 28;
+
     /** select(2)'s limit: descriptors must be below this. */
     public static final int FD_SETSIZE = 1024;
 

@@ -172,6 +172,12 @@ public final class Agent {
                     lab.sampleNow();
                     out.post(new Message.Answer(n.request(), 0, 0, null)); // sent after the reading
                 }
+                case Command.Observe o -> {
+                    lab.sampler().pause(!o.on());
+                    long[] cost = lab.sampler().probeCost();
+                    out.post(new Message.Answer(o.request(), (int) Math.min(Integer.MAX_VALUE, cost[0]),
+                            cost[0] == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, cost[1] / cost[0] / 1000), null));
+                }
                 case Command.Exit x -> {
                     return;
                 }

@@ -15,9 +15,21 @@ import java.util.Set;
  * which descriptors it inherits (every one without FD_CLOEXEC, as for any program).
  */
 final class AgentLaunch {
-    /** JVM flags for a small, quick agent (measured in docs/benchmarks.md). */
-    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m",
-            "-XX:-UsePerfData", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
+    /**
+     * JVM flags for a small, quick agent (measured in docs/benchmarks.md). {@code -XX:-MaxFDLimit}:
+     * the JVM leaves RLIMIT_NOFILE as the agent inherited it (HotSpot raises the soft limit to the
+     * hard one by itself otherwise), as a C program would, so a lab run's own raise is what shows.
+     * The heap is 64 MB unless {@code -Dsockscope.agentHeap=SIZE} says otherwise (the concurrency
+     * lab's 10,000 connections; the agent passes it on to the processes it spawns).
+     */
+    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms8m",
+            "-Xmx" + agentHeap(), "-Dsockscope.agentHeap=" + agentHeap(),
+            "-XX:-UsePerfData", "-XX:-MaxFDLimit", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
+    private static String agentHeap() {
+        String h = System.getProperty("sockscope.agentHeap", "64m");
+        return h.matches("[1-9][0-9]{0,5}[mMgG]") ? h : "64m";
+    }
+
     /** The prefix of a variable the new process starts with a copy of: {@code var:NAME=VALUE}. */
     static final String VARIABLE = "var:";
 

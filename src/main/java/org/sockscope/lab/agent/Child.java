@@ -218,6 +218,16 @@ public final class Child implements AutoCloseable {
         }
     }
 
+    /** Turns the agent's kernel readings on or off; returns {@code {samples so far, mean µs per sample}}, or null when it did not answer. */
+    public int[] observe(boolean on) {
+        try {
+            Message.Answer a = request(r -> new Command.Observe(r, on), "observation " + (on ? "on" : "off"));
+            return new int[] {a.fd(), a.port()};
+        } catch (LabException e) {
+            return null;
+        }
+    }
+
     /** The kernel's id of thread {@code actor} of this process, -1 until it has started. */
     public int tid(String actor) {
         return tids.getOrDefault(actor, -1);

@@ -34,6 +34,13 @@ sealed interface Command {
     record SampleNow(long request) implements Command {
     }
 
+    /**
+     * Turn the process's kernel readings on or off ({@code on}); answered with what they cost so
+     * far: the samples taken (as {@code fd}) and the mean µs per sample (as {@code port}).
+     */
+    record Observe(long request, boolean on) implements Command {
+    }
+
     /** Close every descriptor, stop every thread, and exit. */
     record Exit() implements Command {
     }

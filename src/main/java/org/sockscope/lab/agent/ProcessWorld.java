@@ -147,6 +147,18 @@ public final class ProcessWorld implements World {
     }
 
     @Override
+    public java.util.Map<String, int[]> observe(boolean on) {
+        java.util.Map<String, int[]> out = new java.util.TreeMap<>();
+        for (Child c : children()) {
+            int[] cost = c.observe(on);
+            if (cost != null) {
+                out.put(c.process(), cost);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public void sampleNow() {
         children().forEach(Child::sampleNow);
     }
