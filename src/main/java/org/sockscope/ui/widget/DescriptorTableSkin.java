@@ -73,7 +73,9 @@ final class DescriptorTableSkin extends WrappingSkin<DescriptorTableView> {
                     + "); the ports from getsockname()/getpeername(" + r.fd() + "), read when the lab registered it.");
             Label state = new Label(r.state());
             state.getStyleClass().add("fd-state");
-            Source.KERNEL.install(state, "getsockopt(" + r.fd() + ", IPPROTO_TCP, TCP_INFO): tcpi_state, " + Source.SAMPLED + ".");
+            Source.KERNEL.install(state, "A TCP socket: getsockopt(" + r.fd() + ", IPPROTO_TCP, TCP_INFO), tcpi_state. A UDP or"
+                    + " AF_UNIX socket has no TCP state: getsockopt(" + r.fd() + ", SOL_SOCKET, SO_DOMAIN and SO_TYPE) say"
+                    + " which it is. Both " + Source.SAMPLED + ".");
             Label owner = new Label(r.mine() ? "" : "used by " + r.owner());
             owner.getStyleClass().add("fd-owner");
             javafx.scene.layout.FlowPane row = Wrap.row("descriptor-row", 8, kind, detail, state, owner);
