@@ -128,7 +128,7 @@ final class ClientLoop {
                     break;
                 }
                 ready.clear();
-                int wait = thinking.isEmpty() ? 100 : (int) Math.clamp((thinking.peek()[0] - System.nanoTime()) / 1_000_000 + 1, 0, 100);
+                int wait = thinking.isEmpty() ? 100 : Math.clamp((thinking.peek()[0] - System.nanoTime()) / 1_000_000 + 1, 0, 100);
                 last = Libc.epollWait(epfd, 256, wait, ready);
                 calls++;
                 if (last.failed() && last.errno() != Errno.EINTR) {

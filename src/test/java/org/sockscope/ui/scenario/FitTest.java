@@ -26,11 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * once, step by step; at each step the one window is laid out at the four sizes (a layout pass,
  * not a new run), so the test costs one run of every scenario.
  */
-// Off until it passes: 524 problems left (475 in scenarios, 49 in the playground; from 1303 with 16
-// scenarios): call-log cells whose wrapped text is still cut at 1024 and 1366 px, lanes and send-buffer
-// figures in 3-column scenarios at 1024 px, a 3rd column cut sideways at 1024 px. Run it while fixing
-// them: ./mvnw -q -o test -Dtest=FitTest -Dfit=true -Dsurefire.failIfNoSpecifiedTests=false
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "fit", matches = "true")
+// Left out of ./mvnw verify (pom.xml) until it passes: 512 problems left (463 in scenarios, 49 in the
+// playground; from 1303 with 16 scenarios): call-log cells whose wrapped text is still cut at 1024 and
+// 1366 px, lanes and send-buffer figures in 3-column scenarios at 1024 px, a 3rd column cut sideways
+// at 1024 px. Run it while fixing them: ./mvnw -q -o test -Dtest=FitTest -Dsurefire.failIfNoSpecifiedTests=false
 @ExtendWith({org.sockscope.testing.ThreadActors.class, ApplicationExtension.class})
 class FitTest {
     /** The screens of the issue: a 4:3 projector, a small laptop, full HD, 4K. */
