@@ -54,6 +54,9 @@ class TraceHistoryBench {
             streamed = pairs;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (capacity == 0 || capacity >= t.size()) {
+            org.junit.jupiter.api.Assertions.assertEquals(0, t.firstIndex(), "a trace of this capacity keeps every event of the run");
+        }
         long kept = heapUsed() - before;
         int size = t.size();
         Random rnd = new Random(1);

@@ -14,7 +14,9 @@ import java.lang.annotation.Target;
  * Runs each test of a class with {@code -Dsockscope.actors=threads}: the lesson's processes are
  * threads of the test's JVM on real sockets and pipes, as the app's own switch makes them, instead
  * of a JVM started per process (about 0.5 s each from the test class path). For tests of the
- * screen, where a JVM start per process would be most of the suite's time; a scenario that spawns a
+ * screen and of the decision paths, where a JVM start per process would be most of their time (it
+ * sets the property before each test, after TestFX's {@code @Start}: a test whose app reads it at
+ * start, as the playground does, sets it in {@code @Start} itself); a scenario that spawns a
  * process still runs on real processes, and a test marked {@link RealProcesses} runs as the app does
  * by default. Every bundled scenario also runs on real processes in {@code BundledScenariosRunTest}.
  */

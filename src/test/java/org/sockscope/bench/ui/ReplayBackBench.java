@@ -54,6 +54,8 @@ class ReplayBackBench {
         long c2 = System.nanoTime();
         Fx.run(vm::previous);
         long d = System.nanoTime();
+        org.junit.jupiter.api.Assertions.assertEquals(vm.moments() - 2, (int) Fx.on(() -> vm.positionProperty().get()),
+                "one step back from the end: the times above are of the step they name");
         Fx.run(() -> vm.playgroundProperty().get().refresh());
         long e = System.nanoTime();
         System.out.printf("replay of %d events, %d moments: to the end %.0f ms + first frame %.0f ms; one step back %.0f ms + first frame %.0f ms%n", t.size(), vm.moments(),

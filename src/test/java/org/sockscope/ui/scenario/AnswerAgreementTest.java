@@ -1,7 +1,6 @@
 package org.sockscope.ui.scenario;
 
 import org.junit.jupiter.api.Test;
-import org.sockscope.lab.agent.Worlds;
 import org.sockscope.cli.RunCommand;
 import org.sockscope.scenario.Scenario;
 import org.sockscope.scenario.ScenarioException;
@@ -23,22 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * and the command line (run every step, then answer) name the same letters, every time.
  * {@code -Dagreement.runs=20} repeats it more often (the stress run in the notes).
  */
+// The two decision paths on one world kind, threads (quicker to start): every bundled scenario runs
+// on real processes in BundledScenariosRunTest.
+@org.junit.jupiter.api.extension.ExtendWith(org.sockscope.testing.ThreadActors.class)
 class AnswerAgreementTest {
     private static final int RUNS = Integer.getInteger("agreement.runs", 2);
 
     @Test
     void appAndCommandLineAgreeOnEveryBundledQuestion() throws Exception {
-        // The two decision paths on one world kind, threads (quicker to start): every bundled
-        // scenario runs on real processes in BundledScenariosRunTest.
-        System.setProperty(Worlds.PROPERTY, "threads");
-        try {
-            compareAll();
-        } finally {
-            System.clearProperty(Worlds.PROPERTY);
-        }
-    }
-
-    private void compareAll() throws Exception {
         List<String> report = new ArrayList<>();
         int compared = 0;
         for (String name : ScenarioLoader.bundled()) {
